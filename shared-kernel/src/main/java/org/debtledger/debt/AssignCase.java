@@ -1,0 +1,9 @@
+package org.debtledger.debt;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Assigns the case to an advisor. */
+public record AssignCase(@TargetAggregateIdentifier DebtId debtId, AdvisorId advisorId, LocalDate date) implements DebtCommand {
+}

@@ -1,0 +1,6 @@
+package org.debtledger.debt;
+
+/** Whose law governs the debt: fee caps, interest and allocation order are chosen by it. */
+public enum Jurisdiction {
+    FI
+}

@@ -1,0 +1,12 @@
+package org.debtledger.debt;
+
+import org.debtledger.money.Money;
+
+import java.time.LocalDate;
+
+/** Registers a claim handed over for collection. The debt id comes from the caller or the API edge. */
+public record RegisterDebt(DebtId debtId, CreditorId creditorId, DebtorId debtorId, String invoiceReference,
+                           InvoicePeriod invoicePeriod, String description, Money principal, LocalDate dueDate,
+                           DebtType debtType, Jurisdiction jurisdiction, boolean directlyEnforceable,
+                           LocalDate date) implements DebtCommand {
+}

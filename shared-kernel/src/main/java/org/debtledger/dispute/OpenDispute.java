@@ -1,0 +1,11 @@
+package org.debtledger.dispute;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.debtledger.debt.DebtCommand;
+import org.debtledger.debt.DebtId;
+
+import java.time.LocalDate;
+
+/** The debtor disputes the claim: collection stops until the creditor answers. */
+public record OpenDispute(@TargetAggregateIdentifier DebtId debtId, String reason, LocalDate date) implements DebtCommand {
+}

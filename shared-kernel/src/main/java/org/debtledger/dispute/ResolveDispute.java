@@ -1,0 +1,13 @@
+package org.debtledger.dispute;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.debtledger.debt.DebtCommand;
+import org.debtledger.debt.DebtId;
+import org.debtledger.money.Money;
+
+import java.time.LocalDate;
+
+/** Records the creditor's answer. An upheld dispute writes the debt off, or reduces the principal by adjustment. */
+public record ResolveDispute(@TargetAggregateIdentifier DebtId debtId, DisputeOutcome outcome, Money adjustment,
+                             LocalDate date) implements DebtCommand {
+}
