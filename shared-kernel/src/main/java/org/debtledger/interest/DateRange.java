@@ -21,7 +21,7 @@ public record DateRange(LocalDate from, LocalDate through) {
         return !day.isBefore(from) && (through == null || !day.isAfter(through));
     }
 
-    public boolean isOpen() {
+    public boolean open() {
         return through == null;
     }
 

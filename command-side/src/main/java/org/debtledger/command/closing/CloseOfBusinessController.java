@@ -1,0 +1,39 @@
+package org.debtledger.command.closing;
+
+import org.debtledger.command.api.InvalidRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+@RestController
+class CloseOfBusinessController {
+
+    private final CloseOfBusiness closeOfBusiness;
+
+    CloseOfBusinessController(CloseOfBusiness closeOfBusiness) {
+        this.closeOfBusiness = closeOfBusiness;
+    }
+
+    record Run(LocalDate businessDate) {
+    }
+
+    /** Runs close of business for a date, now: how an operator (or a test) moves time forward. */
+    @PostMapping("/api/v1/operations/close-of-business")
+    RunReport run(@RequestBody Run body) {
+        return closeOfBusiness.run(InvalidRequest.required(body.businessDate(), "businessDate"));
+    }
+
+    @ExceptionHandler(CloseOfBusiness.AlreadyRunning.class)
+    ProblemDetail alreadyRunning(CloseOfBusiness.AlreadyRunning e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("urn:debt-ledger:problem:close-of-business-running"));
+        problem.setTitle("Close of business already running");
+        return problem;
+    }
+}

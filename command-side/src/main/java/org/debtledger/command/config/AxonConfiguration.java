@@ -1,0 +1,64 @@
+package org.debtledger.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.serialization.EventSerialization;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Events, snapshots and tokens are JSON written by the shared kernel's mapper (Jackson 2, no default typing). */
+    @Bean("defaultAxonObjectMapper")
+    @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return EventSerialization.objectMapper();
+    }
+
+    /** Policies are loaded and checked once, at start-up: a bad policy file stops the application. */
+    @Bean
+    CollectionPolicy collectionPolicy() {
+        return CollectionPolicy.shipped();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition debtSnapshotTrigger(Snapshotter snapshotter,
+                                                  @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Two processes changing the same debt at once: the second append hits the unique (debt, sequence) key
+     * and the command is retried on the fresh state, a few times, before it is refused as a conflict.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${ledger.command-retries:3}") int retries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .maxRetryCount(retries)
+                        .retryInterval(20)
+                        .build())
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider auditTrail() {
+        return new AuditTrail();
+    }
+}

@@ -1,0 +1,628 @@
+package org.debtledger.command.debt;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.debtledger.audit.AuditMetadata;
+import org.debtledger.command.fee.FeeSchedule;
+import org.debtledger.command.pause.PauseRule;
+import org.debtledger.command.plan.PaymentPlan;
+import org.debtledger.command.plan.PlanRules;
+import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.command.policy.JurisdictionPolicy;
+import org.debtledger.debt.AssignCase;
+import org.debtledger.debt.Balance;
+import org.debtledger.debt.CaseAssigned;
+import org.debtledger.debt.ClaimAdjusted;
+import org.debtledger.debt.CloseBusinessDay;
+import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtRecalled;
+import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtSettled;
+import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.debt.RecallDebt;
+import org.debtledger.debt.RegisterDebt;
+import org.debtledger.debt.WriteOffDebt;
+import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.dispute.DisputeOutcome;
+import org.debtledger.dispute.DisputeResolved;
+import org.debtledger.dispute.OpenDispute;
+import org.debtledger.dispute.ResolveDispute;
+import org.debtledger.fee.ChargeFee;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.fee.FeeType;
+import org.debtledger.interest.DateRange;
+import org.debtledger.interest.InterestPosted;
+import org.debtledger.interest.LateInterest;
+import org.debtledger.interest.ReferenceRates;
+import org.debtledger.money.Money;
+import org.debtledger.pause.CollectionPaused;
+import org.debtledger.pause.CollectionResumed;
+import org.debtledger.pause.Freeze;
+import org.debtledger.pause.PauseCollection;
+import org.debtledger.pause.PauseReason;
+import org.debtledger.pause.ResumeCause;
+import org.debtledger.pause.ResumeCollection;
+import org.debtledger.payment.Allocation;
+import org.debtledger.payment.CreditRefunded;
+import org.debtledger.payment.PaymentReceived;
+import org.debtledger.payment.PaymentReversed;
+import org.debtledger.payment.RecordPayment;
+import org.debtledger.payment.RefundCredit;
+import org.debtledger.payment.ReversePayment;
+import org.debtledger.plan.AgreePaymentPlan;
+import org.debtledger.plan.Instalment;
+import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.InstalmentPayment;
+import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.plan.PaymentPlanBroken;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.debtledger.command.debt.RuleViolation.check;
+
+/**
+ * One debt in collection. Command handlers check the rules and decide which events happen; event-sourcing
+ * handlers only record what the events say. Every date comes in the command: the aggregate reads no clock.
+ */
+@Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class Debt {
+
+    @AggregateIdentifier
+    private DebtId debtId;
+    private DebtTerms terms;
+    private DebtStatus status;
+    private Balance outstanding;
+    private Money credit;
+    private FeeHistory fees;
+    private int plansAgreed;
+    private PaymentPlan plan;
+    private Pause pause;
+    private boolean disputed;
+    /** Interest has been posted through this day; it accrues from the day after. */
+    private LocalDate interestAccruedThrough;
+    /** Days on which no late interest accrues: interest-freezing pauses and kept plans. */
+    private List<DateRange> interestFrozen;
+    private Map<String, RecordedPayment> payments;
+
+    protected Debt() {
+        // for Axon and snapshots
+    }
+
+    @CommandHandler
+    public Debt(RegisterDebt command) {
+        check(command.principal().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "the principal must be more than zero");
+        apply(new DebtRegistered(command.debtId(), command.creditorId(), command.debtorId(),
+                command.invoiceReference(), command.invoicePeriod(), command.description(), command.principal(),
+                command.dueDate(), command.debtType(), command.jurisdiction(), command.directlyEnforceable(),
+                command.date()));
+    }
+
+    // ---- fees ------------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(ChargeFee command, CollectionPolicy policy) {
+        requireOpenOn(command.date());
+        requireCollectable(command.date());
+        FeeSchedule schedule = policy.of(terms.jurisdiction()).fees().get(terms.debtType());
+        Money cap = switch (command.type()) {
+            case REMINDER -> reminderCap(command.date(), schedule);
+            case DEMAND -> demandCap(command.date(), schedule);
+            case DUE_DATE_EXTENSION -> extensionCap(command.extensionDays(), schedule);
+            case PAYMENT_PLAN -> throw new RuleViolation(Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
+                    "a payment plan's fee is charged when the plan is agreed");
+        };
+        Money amount = command.amount() == null ? cap : command.amount();
+        requireOwnCurrency(amount);
+        check(amount.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a fee must be more than zero");
+        check(!amount.isGreaterThan(cap), Rule.FEE_ABOVE_STATUTORY_CAP,
+                command.type() + " fee " + amount + " is above the cap of " + cap);
+        apply(new FeeCharged(debtId, command.type(), amount, cap, command.extensionDays(), command.date()));
+    }
+
+    private Money reminderCap(LocalDate date, FeeSchedule schedule) {
+        Money cap = schedule.reminder().orElseThrow(() -> notInSchedule(FeeType.REMINDER));
+        requireLetterInterval(date, schedule);
+        return cap;
+    }
+
+    private Money demandCap(LocalDate date, FeeSchedule schedule) {
+        FeeSchedule.Demand demand = schedule.demands().orElseThrow(() -> notInSchedule(FeeType.DEMAND));
+        check(fees.demandsCharged() < demand.maxCharged(), Rule.DEMAND_LIMIT_REACHED,
+                "costs may be charged for at most " + demand.maxCharged() + " demands for payment");
+        requireLetterInterval(date, schedule);
+        return demand.cap(terms.principal(), terms.directlyEnforceable(), fees.demandsCharged() + 1);
+    }
+
+    /** No chargeable reminder or demand sooner than the interval after the due date and after the previous one. */
+    private void requireLetterInterval(LocalDate date, FeeSchedule schedule) {
+        int interval = schedule.letterIntervalDays();
+        LocalDate earliest = terms.dueDate().plusDays(interval);
+        if (fees.lastLetter() != null && fees.lastLetter().plusDays(interval).isAfter(earliest)) {
+            earliest = fees.lastLetter().plusDays(interval);
+        }
+        check(!date.isBefore(earliest), Rule.FEE_TOO_SOON, "no reminder or demand may be charged before " + earliest
+                + ": " + interval + " days after the due date and after the previous letter");
+    }
+
+    private RuleViolation notInSchedule(FeeType type) {
+        return new RuleViolation(Rule.FEE_NOT_IN_SCHEDULE, "no " + type + " fee may be charged on a "
+                + terms.debtType() + " debt under " + terms.jurisdiction() + " law");
+    }
+
+    private Money extensionCap(Integer extensionDays, FeeSchedule schedule) {
+        check(extensionDays != null && extensionDays > 0, Rule.EXTENSION_DAYS_MISSING,
+                "a due-date extension fee needs the number of days the due date moves (extensionDays)");
+        FeeSchedule.Extension extension = schedule.extensions()
+                .orElseThrow(() -> notInSchedule(FeeType.DUE_DATE_EXTENSION));
+        check(extensionDays >= extension.freeBelowDays(), Rule.SHORT_EXTENSION_IS_FREE,
+                "moving a due date by less than " + extension.freeBelowDays() + " days costs nothing");
+        return extension.cap();
+    }
+
+    // ---- payment plans ---------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(AgreePaymentPlan command, CollectionPolicy policy,
+                       @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
+        LocalDate date = command.date();
+        requireOpenOn(date);
+        check(!disputed, Rule.DEBT_DISPUTED, "no plan may be agreed while the debt is disputed");
+        check(plan == null || !plan.inForce(), Rule.PLAN_ALREADY_ACTIVE, "the debt already has a plan in force");
+        List<Instalment> instalments = command.instalments();
+        check(instalments != null && !instalments.isEmpty(), Rule.PLAN_HAS_NO_INSTALMENTS,
+                "a plan needs at least one instalment");
+        for (int i = 0; i < instalments.size(); i++) {
+            requireOwnCurrency(instalments.get(i).amount());
+            check(instalments.get(i).amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE,
+                    "instalment " + (i + 1) + " must be more than zero");
+            check(i == 0 || instalments.get(i).dueDate().isAfter(instalments.get(i - 1).dueDate()),
+                    Rule.INSTALMENT_DATES_NOT_INCREASING, "instalment due dates must strictly increase");
+        }
+        check(!instalments.get(0).dueDate().isBefore(date), Rule.INSTALMENT_DUE_BEFORE_AGREEMENT,
+                "the first instalment must not fall due before the plan is agreed on " + date);
+
+        JurisdictionPolicy rules = policy.of(terms.jurisdiction());
+        PlanRules planRules = rules.plans();
+        Optional<InterestPosted> interest = interestThrough(date, policy.lateInterest());
+        Money interestDue = interest.map(InterestPosted::amount).orElse(zero());
+        int number = plansAgreed + 1;
+        Optional<Money> fee = planFee(number, instalments.size(), date, planRules, rules.fees().get(terms.debtType()));
+        Money total = outstanding.total().plus(interestDue).plus(fee.orElse(zero()));
+        check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
+        Money planned = instalments.stream().map(Instalment::amount).reduce(zero(), Money::plus);
+        check(planned.equals(total), Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
+                + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
+                .orElse(""));
+        for (Instalment instalment : instalments) {
+            boolean wholeBalanceAtOnce = instalments.size() == 1;
+            check(wholeBalanceAtOnce || !instalment.amount().isLessThan(planRules.minimumInstalment()),
+                    Rule.INSTALMENT_BELOW_MINIMUM, "no instalment may be below " + planRules.minimumInstalment());
+        }
+        String override = blankToNull(command.affordabilityOverrideReason());
+        if (command.affordability() != null) {
+            requireOwnCurrency(command.affordability().monthlyIncome());
+            requireOwnCurrency(command.affordability().monthlyExpenses());
+            Money monthly = PaymentPlan.largestMonthlyAmount(instalments);
+            Money disposable = command.affordability().disposableIncome();
+            if (monthly.isGreaterThan(disposable)) {
+                check(override != null, Rule.PLAN_NOT_AFFORDABLE, "the plan asks " + monthly
+                        + " in a month but the declared disposable income is " + disposable);
+                check(AuditMetadata.ADVISOR_ROLE.equals(actorRole), Rule.AFFORDABILITY_OVERRIDE_NEEDS_ADVISOR,
+                        "only an advisor may agree a plan the declared budget does not cover");
+            }
+        }
+        interest.ifPresent(AggregateLifecycle::apply);
+        fee.ifPresent(amount -> apply(new FeeCharged(debtId, FeeType.PAYMENT_PLAN, amount, amount, null, date)));
+        apply(new PaymentPlanAgreed(debtId, number, List.copyOf(instalments), command.channel(),
+                command.affordability(), command.affordability() == null ? null : override,
+                planRules.interestFrozenWhileKept(), date));
+    }
+
+    private Optional<Money> planFee(int number, int instalmentCount, LocalDate date, PlanRules planRules,
+                                    FeeSchedule schedule) {
+        if ((number == 1 && planRules.firstPlanFree()) || feesFrozenOn(date)) {
+            return Optional.empty();
+        }
+        return schedule.plans()
+                .filter(plans -> fees.plansCharged() < plans.maxCharged(terms.principal(), terms.directlyEnforceable()))
+                .map(plans -> plans.cap(terms.principal(), instalmentCount));
+    }
+
+    // ---- payments --------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RecordPayment command, CollectionPolicy policy) {
+        RecordedPayment earlier = payments.get(command.paymentId().value());
+        if (earlier != null) {
+            check(earlier.amount().equals(command.amount()), Rule.PAYMENT_ID_REUSED_WITH_DIFFERENT_AMOUNT,
+                    "payment " + command.paymentId() + " was recorded with " + earlier.amount() + ", not "
+                            + command.amount());
+            return;
+        }
+        requireOwnCurrency(command.amount());
+        check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a payment must be more than zero");
+        requireOpenOn(command.valueDate());
+        Optional<InterestPosted> interest = interestThrough(command.valueDate(), policy.lateInterest());
+        Balance due = interest.map(posted -> outstanding.withInterest(outstanding.interest().plus(posted.amount())))
+                .orElse(outstanding);
+        Allocation allocation = policy.of(terms.jurisdiction()).allocationOrder().allocate(command.amount(), due);
+        List<InstalmentPayment> instalments = plan != null && plan.inForce()
+                ? plan.allocate(command.amount().minus(allocation.credit()))
+                : List.of();
+        interest.ifPresent(AggregateLifecycle::apply);
+        apply(new PaymentReceived(debtId, command.paymentId(), command.amount(), command.channel(), allocation,
+                instalments, command.valueDate()));
+        if (outstanding.isSettled()) {
+            apply(new DebtSettled(debtId, command.valueDate()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReversePayment command, CollectionPolicy policy) {
+        RecordedPayment payment = payments.get(command.paymentId().value());
+        check(payment != null, Rule.PAYMENT_UNKNOWN, "no payment " + command.paymentId() + " on this debt");
+        check(!payment.reversed(), Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId()
+                + " was already reversed");
+        check(!credit.isLessThan(payment.allocation().credit()), Rule.CREDIT_ALREADY_REFUNDED,
+                "the credit this payment created was already refunded; settle the refund first");
+        apply(new PaymentReversed(debtId, command.paymentId(), payment.amount(), payment.allocation(),
+                payment.instalments(), command.reason(), command.date()));
+        // Interest already posted past the payment's value date was computed on a principal the payment had
+        // reduced: the principal it paid earns that interest again.
+        if (status == DebtStatus.OPEN && interestAccruedThrough.isAfter(payment.valueDate())) {
+            LateInterest.Accrual accrual = policy.lateInterest().accrue(payment.allocation().principal(),
+                    terms.debtType(), payment.valueDate().plusDays(1), interestAccruedThrough, interestFrozen);
+            if (accrual.amount().isPositive()) {
+                apply(new InterestPosted(debtId, accrual.amount(), payment.valueDate().plusDays(1),
+                        accrual.segments(), interestAccruedThrough));
+            }
+        }
+    }
+
+    @CommandHandler
+    public void handle(RefundCredit command) {
+        requireOwnCurrency(command.amount());
+        check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a refund must be more than zero");
+        check(!command.amount().isGreaterThan(credit), Rule.REFUND_EXCEEDS_CREDIT,
+                "only " + credit + " is owed back to the debtor");
+        apply(new CreditRefunded(debtId, command.amount(), command.reference(), command.date()));
+    }
+
+    // ---- pauses and disputes ---------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(PauseCollection command, CollectionPolicy policy) {
+        requireOpenOn(command.from());
+        check(command.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
+                "collection pauses for a dispute when the dispute is opened");
+        check(pause == null, Rule.ALREADY_PAUSED, "collection is already paused for " + (pause == null ? null
+                : pause.reason()));
+        PauseRule rule = policy.of(terms.jurisdiction()).pauses().get(command.reason());
+        check(command.until() != null || rule.openEnded(), Rule.PAUSE_NEEDS_END_DATE,
+                "a pause for " + command.reason() + " needs an end date");
+        check(command.until() == null || !command.until().isBefore(command.from()), Rule.PAUSE_ENDS_BEFORE_IT_STARTS,
+                "a pause must not end before it starts");
+        apply(new CollectionPaused(debtId, command.reason(), command.until(), rule.freezes(), command.from()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeCollection command) {
+        check(pause != null, Rule.NOT_PAUSED, "collection is not paused");
+        check(pause.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
+                "a pause for a dispute ends when the dispute is resolved");
+        check(!command.date().isBefore(pause.from()), Rule.PAUSE_ENDS_BEFORE_IT_STARTS,
+                "collection cannot resume before the pause starts on " + pause.from());
+        apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.RESUMED, command.date()));
+    }
+
+    @CommandHandler
+    public void handle(OpenDispute command, CollectionPolicy policy) {
+        requireOpenOn(command.date());
+        check(!disputed, Rule.DISPUTE_ALREADY_OPEN, "the debt is already disputed");
+        apply(new DebtDisputed(debtId, command.reason(), command.date()));
+        if (pause == null) {
+            PauseRule rule = policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE);
+            apply(new CollectionPaused(debtId, PauseReason.DISPUTE, null, rule.freezes(), command.date()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResolveDispute command, CollectionPolicy policy) {
+        requireOpenOn(command.date());
+        check(disputed, Rule.NO_OPEN_DISPUTE, "the debt is not disputed");
+        Money adjustment = command.adjustment();
+        Optional<InterestPosted> interest = Optional.empty();
+        if (adjustment != null) {
+            requireOwnCurrency(adjustment);
+            check(adjustment.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "an adjustment must be more than zero");
+            check(!adjustment.isGreaterThan(outstanding.principal()), Rule.ADJUSTMENT_EXCEEDS_PRINCIPAL,
+                    "only " + outstanding.principal() + " of principal is outstanding");
+            interest = interestThrough(command.date(), policy.lateInterest());
+        }
+        apply(new DisputeResolved(debtId, command.outcome(), command.date()));
+        if (command.outcome() == DisputeOutcome.UPHELD && adjustment == null) {
+            apply(new DebtWrittenOff(debtId, outstanding, "dispute upheld", command.date()));
+            return;
+        }
+        if (pause != null && pause.reason() == PauseReason.DISPUTE) {
+            apply(new CollectionResumed(debtId, PauseReason.DISPUTE, ResumeCause.DISPUTE_RESOLVED, command.date()));
+        }
+        if (command.outcome() == DisputeOutcome.UPHELD) {
+            interest.ifPresent(AggregateLifecycle::apply);
+            apply(new ClaimAdjusted(debtId, adjustment, "dispute upheld in part", command.date()));
+            if (outstanding.isSettled()) {
+                apply(new DebtSettled(debtId, command.date()));
+            }
+        }
+    }
+
+    // ---- closing a debt and assigning the case ---------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(WriteOffDebt command) {
+        requireOpenOn(command.date());
+        apply(new DebtWrittenOff(debtId, outstanding, command.reason(), command.date()));
+    }
+
+    @CommandHandler
+    public void handle(RecallDebt command) {
+        requireOpenOn(command.date());
+        apply(new DebtRecalled(debtId, outstanding, command.reason(), command.date()));
+    }
+
+    @CommandHandler
+    public void handle(AssignCase command) {
+        apply(new CaseAssigned(debtId, command.advisorId(), command.date()));
+    }
+
+    // ---- close of business -----------------------------------------------------------------------------------
+
+    /**
+     * The day's time-driven work, in this order: month-end interest (computed first, so a missing reference
+     * rate refuses the whole day for this debt), ended pauses, missed instalments and broken plans.
+     * Running the same date twice changes nothing the second time.
+     */
+    @CommandHandler
+    public void handle(CloseBusinessDay command, CollectionPolicy policy) {
+        LocalDate date = command.date();
+        if (status != DebtStatus.OPEN || date.isBefore(terms.registeredOn())) {
+            return;
+        }
+        boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
+        Optional<InterestPosted> interest = monthEnd ? interestThrough(date, policy.lateInterest()) : Optional.empty();
+
+        if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
+            apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.PAUSE_ENDED, pause.until().plusDays(1)));
+        }
+        if (plan != null && plan.inForce()) {
+            PlanRules planRules = policy.of(terms.jurisdiction()).plans();
+            for (int number : plan.missedBy(date, planRules.graceDays())) {
+                apply(new InstalmentMissed(debtId, plan.number(), number, plan.instalment(number).dueDate(),
+                        plan.instalment(number).unpaid(), date));
+            }
+            if (plan.missedCount() >= planRules.missesToBreak()) {
+                apply(new PaymentPlanBroken(debtId, plan.number(), plan.missedCount(), date));
+            }
+        }
+        interest.ifPresent(AggregateLifecycle::apply);
+    }
+
+    // ---- shared checks and calculations ----------------------------------------------------------------------
+
+    /** The interest accrued since the last posting through {@code date}, as the event that would post it. */
+    private Optional<InterestPosted> interestThrough(LocalDate date, LateInterest lateInterest) {
+        if (!date.isAfter(interestAccruedThrough)) {
+            return Optional.empty();
+        }
+        LocalDate from = interestAccruedThrough.plusDays(1);
+        try {
+            LateInterest.Accrual accrual = lateInterest.accrue(outstanding.principal(), terms.debtType(), from, date,
+                    interestFrozen);
+            return accrual.amount().isPositive()
+                    ? Optional.of(new InterestPosted(debtId, accrual.amount(), from, accrual.segments(), date))
+                    : Optional.empty();
+        } catch (ReferenceRates.NoReferenceRate e) {
+            throw new RuleViolation(Rule.REFERENCE_RATE_UNKNOWN, e.getMessage());
+        }
+    }
+
+    private void requireOpenOn(LocalDate date) {
+        check(status == DebtStatus.OPEN, Rule.DEBT_CLOSED, "the debt is " + status.name().toLowerCase()
+                .replace('_', ' ') + ": nothing but reversals and refunds may follow");
+        check(!date.isBefore(terms.registeredOn()), Rule.DATE_BEFORE_REGISTRATION,
+                "the date " + date + " is before the debt was registered on " + terms.registeredOn());
+    }
+
+    private void requireCollectable(LocalDate date) {
+        check(!disputed, Rule.DEBT_DISPUTED, "no fee may be charged while the debt is disputed");
+        check(!feesFrozenOn(date), Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
+                + (pause == null ? null : pause.reason()));
+    }
+
+    private boolean feesFrozenOn(LocalDate date) {
+        return pause != null && pause.freezesOn(Freeze.FEES, date);
+    }
+
+    private void requireOwnCurrency(Money amount) {
+        if (!amount.hasCurrency(terms.principal().currency())) {
+            throw new RuleViolation(Rule.CURRENCY_MISMATCH,
+                    "the debt is in " + terms.principal().currency() + ", not " + amount.currency());
+        }
+    }
+
+    private Money zero() {
+        return Money.zero(terms.principal().currency());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    // ---- event-sourcing handlers: they only record what the events say -------------------------------------
+
+    @EventSourcingHandler
+    void on(DebtRegistered event) {
+        debtId = event.debtId();
+        terms = new DebtTerms(event.creditorId(), event.debtorId(), event.principal(), event.dueDate(),
+                event.debtType(), event.jurisdiction(), event.directlyEnforceable(), event.date());
+        status = DebtStatus.OPEN;
+        outstanding = Balance.zero(event.principal().currency()).withPrincipal(event.principal());
+        credit = Money.zero(event.principal().currency());
+        fees = FeeHistory.NONE;
+        interestAccruedThrough = event.dueDate();
+        interestFrozen = new ArrayList<>();
+        payments = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(FeeCharged event) {
+        outstanding = outstanding.withFees(outstanding.fees().plus(event.amount()));
+        fees = switch (event.type()) {
+            case REMINDER -> fees.withReminder(event.date());
+            case DEMAND -> fees.withDemand(event.date());
+            case PAYMENT_PLAN -> fees.withPlanCharged();
+            case DUE_DATE_EXTENSION -> fees;
+        };
+    }
+
+    @EventSourcingHandler
+    void on(InterestPosted event) {
+        outstanding = outstanding.withInterest(outstanding.interest().plus(event.amount()));
+        if (event.date().isAfter(interestAccruedThrough)) {
+            interestAccruedThrough = event.date();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentPlanAgreed event) {
+        plansAgreed = event.planNumber();
+        plan = PaymentPlan.agreed(event.planNumber(), event.instalments());
+        if (event.interestFrozen()) {
+            interestFrozen.add(DateRange.openFrom(event.date().plusDays(1)));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReceived event) {
+        Allocation allocation = event.allocation();
+        outstanding = new Balance(outstanding.fees().minus(allocation.fees()),
+                outstanding.interest().minus(allocation.interest()),
+                outstanding.principal().minus(allocation.principal()));
+        credit = credit.plus(allocation.credit());
+        if (!event.instalments().isEmpty()) {
+            plan = plan.paid(event.instalments());
+            if (!plan.inForce()) {
+                closeOpenInterestFreeze(event.date());
+            }
+        }
+        payments.put(event.paymentId().value(), new RecordedPayment(event.amount(), event.date(), allocation,
+                event.instalments(), false));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReversed event) {
+        Allocation restored = event.restored();
+        outstanding = new Balance(outstanding.fees().plus(restored.fees()),
+                outstanding.interest().plus(restored.interest()),
+                outstanding.principal().plus(restored.principal()));
+        credit = credit.minus(restored.credit());
+        if (!event.instalments().isEmpty()) {
+            plan = plan.reversed(event.instalments());
+        }
+        payments.computeIfPresent(event.paymentId().value(), (id, payment) -> payment.asReversed());
+        if (status == DebtStatus.SETTLED && !outstanding.isSettled()) {
+            status = DebtStatus.OPEN;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CreditRefunded event) {
+        credit = credit.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(InstalmentMissed event) {
+        plan = plan.missed(event.instalmentNumber());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentPlanBroken event) {
+        plan = plan.asBroken();
+        closeOpenInterestFreeze(event.date());
+    }
+
+    @EventSourcingHandler
+    void on(CollectionPaused event) {
+        pause = new Pause(event.reason(), event.date(), event.until(), event.freezes());
+        if (event.freezes().contains(Freeze.INTEREST)) {
+            interestFrozen.add(new DateRange(event.date(), event.until()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CollectionResumed event) {
+        if (pause.freezes().contains(Freeze.INTEREST)) {
+            int last = interestFrozen.size() - 1;
+            interestFrozen.set(last, interestFrozen.get(last).closedAt(event.date().minusDays(1)));
+        }
+        pause = null;
+    }
+
+    @EventSourcingHandler
+    void on(DebtDisputed event) {
+        disputed = true;
+    }
+
+    @EventSourcingHandler
+    void on(DisputeResolved event) {
+        disputed = false;
+    }
+
+    @EventSourcingHandler
+    void on(ClaimAdjusted event) {
+        outstanding = outstanding.withPrincipal(outstanding.principal().minus(event.principalReduction()));
+    }
+
+    @EventSourcingHandler
+    void on(DebtSettled event) {
+        status = DebtStatus.SETTLED;
+        closeOpenInterestFreeze(event.date());
+    }
+
+    @EventSourcingHandler
+    void on(DebtWrittenOff event) {
+        status = DebtStatus.WRITTEN_OFF;
+        outstanding = Balance.zero(credit.currency());
+    }
+
+    @EventSourcingHandler
+    void on(DebtRecalled event) {
+        status = DebtStatus.RECALLED;
+        outstanding = Balance.zero(credit.currency());
+    }
+
+    @EventSourcingHandler
+    void on(CaseAssigned event) {
+        // the assignment matters to the read side only
+    }
+
+    /** Ends the interest freeze of a kept plan: only a plan's freeze is open-ended. */
+    private void closeOpenInterestFreeze(LocalDate date) {
+        interestFrozen.replaceAll(range -> range.open() ? range.closedAt(date) : range);
+    }
+}

@@ -1,0 +1,9 @@
+package org.debtledger.command.debt;
+
+/** Settled, written off and recalled debts accept nothing but reversals and refunds. */
+enum DebtStatus {
+    OPEN,
+    SETTLED,
+    WRITTEN_OFF,
+    RECALLED
+}

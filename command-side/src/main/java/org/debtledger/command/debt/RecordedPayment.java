@@ -1,0 +1,17 @@
+package org.debtledger.command.debt;
+
+import org.debtledger.money.Money;
+import org.debtledger.payment.Allocation;
+import org.debtledger.plan.InstalmentPayment;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A payment as the debt remembers it, so a repeat is recognised and a reversal restores exactly what it paid. */
+record RecordedPayment(Money amount, LocalDate valueDate, Allocation allocation, List<InstalmentPayment> instalments,
+                       boolean reversed) {
+
+    RecordedPayment asReversed() {
+        return new RecordedPayment(amount, valueDate, allocation, instalments, true);
+    }
+}

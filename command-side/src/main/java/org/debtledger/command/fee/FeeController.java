@@ -1,0 +1,37 @@
+package org.debtledger.command.fee;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.command.api.CommandAccepted;
+import org.debtledger.command.api.CommandSender;
+import org.debtledger.debt.DebtId;
+import org.debtledger.fee.ChargeFee;
+import org.debtledger.fee.FeeType;
+import org.debtledger.money.Money;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+import static org.debtledger.command.api.InvalidRequest.required;
+
+@RestController
+class FeeController {
+
+    private final CommandSender commands;
+
+    FeeController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    /** {@code amount} is optional: without it the most the law allows is charged. */
+    record FeeRequest(FeeType type, Money amount, Integer extensionDays, LocalDate date) {
+    }
+
+    @PostMapping("/api/v1/debts/{debtId}/fees")
+    CommandAccepted charge(@PathVariable String debtId, @RequestBody FeeRequest body, HttpServletRequest request) {
+        return commands.send(new ChargeFee(new DebtId(debtId), required(body.type(), "type"), body.amount(),
+                body.extensionDays(), commands.orToday(body.date())), request);
+    }
+}

@@ -1,0 +1,60 @@
+package org.debtledger.command.plan;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.api.CommandAccepted;
+import org.debtledger.command.api.CommandSender;
+import org.debtledger.command.api.InvalidRequest;
+import org.debtledger.debt.DebtId;
+import org.debtledger.money.Money;
+import org.debtledger.plan.Affordability;
+import org.debtledger.plan.AgreePaymentPlan;
+import org.debtledger.plan.Instalment;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.debtledger.command.api.InvalidRequest.optionalText;
+import static org.debtledger.command.api.InvalidRequest.required;
+
+@RestController
+class PlanController {
+
+    private static final int MAX_INSTALMENTS = 360;
+
+    private final CommandSender commands;
+
+    PlanController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    record InstalmentRequest(LocalDate dueDate, Money amount) {
+    }
+
+    record PlanRequest(List<InstalmentRequest> instalments, Channel channel, Affordability affordability,
+                       String affordabilityOverrideReason, LocalDate date) {
+    }
+
+    @PostMapping("/api/v1/debts/{debtId}/payment-plans")
+    CommandAccepted agree(@PathVariable String debtId, @RequestBody PlanRequest body, HttpServletRequest request) {
+        List<InstalmentRequest> requested = required(body.instalments(), "instalments");
+        if (requested.isEmpty() || requested.size() > MAX_INSTALMENTS) {
+            throw new InvalidRequest("instalments must hold 1 to " + MAX_INSTALMENTS + " instalments");
+        }
+        List<Instalment> instalments = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            InstalmentRequest instalment = required(requested.get(i), "instalments[" + i + "]");
+            instalments.add(new Instalment(required(instalment.dueDate(), "instalments[" + i + "].dueDate"),
+                    required(instalment.amount(), "instalments[" + i + "].amount")));
+        }
+        Channel channel = required(body.channel(), "channel");
+        String override = optionalText(body.affordabilityOverrideReason(), "affordabilityOverrideReason", 500);
+        return commands.send(new AgreePaymentPlan(new DebtId(debtId), instalments, channel, body.affordability(),
+                override, commands.orToday(body.date())), request, channel, override);
+    }
+}
