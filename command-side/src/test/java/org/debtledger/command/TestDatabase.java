@@ -4,6 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
 
 /**
@@ -31,8 +35,28 @@ public final class TestDatabase {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres().getJdbcUrl("postgres", "postgres"));
+        register(registry, "postgres");
+    }
+
+    /** Points the application at a database of its own, created on first use, for tests that count every debt. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        registry.add("spring.datasource.url", () -> jdbcUrl(database));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    public static synchronized String jdbcUrl(String database) {
+        if (!database.equals("postgres")) {
+            try (Connection connection = postgres().getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE " + database);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return postgres().getJdbcUrl("postgres", database);
     }
 }

@@ -1,0 +1,81 @@
+package org.debtledger.command.debt;
+
+import org.debtledger.command.CommandSideTest;
+import org.debtledger.command.LedgerHttp.Answer;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.debtledger.command.TestDatabase;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A debt's life through the API on PostgreSQL: registered, charged, planned, paid, closed day by day, settled. */
+class DebtLifecycleTest extends CommandSideTest {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "lifecycle");
+    }
+
+    private Answer ok(Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isBetween(200, 201);
+        return answer;
+    }
+
+    private Answer closeOfBusiness(String date) {
+        return ok(http.post("/api/v1/operations/close-of-business", "{\"businessDate\": \"" + date + "\"}"));
+    }
+
+    @Test
+    void aDebtIsChargedPlannedPaidAndSettledAcrossMonthsOfCloseOfBusiness() {
+        String debt = newDebtId();
+        String path = "/api/v1/debts/" + debt;
+        ok(http.post("/api/v1/debts", registration(debt, "100.00")));
+        ok(http.post(path + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}"));
+        // 100.00 + 14.00 demand fee + 0.66 interest for 16 Feb..10 Mar = 114.66, in two instalments.
+        Answer plan = ok(http.post(path + "/payment-plans", """
+                {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "57.33", "currency": "EUR"}},
+                                 {"dueDate": "2025-05-01", "amount": {"amount": "57.33", "currency": "EUR"}}],
+                 "channel": "SELF_SERVICE", "date": "2025-03-10",
+                 "affordability": {"monthlyIncome": {"amount": "1800.00", "currency": "EUR"},
+                                   "monthlyExpenses": {"amount": "1500.00", "currency": "EUR"}}}"""));
+        assertThat(plan.json().path("sequenceNumber").asLong()).isEqualTo(3);
+
+        closeOfBusiness("2025-03-31");
+        ok(http.post(path + "/payments", "{\"paymentId\": \"RF18-1\", \"amount\": {\"amount\": \"57.33\", "
+                + "\"currency\": \"EUR\"}, \"valueDate\": \"2025-03-31\", \"channel\": \"BANK_FILE\"}"));
+        closeOfBusiness("2025-04-30");
+        closeOfBusiness("2025-05-08");
+        ok(http.post(path + "/payments", "{\"paymentId\": \"RF18-2\", \"amount\": {\"amount\": \"57.33\", "
+                + "\"currency\": \"EUR\"}, \"valueDate\": \"2025-05-10\", \"channel\": \"BANK_FILE\"}"));
+        closeOfBusiness("2025-05-31");
+
+        List<String> history = jdbc.sql("SELECT event_type FROM event_log WHERE debt_id = :id ORDER BY sequence_number")
+                .param("id", debt).query(String.class).list().stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+        assertThat(history).containsExactly("DebtRegistered", "FeeCharged", "InterestPosted", "PaymentPlanAgreed",
+                "PaymentReceived", "InstalmentMissed", "PaymentReceived", "DebtSettled");
+
+        Map<String, Object> lastPayment = jdbc.sql("""
+                        SELECT payload->'allocation'->'principal'->>'amount' AS principal,
+                               payload->'instalments'->0->>'instalmentNumber' AS instalment
+                        FROM event_log WHERE debt_id = :id AND sequence_number = 6""")
+                .param("id", debt).query().singleRow();
+        assertThat(lastPayment).containsEntry("principal", "57.33").containsEntry("instalment", "2");
+    }
+
+    @Test
+    void closeOfBusinessTwiceForADateChangesNothingTheSecondTime() {
+        String debt = newDebtId();
+        ok(http.post("/api/v1/debts", registration(debt, "1000.00")));
+        closeOfBusiness("2025-06-30");
+        long events = eventCount(debt);
+        Answer again = closeOfBusiness("2025-06-30");
+
+        assertThat(eventCount(debt)).isEqualTo(events).isEqualTo(2);
+        assertThat(again.json().path("status").asText()).isEqualTo("COMPLETED");
+    }
+}
