@@ -8,7 +8,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CommandSideApplication {
 
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
+        disableUpdateCheckerUnlessAsked();
         SpringApplication.run(CommandSideApplication.class, args);
+    }
+
+    /** A ledger does not phone home: Axon's update checker stays off unless it is explicitly configured. */
+    public static void disableUpdateCheckerUnlessAsked() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
+        if (System.getProperty("axoniq.update-checker.disabled") == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true"); // a ledger does not phone home
+        }
         SpringApplication.run(QuerySideApplication.class, args);
     }
 }

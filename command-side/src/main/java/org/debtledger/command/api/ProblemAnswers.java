@@ -70,7 +70,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("request failed unexpectedly", e);
+        log.error("request failed unexpectedly: {}", Failures.describe(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the ledger could not complete the request; nothing was written");
     }
