@@ -5,12 +5,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
-/** The command side on the embedded PostgreSQL, answering real HTTP on a random loopback port. */
+/**
+ * The command side on the embedded PostgreSQL, answering real HTTP on a random loopback port. Each test class
+ * names its database with a {@code @DynamicPropertySource} calling {@link TestDatabase#register}.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.close-of-business.scheduled=false", "ledger.snapshot-threshold=5"})
 public abstract class CommandSideTest {
@@ -22,11 +23,6 @@ public abstract class CommandSideTest {
     protected JdbcClient jdbc;
 
     protected LedgerHttp http;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @BeforeEach
     void client() {

@@ -34,11 +34,7 @@ public final class TestDatabase {
         return postgres;
     }
 
-    public static void register(DynamicPropertyRegistry registry) {
-        register(registry, "postgres");
-    }
-
-    /** Points the application at a database of its own, created on first use, for tests that count every debt. */
+    /** Points the application at a database of its own, created on first use. */
     public static void register(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.datasource.url", () -> jdbcUrl(database));
         registry.add("spring.datasource.username", () -> "postgres");

@@ -3,6 +3,9 @@ package org.debtledger.command.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.debtledger.command.CommandSideTest;
 import org.debtledger.command.LedgerHttp.Answer;
+import org.debtledger.command.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +15,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandApiTest extends CommandSideTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "command_api");
+    }
 
     private String registered(String principal) {
         String debtId = newDebtId();
