@@ -34,7 +34,7 @@ public abstract class CommandSideTest {
     }
 
     /** The README's example claim: 100.00 EUR of broadband for January 2025, due 15 February 2025. */
-    protected static String registration(String debtId, String principal) {
+    public static String registration(String debtId, String principal) {
         return """
                 {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "d-1001",
                  "invoiceReference": "INV-2025-0042", "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"},

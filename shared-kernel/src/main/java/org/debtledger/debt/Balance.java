@@ -2,6 +2,7 @@ package org.debtledger.debt;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.debtledger.money.Money;
+import org.debtledger.payment.Allocation;
 
 import java.util.Currency;
 
@@ -21,6 +22,18 @@ public record Balance(Money fees, Money interest, Money principal) {
     @JsonIgnore
     public boolean isSettled() {
         return total().isZero();
+    }
+
+    /** What is left owing after a payment allocated as {@code allocation}. */
+    public Balance paidBy(Allocation allocation) {
+        return new Balance(fees.minus(allocation.fees()), interest.minus(allocation.interest()),
+                principal.minus(allocation.principal()));
+    }
+
+    /** What is owing again after a payment allocated as {@code allocation} was reversed. */
+    public Balance restoredBy(Allocation allocation) {
+        return new Balance(fees.plus(allocation.fees()), interest.plus(allocation.interest()),
+                principal.plus(allocation.principal()));
     }
 
     public Balance withFees(Money fees) {

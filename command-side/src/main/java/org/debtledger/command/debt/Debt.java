@@ -520,9 +520,7 @@ public class Debt {
     @EventSourcingHandler
     void on(PaymentReceived event) {
         Allocation allocation = event.allocation();
-        outstanding = new Balance(outstanding.fees().minus(allocation.fees()),
-                outstanding.interest().minus(allocation.interest()),
-                outstanding.principal().minus(allocation.principal()));
+        outstanding = outstanding.paidBy(allocation);
         credit = credit.plus(allocation.credit());
         if (!event.instalments().isEmpty()) {
             plan = plan.paid(event.instalments());
@@ -536,11 +534,8 @@ public class Debt {
 
     @EventSourcingHandler
     void on(PaymentReversed event) {
-        Allocation restored = event.restored();
-        outstanding = new Balance(outstanding.fees().plus(restored.fees()),
-                outstanding.interest().plus(restored.interest()),
-                outstanding.principal().plus(restored.principal()));
-        credit = credit.minus(restored.credit());
+        outstanding = outstanding.restoredBy(event.restored());
+        credit = credit.minus(event.restored().credit());
         if (!event.instalments().isEmpty()) {
             plan = plan.reversed(event.instalments());
         }

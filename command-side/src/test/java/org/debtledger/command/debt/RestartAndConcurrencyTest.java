@@ -17,20 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.debtledger.command.CommandSideTest.registration;
 
 /** Whole command-side processes against one PostgreSQL: state survives a restart, and two nodes never lose a payment. */
 class RestartAndConcurrencyTest {
 
     private static final String DATABASE = "nodes";
-
-    private static String registration(String debtId, String principal) {
-        return """
-                {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "d-1001",
-                 "invoiceReference": "INV-2025-0042", "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"},
-                 "description": "Broadband, January 2025", "principal": {"amount": "%s", "currency": "EUR"},
-                 "dueDate": "2025-02-15", "debtType": "CONSUMER", "jurisdiction": "FI", "date": "2025-03-01"}"""
-                .formatted(debtId, principal);
-    }
 
     private static String payment(String paymentId, String amount) {
         return "{\"paymentId\": \"" + paymentId + "\", \"amount\": {\"amount\": \"" + amount + "\", \"currency\": \"EUR\"},"
