@@ -21,10 +21,6 @@ public record DateRange(LocalDate from, LocalDate through) {
         return !day.isBefore(from) && (through == null || !day.isAfter(through));
     }
 
-    public boolean open() {
-        return through == null;
-    }
-
     /** This range closed at {@code through}; a range closed before it starts is empty. */
     public DateRange closedAt(LocalDate through) {
         return new DateRange(from, through);

@@ -36,7 +36,7 @@ import org.debtledger.dispute.ResolveDispute;
 import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
-import org.debtledger.interest.DateRange;
+import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRates;
@@ -64,7 +64,6 @@ import org.debtledger.plan.PaymentPlanBroken;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,8 @@ public class Debt {
     private boolean disputed;
     /** Interest has been posted through this day; it accrues from the day after. */
     private LocalDate interestAccruedThrough;
-    /** Days on which no late interest accrues: interest-freezing pauses and kept plans. */
-    private List<DateRange> interestFrozen;
+    /** Days on which no late interest accrues: interest-freezing pauses and a kept plan. */
+    private InterestFreezes interestFreezes;
     private Map<String, RecordedPayment> payments;
 
     protected Debt() {
@@ -286,7 +285,7 @@ public class Debt {
         // reduced: the principal it paid earns that interest again.
         if (status == DebtStatus.OPEN && interestAccruedThrough.isAfter(payment.valueDate())) {
             LateInterest.Accrual accrual = policy.lateInterest().accrue(payment.allocation().principal(),
-                    terms.debtType(), payment.valueDate().plusDays(1), interestAccruedThrough, interestFrozen);
+                    terms.debtType(), payment.valueDate().plusDays(1), interestAccruedThrough, interestFreezes.ranges());
             if (accrual.amount().isPositive()) {
                 apply(new InterestPosted(debtId, accrual.amount(), payment.valueDate().plusDays(1),
                         accrual.segments(), interestAccruedThrough));
@@ -432,7 +431,7 @@ public class Debt {
         LocalDate from = interestAccruedThrough.plusDays(1);
         try {
             LateInterest.Accrual accrual = lateInterest.accrue(outstanding.principal(), terms.debtType(), from, date,
-                    interestFrozen);
+                    interestFreezes.ranges());
             return accrual.amount().isPositive()
                     ? Optional.of(new InterestPosted(debtId, accrual.amount(), from, accrual.segments(), date))
                     : Optional.empty();
@@ -485,7 +484,7 @@ public class Debt {
         credit = Money.zero(event.principal().currency());
         fees = FeeHistory.NONE;
         interestAccruedThrough = event.dueDate();
-        interestFrozen = new ArrayList<>();
+        interestFreezes = InterestFreezes.NONE;
         payments = new HashMap<>();
     }
 
@@ -513,7 +512,7 @@ public class Debt {
         plansAgreed = event.planNumber();
         plan = PaymentPlan.agreed(event.planNumber(), event.instalments());
         if (event.interestFrozen()) {
-            interestFrozen.add(DateRange.openFrom(event.date().plusDays(1)));
+            interestFreezes = interestFreezes.planKept(event.date().plusDays(1));
         }
     }
 
@@ -525,7 +524,7 @@ public class Debt {
         if (!event.instalments().isEmpty()) {
             plan = plan.paid(event.instalments());
             if (!plan.inForce()) {
-                closeOpenInterestFreeze(event.date());
+                interestFreezes = interestFreezes.planEnded(event.date());
             }
         }
         payments.put(event.paymentId().value(), new RecordedPayment(event.amount(), event.date(), allocation,
@@ -558,23 +557,20 @@ public class Debt {
     @EventSourcingHandler
     void on(PaymentPlanBroken event) {
         plan = plan.asBroken();
-        closeOpenInterestFreeze(event.date());
+        interestFreezes = interestFreezes.planEnded(event.date());
     }
 
     @EventSourcingHandler
     void on(CollectionPaused event) {
         pause = new Pause(event.reason(), event.date(), event.until(), event.freezes());
         if (event.freezes().contains(Freeze.INTEREST)) {
-            interestFrozen.add(new DateRange(event.date(), event.until()));
+            interestFreezes = interestFreezes.paused(event.date(), event.until());
         }
     }
 
     @EventSourcingHandler
     void on(CollectionResumed event) {
-        if (pause.freezes().contains(Freeze.INTEREST)) {
-            int last = interestFrozen.size() - 1;
-            interestFrozen.set(last, interestFrozen.get(last).closedAt(event.date().minusDays(1)));
-        }
+        interestFreezes = interestFreezes.pauseEnded(event.date());
         pause = null;
     }
 
@@ -596,7 +592,7 @@ public class Debt {
     @EventSourcingHandler
     void on(DebtSettled event) {
         status = DebtStatus.SETTLED;
-        closeOpenInterestFreeze(event.date());
+        interestFreezes = interestFreezes.planEnded(event.date());
     }
 
     @EventSourcingHandler
@@ -616,8 +612,4 @@ public class Debt {
         // the assignment matters to the read side only
     }
 
-    /** Ends the interest freeze of a kept plan: only a plan's freeze is open-ended. */
-    private void closeOpenInterestFreeze(LocalDate date) {
-        interestFrozen.replaceAll(range -> range.open() ? range.closedAt(date) : range);
-    }
 }
