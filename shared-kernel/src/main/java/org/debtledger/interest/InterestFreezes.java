@@ -33,13 +33,16 @@ public record InterestFreezes(List<DateRange> ended, DateRange pause, DateRange 
         return new InterestFreezes(ended, new DateRange(from, until), plan);
     }
 
-    /** The pause ended: interest runs again from {@code resumedOn}. */
+    /** The pause ended: interest runs again from {@code resumedOn}, or from the day after its end date if earlier. */
     public InterestFreezes pauseEnded(LocalDate resumedOn) {
         if (pause == null) {
             return this;
         }
-        return new InterestFreezes(append(pause.closedAt(latest(pause.from().minusDays(1), resumedOn.minusDays(1)))),
-                null, plan);
+        LocalDate lastDay = latest(pause.from().minusDays(1), resumedOn.minusDays(1));
+        if (pause.through() != null && pause.through().isBefore(lastDay)) {
+            lastDay = pause.through();
+        }
+        return new InterestFreezes(append(pause.closedAt(lastDay)), null, plan);
     }
 
     public InterestFreezes planKept(LocalDate from) {

@@ -41,4 +41,13 @@ class InterestFreezesTest {
         assertThat(freezes.ranges()).containsExactly(new DateRange(date("2025-03-11"), date("2025-05-08")));
         assertThat(freezes.plan()).isNull();
     }
+
+    @Test
+    void resumingAfterThePausesEndDateFreezesNoLongerThanTheEndDate() {
+        InterestFreezes freezes = InterestFreezes.NONE
+                .paused(date("2025-03-05"), date("2025-05-03"))
+                .pauseEnded(date("2025-05-20"));
+
+        assertThat(freezes.ranges()).containsExactly(new DateRange(date("2025-03-05"), date("2025-05-03")));
+    }
 }

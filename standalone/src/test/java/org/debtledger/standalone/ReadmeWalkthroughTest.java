@@ -87,7 +87,7 @@ class ReadmeWalkthroughTest {
     @Test
     void theWalkthroughAnswersAsTheReadmeShowsAndSurvivesARestart() throws Exception {
         List<Exchange> walkthrough = walkthrough();
-        assertThat(walkthrough).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(walkthrough).hasSizeGreaterThanOrEqualTo(9);
         Exchange last = walkthrough.get(walkthrough.size() - 1);
 
         try (ConfigurableApplicationContext ledger = start()) {
@@ -105,7 +105,7 @@ class ReadmeWalkthroughTest {
             assertThat(database.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
             List<String> types = database.sql("SELECT event_type FROM event_log ORDER BY position")
                     .query(String.class).list();
-            assertThat(types).hasSize(8).last().isEqualTo("org.debtledger.debt.DebtSettled");
+            assertThat(types).hasSize(9).last().isEqualTo("org.debtledger.debt.DebtSettled");
         }
 
         try (ConfigurableApplicationContext restarted = start()) {

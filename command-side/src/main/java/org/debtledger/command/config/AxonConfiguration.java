@@ -7,7 +7,10 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.serialization.EventSerialization;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +40,12 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition debtSnapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${ledger.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Snapshots of another revision of the Debt aggregate's fields are ignored: the debt is replayed instead. */
+    @Bean
+    SnapshotFilter debtSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(Debt.class).revision(Debt.SNAPSHOT_REVISION).build();
     }
 
     /**

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.command.fee.FeeSchedule;
@@ -49,6 +50,7 @@ import org.debtledger.pause.PauseReason;
 import org.debtledger.pause.ResumeCause;
 import org.debtledger.pause.ResumeCollection;
 import org.debtledger.payment.Allocation;
+import org.debtledger.payment.AllocationOrder;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
@@ -76,10 +78,14 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * One debt in collection. Command handlers check the rules and decide which events happen; event-sourcing
  * handlers only record what the events say. Every date comes in the command: the aggregate reads no clock.
  */
-@Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
+@Revision(Debt.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Debt {
+
+    /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
+    public static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -256,13 +262,16 @@ public class Debt {
         requireOwnCurrency(command.amount());
         check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a payment must be more than zero");
         requireOpenOn(command.valueDate());
+        AllocationOrder order = policy.of(terms.jurisdiction()).allocationOrder();
         Optional<InterestPosted> interest = interestThrough(command.valueDate(), policy.lateInterest());
-        Balance due = interest.map(posted -> outstanding.withInterest(outstanding.interest().plus(posted.amount())))
-                .orElse(outstanding);
-        Allocation allocation = policy.of(terms.jurisdiction()).allocationOrder().allocate(command.amount(), due);
+        Optional<InterestPosted> correction = backValueCorrection(command, order, policy.lateInterest());
+        Money interestChange = interest.or(() -> correction).map(InterestPosted::amount).orElse(zero());
+        Balance due = outstanding.withInterest(outstanding.interest().plus(interestChange));
+        Allocation allocation = order.allocate(command.amount(), due);
         List<InstalmentPayment> instalments = plan != null && plan.inForce()
                 ? plan.allocate(command.amount().minus(allocation.credit()))
                 : List.of();
+        correction.ifPresent(AggregateLifecycle::apply);
         interest.ifPresent(AggregateLifecycle::apply);
         apply(new PaymentReceived(debtId, command.paymentId(), command.amount(), command.channel(), allocation,
                 instalments, command.valueDate()));
@@ -279,8 +288,11 @@ public class Debt {
                 + " was already reversed");
         check(!credit.isLessThan(payment.allocation().credit()), Rule.CREDIT_ALREADY_REFUNDED,
                 "the credit this payment created was already refunded; settle the refund first");
+        List<InstalmentPayment> instalments = plan != null && plan.number() == payment.planNumber()
+                ? payment.instalments()
+                : List.of();
         apply(new PaymentReversed(debtId, command.paymentId(), payment.amount(), payment.allocation(),
-                payment.instalments(), command.reason(), command.date()));
+                instalments, command.reason(), command.date()));
         // Interest already posted past the payment's value date was computed on a principal the payment had
         // reduced: the principal it paid earns that interest again.
         if (status == DebtStatus.OPEN && interestAccruedThrough.isAfter(payment.valueDate())) {
@@ -302,6 +314,36 @@ public class Debt {
         apply(new CreditRefunded(debtId, command.amount(), command.reference(), command.date()));
     }
 
+    /**
+     * A payment whose value date is before the last interest posting: the principal it pays stopped earning
+     * interest on its value date, so the interest posted on it since is taken back (a negative posting), before
+     * the payment is allocated. The principal it pays depends on that correction, so the two are settled together.
+     */
+    private Optional<InterestPosted> backValueCorrection(RecordPayment command, AllocationOrder order,
+                                                         LateInterest lateInterest) {
+        LocalDate from = command.valueDate().plusDays(1);
+        if (from.isAfter(interestAccruedThrough)) {
+            return Optional.empty();
+        }
+        Money correction = zero();
+        LateInterest.Accrual accrual = null;
+        for (int round = 0; round < 10; round++) {
+            Balance due = outstanding.withInterest(outstanding.interest().minus(correction));
+            Money principalPaid = order.allocate(command.amount(), due).principal();
+            accrual = lateInterest.accrue(principalPaid, terms.debtType(), from, interestAccruedThrough,
+                    interestFreezes.ranges());
+            Money next = accrual.amount().min(outstanding.interest());
+            if (next.equals(correction)) {
+                break;
+            }
+            correction = next;
+        }
+        return correction.isPositive()
+                ? Optional.of(new InterestPosted(debtId, correction.negate(), from, accrual.segments(),
+                        interestAccruedThrough))
+                : Optional.empty();
+    }
+
     // ---- pauses and disputes ---------------------------------------------------------------------------------
 
     @CommandHandler
@@ -321,6 +363,7 @@ public class Debt {
 
     @CommandHandler
     public void handle(ResumeCollection command) {
+        requireOpenOn(command.date());
         check(pause != null, Rule.NOT_PAUSED, "collection is not paused");
         check(pause.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
                 "a pause for a dispute ends when the dispute is resolved");
@@ -345,6 +388,8 @@ public class Debt {
         requireOpenOn(command.date());
         check(disputed, Rule.NO_OPEN_DISPUTE, "the debt is not disputed");
         Money adjustment = command.adjustment();
+        check(adjustment == null || command.outcome() == DisputeOutcome.UPHELD, Rule.ADJUSTMENT_ONLY_WHEN_UPHELD,
+                "a rejected dispute changes nothing on the claim");
         Optional<InterestPosted> interest = Optional.empty();
         if (adjustment != null) {
             requireOwnCurrency(adjustment);
@@ -406,15 +451,21 @@ public class Debt {
         Optional<InterestPosted> interest = monthEnd ? interestThrough(date, policy.lateInterest()) : Optional.empty();
 
         if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
-            apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.PAUSE_ENDED, pause.until().plusDays(1)));
+            LocalDate resumedOn = pause.until().plusDays(1);
+            apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.PAUSE_ENDED, resumedOn));
+            if (disputed) {
+                // collection stays stopped until the creditor answers the dispute
+                apply(new CollectionPaused(debtId, PauseReason.DISPUTE, null,
+                        policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE).freezes(), resumedOn));
+            }
         }
-        if (plan != null && plan.inForce()) {
+        if (plan != null && plan.inForce() && !disputed) {
             PlanRules planRules = policy.of(terms.jurisdiction()).plans();
             for (int number : plan.missedBy(date, planRules.graceDays())) {
                 apply(new InstalmentMissed(debtId, plan.number(), number, plan.instalment(number).dueDate(),
                         plan.instalment(number).unpaid(), date));
             }
-            if (plan.missedCount() >= planRules.missesToBreak()) {
+            if (plan.missedCount() >= planRules.missesToBreak() || plan.lastInstalmentMissed()) {
                 apply(new PaymentPlanBroken(debtId, plan.number(), plan.missedCount(), date));
             }
         }
@@ -510,7 +561,7 @@ public class Debt {
     @EventSourcingHandler
     void on(PaymentPlanAgreed event) {
         plansAgreed = event.planNumber();
-        plan = PaymentPlan.agreed(event.planNumber(), event.instalments());
+        plan = PaymentPlan.agreed(event.planNumber(), event.instalments(), event.interestFrozen());
         if (event.interestFrozen()) {
             interestFreezes = interestFreezes.planKept(event.date().plusDays(1));
         }
@@ -528,7 +579,7 @@ public class Debt {
             }
         }
         payments.put(event.paymentId().value(), new RecordedPayment(event.amount(), event.date(), allocation,
-                event.instalments(), false));
+                event.instalments(), event.instalments().isEmpty() ? 0 : plan.number(), false));
     }
 
     @EventSourcingHandler
@@ -536,7 +587,11 @@ public class Debt {
         outstanding = outstanding.restoredBy(event.restored());
         credit = credit.minus(event.restored().credit());
         if (!event.instalments().isEmpty()) {
+            boolean wasInForce = plan.inForce();
             plan = plan.reversed(event.instalments());
+            if (!wasInForce && plan.inForce() && plan.interestFrozen()) {
+                interestFreezes = interestFreezes.planKept(event.date().plusDays(1));
+            }
         }
         payments.computeIfPresent(event.paymentId().value(), (id, payment) -> payment.asReversed());
         if (status == DebtStatus.SETTLED && !outstanding.isSettled()) {

@@ -12,24 +12,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The payment plan in force on a debt, as a value: every change returns a new plan. */
-public record PaymentPlan(int number, List<PlanInstalment> instalments, boolean broken) {
+public record PaymentPlan(int number, List<PlanInstalment> instalments, boolean broken, boolean interestFrozen) {
 
     public PaymentPlan {
         instalments = List.copyOf(instalments);
     }
 
-    public static PaymentPlan agreed(int number, List<Instalment> instalments) {
+    public static PaymentPlan agreed(int number, List<Instalment> instalments, boolean interestFrozen) {
         List<PlanInstalment> plan = new ArrayList<>();
         for (Instalment instalment : instalments) {
             plan.add(new PlanInstalment(instalment.dueDate(), instalment.amount(),
                     Money.zero(instalment.amount().currency()), false));
         }
-        return new PaymentPlan(number, plan, false);
+        return new PaymentPlan(number, plan, false, interestFrozen);
     }
 
     /** A plan is in force until it is broken or every instalment is paid. */
     public boolean inForce() {
         return !broken && instalments.stream().anyMatch(instalment -> !instalment.fullyPaid());
+    }
+
+    /** Nothing is left to fall due and the last instalment was missed: the plan cannot be kept any more. */
+    public boolean lastInstalmentMissed() {
+        return instalments.get(instalments.size() - 1).missed();
     }
 
     public int missedCount() {
@@ -73,7 +78,7 @@ public record PaymentPlan(int number, List<PlanInstalment> instalments, boolean 
             int index = payment.instalmentNumber() - 1;
             updated.set(index, updated.get(index).plus(payment.amount()));
         }
-        return new PaymentPlan(number, updated, broken);
+        return new PaymentPlan(number, updated, broken, interestFrozen);
     }
 
     public PaymentPlan reversed(List<InstalmentPayment> payments) {
@@ -86,11 +91,11 @@ public record PaymentPlan(int number, List<PlanInstalment> instalments, boolean 
     public PaymentPlan missed(int instalmentNumber) {
         List<PlanInstalment> updated = new ArrayList<>(instalments);
         updated.set(instalmentNumber - 1, updated.get(instalmentNumber - 1).asMissed());
-        return new PaymentPlan(number, updated, broken);
+        return new PaymentPlan(number, updated, broken, interestFrozen);
     }
 
     public PaymentPlan asBroken() {
-        return new PaymentPlan(number, instalments, true);
+        return new PaymentPlan(number, instalments, true, interestFrozen);
     }
 
     /** The most that falls due in any one calendar month: what the debtor must afford monthly. */

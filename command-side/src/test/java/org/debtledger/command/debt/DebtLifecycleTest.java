@@ -35,36 +35,42 @@ class DebtLifecycleTest extends CommandSideTest {
         String path = "/api/v1/debts/" + debt;
         ok(http.post("/api/v1/debts", registration(debt, "100.00")));
         ok(http.post(path + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}"));
-        // 100.00 + 14.00 demand fee + 0.66 interest for 16 Feb..10 Mar = 114.66, in two instalments.
+        // 100.00 + 14.00 demand fee + 0.66 interest for 16 Feb..10 Mar = 114.66, in three instalments.
         Answer plan = ok(http.post(path + "/payment-plans", """
-                {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "57.33", "currency": "EUR"}},
-                                 {"dueDate": "2025-05-01", "amount": {"amount": "57.33", "currency": "EUR"}}],
+                {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "38.22", "currency": "EUR"}},
+                                 {"dueDate": "2025-05-01", "amount": {"amount": "38.22", "currency": "EUR"}},
+                                 {"dueDate": "2025-06-01", "amount": {"amount": "38.22", "currency": "EUR"}}],
                  "channel": "SELF_SERVICE", "date": "2025-03-10",
                  "affordability": {"monthlyIncome": {"amount": "1800.00", "currency": "EUR"},
                                    "monthlyExpenses": {"amount": "1500.00", "currency": "EUR"}}}"""));
         assertThat(plan.json().path("sequenceNumber").asLong()).isEqualTo(3);
 
         closeOfBusiness("2025-03-31");
-        ok(http.post(path + "/payments", "{\"paymentId\": \"RF18-1\", \"amount\": {\"amount\": \"57.33\", "
-                + "\"currency\": \"EUR\"}, \"valueDate\": \"2025-03-31\", \"channel\": \"BANK_FILE\"}"));
+        ok(http.post(path + "/payments", payment("RF18-1", "2025-03-31")));
         closeOfBusiness("2025-04-30");
         closeOfBusiness("2025-05-08");
-        ok(http.post(path + "/payments", "{\"paymentId\": \"RF18-2\", \"amount\": {\"amount\": \"57.33\", "
-                + "\"currency\": \"EUR\"}, \"valueDate\": \"2025-05-10\", \"channel\": \"BANK_FILE\"}"));
+        ok(http.post(path + "/payments", payment("RF18-2", "2025-05-10")));
         closeOfBusiness("2025-05-31");
+        ok(http.post(path + "/payments", payment("RF18-3", "2025-06-01")));
+        closeOfBusiness("2025-06-30");
 
         List<String> history = jdbc.sql("SELECT event_type FROM event_log WHERE debt_id = :id ORDER BY sequence_number")
                 .param("id", debt).query(String.class).list().stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
         assertThat(history).containsExactly("DebtRegistered", "FeeCharged", "InterestPosted", "PaymentPlanAgreed",
-                "PaymentReceived", "InstalmentMissed", "PaymentReceived", "DebtSettled");
+                "PaymentReceived", "InstalmentMissed", "PaymentReceived", "PaymentReceived", "DebtSettled");
 
         Map<String, Object> lastPayment = jdbc.sql("""
                         SELECT payload->'allocation'->'principal'->>'amount' AS principal,
                                payload->'instalments'->0->>'instalmentNumber' AS instalment
                         FROM event_log WHERE debt_id = :id AND sequence_number = 6""")
                 .param("id", debt).query().singleRow();
-        assertThat(lastPayment).containsEntry("principal", "57.33").containsEntry("instalment", "2");
+        assertThat(lastPayment).containsEntry("principal", "38.22").containsEntry("instalment", "2");
+    }
+
+    private static String payment(String paymentId, String valueDate) {
+        return "{\"paymentId\": \"" + paymentId + "\", \"amount\": {\"amount\": \"38.22\", \"currency\": \"EUR\"},"
+                + " \"valueDate\": \"" + valueDate + "\", \"channel\": \"BANK_FILE\"}";
     }
 
     @Test

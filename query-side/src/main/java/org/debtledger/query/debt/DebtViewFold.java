@@ -1,0 +1,199 @@
+package org.debtledger.query.debt;
+
+import org.debtledger.debt.Balance;
+import org.debtledger.debt.CaseAssigned;
+import org.debtledger.debt.ClaimAdjusted;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtRecalled;
+import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtSettled;
+import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.dispute.DisputeResolved;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.interest.InterestFreezes;
+import org.debtledger.interest.InterestPosted;
+import org.debtledger.money.Money;
+import org.debtledger.pause.CollectionPaused;
+import org.debtledger.pause.CollectionResumed;
+import org.debtledger.pause.Freeze;
+import org.debtledger.payment.CreditRefunded;
+import org.debtledger.payment.PaymentReceived;
+import org.debtledger.payment.PaymentReversed;
+import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.InstalmentPayment;
+import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.query.debt.DebtView.Instalment;
+import org.debtledger.query.debt.DebtView.Outstanding;
+import org.debtledger.query.debt.DebtView.Plan;
+import org.debtledger.query.debt.DebtView.PlanStatus;
+import org.debtledger.query.debt.DebtView.Status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way a debt's events become its view. The live projection and the history replay both fold with it,
+ * so the replayed present is the debt view, exactly.
+ */
+public final class DebtViewFold {
+
+    private DebtViewFold() {
+    }
+
+    public static DebtView apply(DebtView view, DebtEvent event, long sequenceNumber, long position) {
+        if (event instanceof DebtRegistered registered) {
+            Money zero = Money.zero(registered.principal().currency());
+            return new DebtView(registered.debtId().value(), registered.creditorId().value(),
+                    registered.debtorId().value(), registered.invoiceReference(), registered.invoicePeriod(),
+                    registered.description(), registered.debtType(), registered.jurisdiction(), registered.dueDate(),
+                    registered.date(), Status.OPEN,
+                    Outstanding.of(Balance.zero(zero.currency()).withPrincipal(registered.principal())), zero, zero,
+                    null, null, null, null, registered.dueDate(), InterestFreezes.NONE, sequenceNumber, position);
+        }
+        if (view == null) {
+            throw new IllegalStateException("no view of debt " + event.debtId() + " to apply "
+                    + event.getClass().getSimpleName() + " to");
+        }
+        Draft draft = new Draft(view);
+        draft.apply(event);
+        return draft.build(sequenceNumber, position);
+    }
+
+    /** A view being changed by one event. */
+    private static final class Draft {
+        private final DebtView view;
+        private Status status;
+        private Balance outstanding;
+        private Money paid;
+        private Money credit;
+        private Plan plan;
+        private DebtView.Pause pause;
+        private DebtView.Dispute dispute;
+        private String advisorId;
+        private LocalDate interestAccruedThrough;
+        private InterestFreezes freezes;
+
+        Draft(DebtView view) {
+            this.view = view;
+            status = view.status();
+            outstanding = view.outstanding().balance();
+            paid = view.paid();
+            credit = view.credit();
+            plan = view.plan();
+            pause = view.pause();
+            dispute = view.dispute();
+            advisorId = view.advisorId();
+            interestAccruedThrough = view.interestAccruedThrough();
+            freezes = view.interestFreezes();
+        }
+
+        void apply(DebtEvent event) {
+            if (event instanceof FeeCharged fee) {
+                outstanding = outstanding.withFees(outstanding.fees().plus(fee.amount()));
+            } else if (event instanceof InterestPosted interest) {
+                outstanding = outstanding.withInterest(outstanding.interest().plus(interest.amount()));
+                if (interest.date().isAfter(interestAccruedThrough)) {
+                    interestAccruedThrough = interest.date();
+                }
+            } else if (event instanceof PaymentPlanAgreed agreed) {
+                List<Instalment> instalments = new ArrayList<>();
+                for (int i = 0; i < agreed.instalments().size(); i++) {
+                    var instalment = agreed.instalments().get(i);
+                    instalments.add(Instalment.of(i + 1, instalment.dueDate(), instalment.amount(),
+                            Money.zero(instalment.amount().currency()), false));
+                }
+                plan = new Plan(agreed.planNumber(), PlanStatus.ACTIVE, agreed.date(), instalments);
+                if (agreed.interestFrozen()) {
+                    freezes = freezes.planKept(agreed.date().plusDays(1));
+                }
+            } else if (event instanceof PaymentReceived payment) {
+                outstanding = outstanding.paidBy(payment.allocation());
+                paid = paid.plus(payment.amount());
+                credit = credit.plus(payment.allocation().credit());
+                payInstalments(payment.instalments(), 1, payment.date());
+            } else if (event instanceof PaymentReversed reversal) {
+                outstanding = outstanding.restoredBy(reversal.restored());
+                paid = paid.minus(reversal.amount());
+                credit = credit.minus(reversal.restored().credit());
+                payInstalments(reversal.instalments(), -1, reversal.date());
+                if (status == Status.SETTLED && !outstanding.isSettled()) {
+                    status = Status.OPEN;
+                }
+            } else if (event instanceof CreditRefunded refund) {
+                credit = credit.minus(refund.amount());
+            } else if (event instanceof InstalmentMissed missed) {
+                plan = withInstalment(plan, missed.instalmentNumber(), instalment -> Instalment.of(instalment.number(),
+                        instalment.dueDate(), instalment.amount(), instalment.paid(), true));
+            } else if (event instanceof PaymentPlanBroken broken) {
+                plan = new Plan(plan.number(), PlanStatus.BROKEN, plan.agreedOn(), plan.instalments());
+                freezes = freezes.planEnded(broken.date());
+            } else if (event instanceof CollectionPaused paused) {
+                pause = new DebtView.Pause(paused.reason(), paused.date(), paused.until(), paused.freezes());
+                if (paused.freezes().contains(Freeze.INTEREST)) {
+                    freezes = freezes.paused(paused.date(), paused.until());
+                }
+            } else if (event instanceof CollectionResumed resumed) {
+                pause = null;
+                freezes = freezes.pauseEnded(resumed.date());
+            } else if (event instanceof DebtDisputed disputed) {
+                dispute = new DebtView.Dispute(disputed.reason(), disputed.date());
+            } else if (event instanceof DisputeResolved) {
+                dispute = null;
+            } else if (event instanceof ClaimAdjusted adjusted) {
+                outstanding = outstanding.withPrincipal(outstanding.principal().minus(adjusted.principalReduction()));
+            } else if (event instanceof DebtSettled settled) {
+                status = Status.SETTLED;
+                freezes = freezes.planEnded(settled.date());
+                if (plan != null && plan.status() == PlanStatus.ACTIVE) {
+                    plan = new Plan(plan.number(), PlanStatus.COMPLETED, plan.agreedOn(), plan.instalments());
+                }
+            } else if (event instanceof DebtWrittenOff) {
+                status = Status.WRITTEN_OFF;
+                outstanding = Balance.zero(credit.currency());
+            } else if (event instanceof DebtRecalled) {
+                status = Status.RECALLED;
+                outstanding = Balance.zero(credit.currency());
+            } else if (event instanceof CaseAssigned assigned) {
+                advisorId = assigned.advisorId().value();
+            } else if (!(event instanceof DebtRegistered)) {
+                throw new IllegalArgumentException("the debt view does not know " + event.getClass().getName());
+            }
+        }
+
+        /** Adds ({@code sign} 1) or takes back ({@code sign} -1) instalment payments; a fully paid plan is complete. */
+        private void payInstalments(List<InstalmentPayment> payments, int sign, LocalDate date) {
+            if (payments.isEmpty()) {
+                return;
+            }
+            for (InstalmentPayment payment : payments) {
+                Money amount = sign > 0 ? payment.amount() : payment.amount().negate();
+                plan = withInstalment(plan, payment.instalmentNumber(), instalment -> Instalment.of(
+                        instalment.number(), instalment.dueDate(), instalment.amount(), instalment.paid().plus(amount),
+                        instalment.missed()));
+            }
+            boolean allPaid = plan.instalments().stream().allMatch(i -> i.state() == DebtView.InstalmentState.PAID);
+            if (allPaid && plan.status() == PlanStatus.ACTIVE) {
+                plan = new Plan(plan.number(), PlanStatus.COMPLETED, plan.agreedOn(), plan.instalments());
+                freezes = freezes.planEnded(date);
+            } else if (!allPaid && plan.status() == PlanStatus.COMPLETED) {
+                plan = new Plan(plan.number(), PlanStatus.ACTIVE, plan.agreedOn(), plan.instalments());
+            }
+        }
+
+        private static Plan withInstalment(Plan plan, int number, java.util.function.UnaryOperator<Instalment> change) {
+            List<Instalment> instalments = new ArrayList<>(plan.instalments());
+            instalments.set(number - 1, change.apply(instalments.get(number - 1)));
+            return new Plan(plan.number(), plan.status(), plan.agreedOn(), instalments);
+        }
+
+        DebtView build(long sequenceNumber, long position) {
+            return new DebtView(view.debtId(), view.creditorId(), view.debtorId(), view.invoiceReference(),
+                    view.invoicePeriod(), view.description(), view.debtType(), view.jurisdiction(), view.dueDate(),
+                    view.registeredOn(), status, Outstanding.of(outstanding), paid, credit, plan, pause, dispute,
+                    advisorId, interestAccruedThrough, freezes, sequenceNumber, position);
+        }
+    }
+}
