@@ -15,6 +15,7 @@ CREATE TABLE projection_rebuild (
     status         VARCHAR(20) NOT NULL CHECK (status IN ('RUNNING', 'COMPLETED')),
     started_at     TIMESTAMPTZ NOT NULL,
     finished_at    TIMESTAMPTZ,
+    head           BIGINT      NOT NULL,
     PRIMARY KEY (projection, version)
 );
 

@@ -30,7 +30,7 @@ import java.util.Arrays;
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed, 404 unknown debt, 409 a
  * conflicting change, 413 too large, 422 a rule refused it (the rule is named). Never a stack trace or SQL.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "org.debtledger.command")
 public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);

@@ -39,7 +39,12 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
         }
     }
 
-    public record Plan(int number, PlanStatus status, LocalDate agreedOn, List<Instalment> instalments) {
+    public record Plan(int number, PlanStatus status, LocalDate agreedOn, boolean interestFrozen,
+                       List<Instalment> instalments) {
+
+        Plan withStatus(PlanStatus status) {
+            return new Plan(number, status, agreedOn, interestFrozen, instalments);
+        }
     }
 
     public enum PlanStatus { ACTIVE, BROKEN, COMPLETED }

@@ -105,7 +105,7 @@ public final class DebtViewFold {
                     instalments.add(Instalment.of(i + 1, instalment.dueDate(), instalment.amount(),
                             Money.zero(instalment.amount().currency()), false));
                 }
-                plan = new Plan(agreed.planNumber(), PlanStatus.ACTIVE, agreed.date(), instalments);
+                plan = new Plan(agreed.planNumber(), PlanStatus.ACTIVE, agreed.date(), agreed.interestFrozen(), instalments);
                 if (agreed.interestFrozen()) {
                     freezes = freezes.planKept(agreed.date().plusDays(1));
                 }
@@ -128,7 +128,7 @@ public final class DebtViewFold {
                 plan = withInstalment(plan, missed.instalmentNumber(), instalment -> Instalment.of(instalment.number(),
                         instalment.dueDate(), instalment.amount(), instalment.paid(), true));
             } else if (event instanceof PaymentPlanBroken broken) {
-                plan = new Plan(plan.number(), PlanStatus.BROKEN, plan.agreedOn(), plan.instalments());
+                plan = plan.withStatus(PlanStatus.BROKEN);
                 freezes = freezes.planEnded(broken.date());
             } else if (event instanceof CollectionPaused paused) {
                 pause = new DebtView.Pause(paused.reason(), paused.date(), paused.until(), paused.freezes());
@@ -148,7 +148,7 @@ public final class DebtViewFold {
                 status = Status.SETTLED;
                 freezes = freezes.planEnded(settled.date());
                 if (plan != null && plan.status() == PlanStatus.ACTIVE) {
-                    plan = new Plan(plan.number(), PlanStatus.COMPLETED, plan.agreedOn(), plan.instalments());
+                    plan = plan.withStatus(PlanStatus.COMPLETED);
                 }
             } else if (event instanceof DebtWrittenOff) {
                 status = Status.WRITTEN_OFF;
@@ -176,17 +176,21 @@ public final class DebtViewFold {
             }
             boolean allPaid = plan.instalments().stream().allMatch(i -> i.state() == DebtView.InstalmentState.PAID);
             if (allPaid && plan.status() == PlanStatus.ACTIVE) {
-                plan = new Plan(plan.number(), PlanStatus.COMPLETED, plan.agreedOn(), plan.instalments());
+                plan = plan.withStatus(PlanStatus.COMPLETED);
                 freezes = freezes.planEnded(date);
             } else if (!allPaid && plan.status() == PlanStatus.COMPLETED) {
-                plan = new Plan(plan.number(), PlanStatus.ACTIVE, plan.agreedOn(), plan.instalments());
+                // a reversal put the completed plan back in force: it is kept, and frozen, again
+                plan = plan.withStatus(PlanStatus.ACTIVE);
+                if (plan.interestFrozen()) {
+                    freezes = freezes.planKept(date.plusDays(1));
+                }
             }
         }
 
         private static Plan withInstalment(Plan plan, int number, java.util.function.UnaryOperator<Instalment> change) {
             List<Instalment> instalments = new ArrayList<>(plan.instalments());
             instalments.set(number - 1, change.apply(instalments.get(number - 1)));
-            return new Plan(plan.number(), plan.status(), plan.agreedOn(), instalments);
+            return new Plan(plan.number(), plan.status(), plan.agreedOn(), plan.interestFrozen(), instalments);
         }
 
         DebtView build(long sequenceNumber, long position) {

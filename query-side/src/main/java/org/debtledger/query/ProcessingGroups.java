@@ -1,0 +1,15 @@
+package org.debtledger.query;
+
+import java.util.List;
+
+/** The query side's streaming processors, one per read model that can be rebuilt on its own. */
+public final class ProcessingGroups {
+
+    /** The debt view and the audit timeline, folded together from each debt's events. */
+    public static final String DEBTS = "debts";
+    public static final String ADVISOR_QUEUE = "advisor-queue";
+    public static final List<String> ALL = List.of(DEBTS, ADVISOR_QUEUE);
+
+    private ProcessingGroups() {
+    }
+}

@@ -1,0 +1,86 @@
+package org.debtledger.query.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.debtledger.query.api.QueryProblems.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** For operators: rebuild a read model and watch it go; see and retry events a projection failed on. */
+@RestController
+class AdminController {
+
+    private final ProjectionRebuilds rebuilds;
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+
+    AdminController(ProjectionRebuilds rebuilds, EventProcessingConfiguration processing, JdbcClient jdbc) {
+        this.rebuilds = rebuilds;
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping("/api/v1/admin/projections/{name}/rebuild")
+    ProjectionRebuilds.Status rebuild(@PathVariable String name) {
+        return rebuilds.start(name);
+    }
+
+    @GetMapping("/api/v1/admin/projections/{name}/status")
+    ProjectionRebuilds.Status status(@PathVariable String name) {
+        return rebuilds.status(name);
+    }
+
+    /** A dead letter: the event a projection failed on, why, and the debt whose later events wait behind it. */
+    record DeadLetter(String id, String processingGroup, String debtId, long sequenceIndex, String eventType,
+                      String eventId, Instant enqueuedAt, Instant lastTouched, String causeType, String causeMessage) {
+    }
+
+    @GetMapping("/api/v1/admin/dead-letters")
+    List<DeadLetter> deadLetters() {
+        return jdbc.sql("""
+                        SELECT deadletteridentifier, processinggroup, sequenceidentifier, sequenceindex, payloadtype,
+                               eventidentifier, enqueuedat, lasttouched, causetype, causemessage
+                        FROM deadletterentry ORDER BY processinggroup, sequenceidentifier, sequenceindex""")
+                .query((row, n) -> new DeadLetter(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+                        row.getString(5), row.getString(6), Instant.parse(row.getString(7)),
+                        row.getString(8) == null ? null : Instant.parse(row.getString(8)), row.getString(9),
+                        row.getString(10)))
+                .list();
+    }
+
+    record Retry(String id, boolean processed) {
+    }
+
+    /** Runs the dead letter's debt's waiting events through the projection again, in order. */
+    @PostMapping("/api/v1/admin/dead-letters/{id}/retry")
+    Retry retry(@PathVariable String id) {
+        String group = jdbc.sql("SELECT processinggroup FROM deadletterentry WHERE deadletteridentifier = :id")
+                .param("id", id).query(String.class).optional()
+                .orElseThrow(() -> new NotFound("no dead letter " + id));
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
+                .orElseThrow(() -> new NotFound("no dead-letter queue for " + group));
+        boolean processed = processor.process(letter -> letter instanceof JdbcDeadLetter<?> jdbcLetter
+                && jdbcLetter.getIdentifier().equals(id));
+        return new Retry(id, processed);
+    }
+
+    @ExceptionHandler(ProjectionRebuilds.AlreadyRebuilding.class)
+    ProblemDetail alreadyRebuilding(ProjectionRebuilds.AlreadyRebuilding e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("urn:debt-ledger:problem:rebuild-running"));
+        problem.setTitle("Rebuild already running");
+        return problem;
+    }
+}

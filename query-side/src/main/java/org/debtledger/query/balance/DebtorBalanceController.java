@@ -1,0 +1,88 @@
+package org.debtledger.query.balance;
+
+import org.debtledger.interest.LateInterest;
+import org.debtledger.interest.ReferenceRates;
+import org.debtledger.money.Money;
+import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.api.QueryProblems.NotFound;
+import org.debtledger.query.debt.DebtReads;
+import org.debtledger.query.debt.DebtView;
+import org.debtledger.query.freshness.ReadPositions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a debtor owes, per debt and in total (per currency); with {@code payoffDate}, what settles everything on
+ * that date: the balance plus the late interest accrued since the last posting, by the command side's own
+ * interest calculation, skipping the days a pause or a kept plan freezes.
+ */
+@RestController
+class DebtorBalanceController {
+
+    private final DebtReads reads;
+    private final ReadPositions positions;
+    private final LateInterest lateInterest = new LateInterest(ReferenceRates.finland());
+
+    DebtorBalanceController(DebtReads reads, ReadPositions positions) {
+        this.reads = reads;
+        this.positions = positions;
+    }
+
+    record Line(String debtId, String creditorId, String invoiceReference, String status,
+                DebtView.Outstanding outstanding, Money credit, Money payoff) {
+    }
+
+    record Total(Money outstanding, Money credit, Money payoff) {
+    }
+
+    record Balance(String debtorId, LocalDate payoffDate, List<Line> debts, List<Total> totals) {
+    }
+
+    @GetMapping("/api/v1/debtors/{debtorId}/balance")
+    ResponseEntity<Balance> balance(@PathVariable String debtorId, @RequestParam(required = false) LocalDate payoffDate,
+                                    @RequestParam(required = false) Long minPosition) {
+        long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
+        List<DebtView> views = reads.viewsOfDebtor(debtorId);
+        if (views.isEmpty()) {
+            throw new NotFound("no debts of debtor " + debtorId + " are known");
+        }
+        List<Line> lines = new ArrayList<>();
+        Map<Currency, Total> totals = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+        for (DebtView view : views) {
+            Money payoff = payoffDate == null ? null : payoff(view, payoffDate);
+            lines.add(new Line(view.debtId(), view.creditorId(), view.invoiceReference(), view.status().name(),
+                    view.outstanding(), view.credit(), payoff));
+            Money zero = Money.zero(view.credit().currency());
+            totals.merge(view.credit().currency(),
+                    new Total(view.outstanding().total(), view.credit(), payoff == null ? null : payoff),
+                    (a, b) -> new Total(a.outstanding().plus(b.outstanding()), a.credit().plus(b.credit()),
+                            a.payoff() == null ? null : a.payoff().plus(b.payoff() == null ? zero : b.payoff())));
+        }
+        return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
+                .body(new Balance(debtorId, payoffDate, lines, List.copyOf(totals.values())));
+    }
+
+    /** What settles the debt on {@code date}: nothing for a closed debt. */
+    private Money payoff(DebtView view, LocalDate date) {
+        if (view.status() != DebtView.Status.OPEN) {
+            return Money.zero(view.credit().currency());
+        }
+        Money due = view.outstanding().total();
+        LocalDate from = view.interestAccruedThrough().plusDays(1);
+        if (!from.isAfter(date)) {
+            due = due.plus(lateInterest.accrue(view.outstanding().principal(), view.debtType(), from, date,
+                    view.interestFreezes().ranges()).amount());
+        }
+        return due;
+    }
+}

@@ -1,0 +1,111 @@
+package org.debtledger.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.debtledger.query.ProcessingGroups;
+import org.debtledger.serialization.EventSerialization;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * Reading the event store, wired by hand as on the command side (Axon 4.13's JDBC auto-configuration does not
+ * see Spring Boot 4's DataSource): the same storage engine, tracking tokens in PostgreSQL so several query
+ * processes share the segments, and a dead-letter queue per processing group.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreReading {
+
+    @Bean("defaultAxonObjectMapper")
+    @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return EventSerialization.objectMapper();
+    }
+
+    /** The read models' schema, migrated by Flyway apart from the event store's. */
+    @Bean(initMethod = "migrate")
+    Flyway readModelMigration(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("ledger_read")
+                .createSchemas(true)
+                .locations("classpath:db/readmodel")
+                .load();
+    }
+
+    // The command side wires the same three beans; in the standalone process whichever comes first serves both.
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** A poison event goes to its group's dead-letter queue, keeping the debt's later events behind it in order. */
+    @Bean
+    ConfigurerModule deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                      Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : ProcessingGroups.ALL) {
+                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(DeadLetterSchema.defaultSchema())
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build());
+            }
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package org.debtledger.query.debt;
+
+import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.api.QueryProblems.NotFound;
+import org.debtledger.query.freshness.ReadPositions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The debt view, its audit timeline, and its history replayed from the event store. Every answer carries the
+ * position its read model has reached in {@code X-Read-Position}; {@code minPosition} waits for a fresher one.
+ */
+@RestController
+class DebtQueryController {
+
+    static final String READ_POSITION = "X-Read-Position";
+
+    private final DebtReads reads;
+    private final HistoryReplay replay;
+    private final ReadPositions positions;
+
+    DebtQueryController(DebtReads reads, HistoryReplay replay, ReadPositions positions) {
+        this.reads = reads;
+        this.replay = replay;
+        this.positions = positions;
+    }
+
+    @GetMapping("/api/v1/debts/{debtId}")
+    ResponseEntity<DebtView> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition) {
+        long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
+        DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
+        return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached)).body(view);
+    }
+
+    record Timeline(String debtId, List<DebtReads.TimelineEntry> entries) {
+    }
+
+    record AsOf(String debtId, Instant asOf, DebtView state, List<HistoryReplay.UsedEvent> events) {
+    }
+
+    record Changes(String debtId, Instant from, Instant to, DebtView before, DebtView after,
+                   List<HistoryReplay.UsedEvent> events) {
+    }
+
+    @GetMapping("/api/v1/debts/{debtId}/history")
+    ResponseEntity<?> history(@PathVariable String debtId, @RequestParam(required = false) Instant asOf,
+                              @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                              @RequestParam(required = false) Long minPosition) {
+        if (asOf != null || from != null || to != null) {
+            return ResponseEntity.ok(replayed(debtId, asOf, from, to));
+        }
+        long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
+        List<DebtReads.TimelineEntry> entries = reads.timeline(debtId);
+        if (entries.isEmpty()) {
+            throw new NotFound("no debt " + debtId + " is known");
+        }
+        return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached)).body(new Timeline(debtId, entries));
+    }
+
+    /** Straight from the event store: as fresh as the store itself. */
+    private Object replayed(String debtId, Instant asOf, Instant from, Instant to) {
+        List<HistoryReplay.Recorded> events = replay.events(debtId);
+        if (events.isEmpty()) {
+            throw new NotFound("no debt " + debtId + " is known");
+        }
+        if (asOf != null) {
+            if (from != null || to != null) {
+                throw new IllegalArgumentException("ask either asOf, or from and to");
+            }
+            HistoryReplay.State state = replay.asOf(events, asOf);
+            return new AsOf(debtId, asOf, state.state(), state.events());
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new IllegalArgumentException("from and to go together, from not after to");
+        }
+        HistoryReplay.State before = replay.asOf(events, from);
+        HistoryReplay.State after = replay.asOf(events, to);
+        List<HistoryReplay.UsedEvent> between = after.events().subList(before.events().size(), after.events().size());
+        return new Changes(debtId, from, to, before.state(), after.state(), List.copyOf(between));
+    }
+}

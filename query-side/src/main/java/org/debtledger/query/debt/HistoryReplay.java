@@ -1,0 +1,73 @@
+package org.debtledger.query.debt;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.debtledger.debt.DebtEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A debt as it stood at any instant, rebuilt from the event store itself (never from the read models, never from
+ * a snapshot) with the same fold the live debt view uses, so the replayed present is the debt view.
+ */
+@Component
+public class HistoryReplay {
+
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+
+    HistoryReplay(EventStore eventStore, JdbcClient jdbc) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+    }
+
+    /** An event the replay used: where it is in the store, what it was, and when it happened and was recorded. */
+    public record UsedEvent(long sequenceNumber, long position, String type, LocalDate businessDate,
+                            Instant recordedAt) {
+    }
+
+    public record State(DebtView state, List<UsedEvent> events) {
+    }
+
+    /** Every event of the debt in order, with its position; empty for an unknown debt. */
+    public List<Recorded> events(String debtId) {
+        Map<Long, Long> positions = new HashMap<>();
+        jdbc.sql("SELECT sequencenumber, globalindex FROM domainevententry WHERE aggregateidentifier = :id")
+                .param("id", debtId)
+                .query((row, n) -> positions.put(row.getLong(1), row.getLong(2)))
+                .list();
+        List<Recorded> events = new ArrayList<>();
+        eventStore.readEvents(debtId, 0L).asStream().forEach(message -> events.add(new Recorded(
+                (DebtEvent) message.getPayload(), message.getSequenceNumber(),
+                positions.get(message.getSequenceNumber()), message.getTimestamp())));
+        return events;
+    }
+
+    /** The state folded from the events recorded at or before {@code asOf}. */
+    public State asOf(List<Recorded> events, Instant asOf) {
+        DebtView view = null;
+        List<UsedEvent> used = new ArrayList<>();
+        for (Recorded event : events) {
+            if (event.recordedAt().isAfter(asOf)) {
+                break;
+            }
+            view = DebtViewFold.apply(view, event.event(), event.sequenceNumber(), event.position());
+            used.add(event.used());
+        }
+        return new State(view, used);
+    }
+
+    /** One stored event of the debt. */
+    public record Recorded(DebtEvent event, long sequenceNumber, long position, Instant recordedAt) {
+
+        UsedEvent used() {
+            return new UsedEvent(sequenceNumber, position, event.getClass().getSimpleName(), event.date(), recordedAt);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.debtledger.query.queue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+/** One piece of work in the advisor queue. */
+public record WorkItem(String itemId, String debtId, String creditorId, String advisorId, String type, int priority,
+                       LocalDate dueDate, String reason, boolean open, long changedPosition) {
+
+    static final String COLUMNS = "item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, reason, open,"
+            + " changed_position";
+
+    static WorkItem from(ResultSet row, int n) throws SQLException {
+        return new WorkItem(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getInt(6), row.getObject(7, LocalDate.class), row.getString(8), row.getBoolean(9), row.getLong(10));
+    }
+}

@@ -1,0 +1,20 @@
+package org.debtledger.query.queue;
+
+/** Kinds of work the advisor queue raises, with their priority (1 is the most urgent) and how soon they are due. */
+public enum WorkType {
+    PLAN_BROKEN(1, 2),
+    DISPUTE_OPENED(1, 5),
+    INSTALMENT_MISSED(2, 3),
+    PAYMENT_REVERSED(2, 3),
+    OVERPAYMENT_TO_REFUND(2, 7),
+    PAUSE_ENDING(3, 0),
+    NO_PLAN_NO_CONTACT(3, 0);
+
+    final int priority;
+    final int daysToAct;
+
+    WorkType(int priority, int daysToAct) {
+        this.priority = priority;
+        this.daysToAct = daysToAct;
+    }
+}
