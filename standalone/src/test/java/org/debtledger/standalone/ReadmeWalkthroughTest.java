@@ -1,22 +1,12 @@
 package org.debtledger.standalone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,8 +26,6 @@ class ReadmeWalkthroughTest {
     private static final Pattern CURL = Pattern.compile(
             "curl -s -X (\\w+) http://localhost:8080(\\S+)\\s+-H 'Content-Type: application/json'\\s+-d '(.*)'",
             Pattern.DOTALL);
-
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dataDirectory;
@@ -64,25 +52,6 @@ class ReadmeWalkthroughTest {
         return exchanges;
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StandaloneApplication.class).run(
-                "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
-                "--ledger.embedded-db.port=0", "--ledger.embedded-db.durable=false",
-                "--ledger.embedded-db.data-directory=" + dataDirectory);
-    }
-
-    private HttpResponse<String> send(ConfigurableApplicationContext ledger, String method, String path, String body)
-            throws IOException, InterruptedException {
-        int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void theWalkthroughAnswersAsTheReadmeShowsAndSurvivesARestart() throws Exception {
@@ -90,39 +59,37 @@ class ReadmeWalkthroughTest {
         assertThat(walkthrough).hasSizeGreaterThanOrEqualTo(9);
         Exchange last = walkthrough.get(walkthrough.size() - 1);
 
-        try (ConfigurableApplicationContext ledger = start()) {
-            HttpResponse<String> health = send(ledger, "GET", "/actuator/health", null);
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+        try (StandaloneLedger ledger = StandaloneLedger.start(dataDirectory)) {
+            StandaloneLedger.Answer health = ledger.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().path("status").asText()).isEqualTo("UP");
 
             for (Exchange exchange : walkthrough) {
-                HttpResponse<String> answer = send(ledger, exchange.method(), exchange.path(), exchange.body());
-                assertThat(JSON.readTree(answer.body())).as(exchange.method() + " " + exchange.path())
+                StandaloneLedger.Answer answer = exchange.body() == null
+                        ? ledger.get(exchange.path())
+                        : ledger.send(exchange.method(), exchange.path(), exchange.body());
+                assertThat(answer.json()).as(exchange.method() + " " + exchange.path())
                         .isEqualTo(JSON.readTree(exchange.answer()));
             }
 
-            JdbcClient database = JdbcClient.create(ledger.getBean(javax.sql.DataSource.class));
-            assertThat(database.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
-            List<String> types = database.sql("SELECT event_type FROM event_log ORDER BY position")
+            assertThat(ledger.database.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
+            List<String> types = ledger.database.sql("SELECT event_type FROM event_log ORDER BY position")
                     .query(String.class).list();
             assertThat(types).hasSize(9).last().isEqualTo("org.debtledger.debt.DebtSettled");
         }
 
-        try (ConfigurableApplicationContext restarted = start()) {
-            HttpResponse<String> again = send(restarted, last.method(), last.path(), last.body());
-            assertThat(JSON.readTree(again.body())).as("the settled debt is still settled after a restart")
+        try (StandaloneLedger restarted = StandaloneLedger.start(dataDirectory)) {
+            StandaloneLedger.Answer again = restarted.send(last.method(), last.path(), last.body());
+            assertThat(again.json()).as("the settled debt is still settled after a restart")
                     .isEqualTo(JSON.readTree(last.answer()));
         }
     }
 
     @Test
     void theStandaloneDatabaseIsDurableUnlessToldOtherwise() {
-        try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(StandaloneApplication.class).run(
-                "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
-                "--ledger.embedded-db.port=0", "--ledger.embedded-db.data-directory=" + dataDirectory)) {
-            JdbcClient database = JdbcClient.create(ledger.getBean(javax.sql.DataSource.class));
-            assertThat(database.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
-            assertThat(database.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        try (StandaloneLedger ledger = StandaloneLedger.start(dataDirectory, "--ledger.embedded-db.durable=true")) {
+            assertThat(ledger.database.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(ledger.database.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
         }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.net.URI;
@@ -45,6 +46,12 @@ public class QueryProblems {
                 "Refused by rule REFERENCE_RATE_UNKNOWN", e.getMessage());
         problem.setProperty("rule", "REFERENCE_RATE_UNKNOWN");
         return problem;
+    }
+
+    /** A stream's client went away: nothing to answer, nobody to answer to. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // the connection is closed
     }
 
     @ExceptionHandler(Exception.class)

@@ -91,6 +91,17 @@ public class EventStoreReading {
                 .build();
     }
 
+    /** Idle segments store how far they have got every second, so other processes can tell how fresh a model is. */
+    @Bean
+    ConfigurerModule tokenStorageEverySecond() {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : ProcessingGroups.ALL) {
+                processing.registerPooledStreamingEventProcessorConfiguration(group,
+                        (config, builder) -> builder.claimExtensionThreshold(1000));
+            }
+        });
+    }
+
     /** A poison event goes to its group's dead-letter queue, keeping the debt's later events behind it in order. */
     @Bean
     ConfigurerModule deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,

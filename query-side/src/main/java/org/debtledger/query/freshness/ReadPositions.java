@@ -1,7 +1,10 @@
 package org.debtledger.query.freshness;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How far a read model has come: the highest event-store position up to which every event has been applied,
@@ -20,27 +24,40 @@ import java.util.List;
 @Component
 public class ReadPositions {
 
+    private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final Duration maxWait;
 
-    ReadPositions(JdbcClient jdbc, Serializer serializer, @Value("${ledger.freshness.max-wait:2s}") Duration maxWait) {
+    ReadPositions(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
+                  @Value("${ledger.freshness.max-wait:2s}") Duration maxWait) {
+        this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.maxWait = maxWait;
     }
 
-    /** Every event at or below this position has been applied by the processing group; 0 before any. */
+    /**
+     * Every event at or below this position has been applied by the processing group; 0 before any. A segment this
+     * process works on counts as far as it has got; one another process works on, as far as its stored token says
+     * (stored at least every second even when the segment has nothing to do).
+     */
     public long reached(String processingGroup) {
-        List<TrackingToken> tokens = jdbc.sql("SELECT token, tokentype FROM tokenentry WHERE processorname = :name")
+        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus)
+                .orElse(Map.of());
+        List<Long> segments = jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = :name")
                 .param("name", processingGroup)
-                .query((row, n) -> row.getBytes(1) == null ? null : (TrackingToken) serializer.deserialize(
-                        new SimpleSerializedObject<>(row.getBytes(1), byte[].class, row.getString(2), null)))
+                .query((row, n) -> {
+                    EventTrackerStatus status = local.get(row.getInt(1));
+                    if (status != null && status.getTrackingToken() != null) {
+                        return completeThrough(status.getTrackingToken());
+                    }
+                    return row.getBytes(2) == null ? 0L : completeThrough(serializer.deserialize(
+                            new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null)));
+                })
                 .list();
-        if (tokens.isEmpty()) {
-            return 0;
-        }
-        return tokens.stream().mapToLong(ReadPositions::completeThrough).min().orElse(0);
+        return segments.stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
     /**
@@ -70,7 +87,7 @@ public class ReadPositions {
         throw new NotFreshEnough(minPosition, reached);
     }
 
-    private static long completeThrough(TrackingToken token) {
+    private static long completeThrough(Object token) {
         if (token == null) {
             return 0;
         }
@@ -81,7 +98,7 @@ public class ReadPositions {
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
         }
-        return token.position().orElse(0);
+        return ((TrackingToken) token).position().orElse(0);
     }
 
     /** The read model has not reached the position asked for within the bound. */

@@ -1,0 +1,250 @@
+package org.debtledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.debtledger.debt.DebtId;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.fee.FeeType;
+import org.debtledger.money.Money;
+import org.debtledger.query.debt.DebtView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read side answering as advisors and compliance officers need, from commands through real HTTP. */
+class ReadSideTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static StandaloneLedger ledger;
+
+    @BeforeAll
+    static void start() {
+        ledger = StandaloneLedger.start(dataDirectory);
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    private static String register(String debtor, String creditor, String principal) {
+        String debtId = "debt-" + UUID.randomUUID();
+        StandaloneLedger.Answer answer = ledger.post("/api/v1/debts", """
+                {"debtId": "%s", "creditorId": "%s", "debtorId": "%s", "invoiceReference": "INV-1",
+                 "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband, January 2025",
+                 "principal": {"amount": "%s", "currency": "EUR"}, "dueDate": "2025-02-15", "debtType": "CONSUMER",
+                 "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(debtId, creditor, debtor, principal),
+                "X-Actor-Id", "advisor-7", "X-Actor-Role", "ADVISOR", "X-Channel", "ADVISOR_PHONE");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return debtId;
+    }
+
+    private static long command(String path, String body) {
+        StandaloneLedger.Answer answer = ledger.post(path, body);
+        assertThat(answer.status()).as(answer.toString()).isBetween(200, 201);
+        return answer.json().path("position").asLong();
+    }
+
+    private static JsonNode fresh(String path, long minPosition) {
+        StandaloneLedger.Answer answer = ledger.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + minPosition);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(Long.parseLong(answer.header("X-Read-Position"))).isGreaterThanOrEqualTo(minPosition);
+        return answer.json();
+    }
+
+    private static <T> T eventually(Supplier<T> attempt, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T last = attempt.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = attempt.get();
+        }
+        assertThat(done.test(last)).as("in time: " + last).isTrue();
+        return last;
+    }
+
+    @Test
+    void anAdvisorSeesTheirOwnWriteAtOnce() {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        long position = command("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
+
+        JsonNode view = fresh("/api/v1/debts/" + debt, position);
+
+        assertThat(view.path("position").asLong()).isEqualTo(position);
+        assertThat(view.path("outstanding").path("fees").path("amount").asText()).isEqualTo("14.00");
+        assertThat(view.path("outstanding").path("total").path("amount").asText()).isEqualTo("114.00");
+    }
+
+    @Test
+    void aViewNotYetFreshEnoughAnswers503WithRetryAfter() {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        StandaloneLedger.Answer answer = ledger.get("/api/v1/debts/" + debt + "?minPosition=" + Long.MAX_VALUE);
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void historyReplayedFromTheEventStoreAgreesWithTheDebtViewAndShowsThePast() throws Exception {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        Thread.sleep(20);
+        Instant beforeTheFee = Instant.now();
+        Thread.sleep(20);
+        long position = command("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
+        position = Math.max(position, command("/api/v1/debts/" + debt + "/assignment", "{\"advisorId\": \"advisor-7\"}"));
+
+        JsonNode view = fresh("/api/v1/debts/" + debt, position);
+        JsonNode now = ledger.get("/api/v1/debts/" + debt + "/history?asOf=" + Instant.now()).json();
+        JsonNode past = ledger.get("/api/v1/debts/" + debt + "/history?asOf=" + beforeTheFee).json();
+        JsonNode changes = ledger.get("/api/v1/debts/" + debt + "/history?from=" + beforeTheFee + "&to="
+                + Instant.now()).json();
+
+        assertThat(now.path("state")).isEqualTo(view);
+        assertThat(past.path("state").path("outstanding").path("fees").path("amount").asText()).isEqualTo("0.00");
+        assertThat(past.path("events").findValuesAsText("type")).containsExactly("DebtRegistered");
+        assertThat(changes.path("events").findValuesAsText("type")).containsExactly("FeeCharged", "CaseAssigned");
+        assertThat(changes.path("after")).isEqualTo(view);
+    }
+
+    @Test
+    void theAuditTimelineSaysWhoDidWhatAndTheBalanceAfter() {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        long position = command("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
+
+        JsonNode entries = fresh("/api/v1/debts/" + debt + "/history", position).path("entries");
+
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).path("actorId").asText()).isEqualTo("advisor-7");
+        assertThat(entries.get(0).path("channel").asText()).isEqualTo("ADVISOR_PHONE");
+        assertThat(entries.get(1).path("type").asText()).isEqualTo("FeeCharged");
+        assertThat(entries.get(1).path("businessDate").asText()).isEqualTo("2025-03-05");
+        assertThat(entries.get(1).path("details").path("amount").path("amount").asText()).isEqualTo("14.00");
+        assertThat(entries.get(1).path("balanceAfter").path("outstanding").path("total").path("amount").asText())
+                .isEqualTo("114.00");
+    }
+
+    @Test
+    void theDebtorBalanceQuotesWhatSettlesEverythingOnADate() {
+        String debtor = "d-" + UUID.randomUUID();
+        register(debtor, "acme-telecom", "1000.00");
+        String second = register(debtor, "acme-energy", "100.00");
+        long position = command("/api/v1/debts/" + second + "/write-off",
+                "{\"reason\": \"uncollectable\", \"date\": \"2025-03-02\"}");
+
+        JsonNode balance = fresh("/api/v1/debtors/" + debtor + "/balance?payoffDate=2025-03-31", position);
+
+        // 1000.00 + late interest for 16 Feb..31 Mar (44 days at 10.5 %) = 12.66; the written-off debt owes nothing.
+        assertThat(balance.path("debts")).hasSize(2);
+        assertThat(balance.path("totals").get(0).path("outstanding").path("amount").asText()).isEqualTo("1000.00");
+        assertThat(balance.path("totals").get(0).path("payoff").path("amount").asText()).isEqualTo("1012.66");
+    }
+
+    @Test
+    void aMissedInstalmentAppearsInTheQueueAfterCloseOfBusinessAndGoesWhenPaid() {
+        String creditor = "creditor-" + UUID.randomUUID();
+        String debt = register("d-" + UUID.randomUUID(), creditor, "100.00");
+        command("/api/v1/debts/" + debt + "/payment-plans", """
+                {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "50.00", "currency": "EUR"}},
+                                 {"dueDate": "2025-05-01", "amount": {"amount": "50.40", "currency": "EUR"}}],
+                 "channel": "SELF_SERVICE", "date": "2025-03-01"}""");
+        command("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-04-08\"}");
+        long missedAt = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+
+        JsonNode queue = fresh("/api/v1/advisor-queue?creditorId=" + creditor + "&today=2025-04-08", missedAt);
+        assertThat(queue.path("items").findValuesAsText("type")).containsExactly("INSTALMENT_MISSED");
+        assertThat(queue.path("items").get(0).path("debtId").asText()).isEqualTo(debt);
+
+        long paid = command("/api/v1/debts/" + debt + "/payments", "{\"paymentId\": \"RF-1\", \"amount\": "
+                + "{\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"valueDate\": \"2025-04-09\", \"channel\": \"BANK_FILE\"}");
+        JsonNode after = fresh("/api/v1/advisor-queue?creditorId=" + creditor + "&today=2025-04-09", paid);
+        assertThat(after.path("items")).isEmpty();
+        assertThat(after.path("total").asLong()).isZero();
+    }
+
+    @Test
+    void theQueueStreamSendsChangesAsTheyHappen() throws Exception {
+        String creditor = "creditor-" + UUID.randomUUID();
+        String debt = register("d-" + UUID.randomUUID(), creditor, "100.00");
+        long after = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        HttpRequest request = HttpRequest.newBuilder(ledger.uri("/api/v1/advisor-queue/stream?after=" + (after - 1)))
+                .timeout(Duration.ofSeconds(20)).GET().build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean seen = false;
+            while (!seen && (line = lines.readLine()) != null) {
+                seen = line.startsWith("data:") && line.contains(debt) && line.contains("NO_PLAN_NO_CONTACT");
+            }
+            assertThat(seen).isTrue();
+        }
+    }
+
+    @Test
+    void aPoisonEventIsDeadLetteredAndRetriedWhileOtherDebtsGoOn() {
+        String ghost = "ghost-" + UUID.randomUUID();
+        EventStore eventStore = ledger.context.getBean(EventStore.class);
+        DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(new GenericDomainEventMessage<>("Debt",
+                ghost, 0, new FeeCharged(new DebtId(ghost), FeeType.REMINDER, Money.of("5.00", "EUR"),
+                Money.of("5.00", "EUR"), null, LocalDate.parse("2025-03-05")))));
+
+        List<Map<String, Object>> letters = eventually(() -> ledger.database.sql(
+                        "SELECT deadletteridentifier, processinggroup FROM deadletterentry WHERE sequenceidentifier = :id")
+                .param("id", ghost).query().listOfRows(), rows -> !rows.isEmpty());
+        // The debt view cannot charge a fee to a debt it has never seen; the queue has nothing to do for it.
+        assertThat(letters).extracting(row -> row.get("processinggroup")).containsExactly("debts");
+        JsonNode listed = ledger.get("/api/v1/admin/dead-letters").json();
+        assertThat(listed.findValuesAsText("debtId")).contains(ghost);
+
+        String healthy = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        long position = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        assertThat(fresh("/api/v1/debts/" + healthy, position).path("debtId").asText()).isEqualTo(healthy);
+
+        // The operator mends the cause (here: the debt view the event needs), then retries.
+        String letter = letters.stream().filter(row -> row.get("processinggroup").equals("debts")).findFirst()
+                .orElseThrow().get("deadletteridentifier").toString();
+        DebtView mended = new DebtView(ghost, "acme-telecom", "d-ghost", "INV-0", null, "mended by hand", null, null,
+                LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), DebtView.Status.OPEN,
+                new DebtView.Outstanding(Money.of("10.00", "EUR"), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"),
+                        Money.of("10.00", "EUR")), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"), null, null, null,
+                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, -1, 0);
+        ledger.database.sql("INSERT INTO ledger_read.debt_view_1 (debt_id, debtor_id, creditor_id, status, sequence_number,"
+                        + " position, view) VALUES (:id, 'd-ghost', 'acme-telecom', 'OPEN', -1, 0, CAST(:view AS jsonb))")
+                .param("id", ghost)
+                .param("view", org.debtledger.serialization.EventSerialization.objectMapper().valueToTree(mended).toString())
+                .update();
+
+        StandaloneLedger.Answer retry = ledger.post("/api/v1/admin/dead-letters/" + letter + "/retry", null);
+        assertThat(retry.json().path("processed").asBoolean()).as(retry.toString()).isTrue();
+        assertThat(ledger.get("/api/v1/admin/dead-letters").json().findValuesAsText("id")).doesNotContain(letter);
+        assertThat(ledger.get("/api/v1/debts/" + ghost).json().path("outstanding").path("fees").path("amount").asText())
+                .isEqualTo("5.00");
+    }
+}
