@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The whole ledger in this JVM on its own embedded PostgreSQL, answering real HTTP on loopback. */
 final class StandaloneLedger implements AutoCloseable {
@@ -35,11 +37,18 @@ final class StandaloneLedger implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    static StandaloneLedger start(Path dataDirectory, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+    /** Starts it with the test defaults, of which {@code overrides} ({@code --name=value}) replace any. */
+    static StandaloneLedger start(Path dataDirectory, String... overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--ledger.close-of-business.scheduled=false", "--ledger.embedded-db.port=0",
-                "--ledger.embedded-db.durable=false", "--ledger.embedded-db.data-directory=" + dataDirectory));
-        arguments.addAll(List.of(extra));
+                "--ledger.embedded-db.durable=false", "--ledger.embedded-db.data-directory=" + dataDirectory)) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        for (String setting : overrides) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        List<String> arguments = new ArrayList<>(settings.values());
         return new StandaloneLedger(new SpringApplicationBuilder(StandaloneApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }
