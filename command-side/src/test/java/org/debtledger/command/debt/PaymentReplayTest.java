@@ -38,7 +38,7 @@ import static org.debtledger.command.debt.DebtFixtures.eur;
  * Any sequence of payments, bank files read twice included: each payment is applied once, and every cent of
  * every payment lands in exactly one component of the balance or in credit.
  */
-class PaymentReplayProperties {
+class PaymentReplayTest {
 
     @Provide
     Arbitrary<List<RecordPayment>> paymentsWithRepeats() {
@@ -48,7 +48,7 @@ class PaymentReplayProperties {
                         Arbitraries.integers().between(0, 60))
                 .as((id, cents, day) -> new RecordPayment(DEBT, new PaymentId("RF-" + id),
                         Money.ofMinor(cents + id, "EUR"), date("2025-03-10").plusDays(day), Channel.BANK_FILE));
-        return payment.list().ofMinSize(1).ofMaxSize(30).map(PaymentReplayProperties::repeatsKeepTheirAmount);
+        return payment.list().ofMinSize(1).ofMaxSize(30).map(PaymentReplayTest::repeatsKeepTheirAmount);
     }
 
     /** A repeated payment id carries the same amount and value date as its first appearance, as a bank file would. */
