@@ -1,0 +1,106 @@
+package org.debtledger.query.debt;
+
+import org.debtledger.audit.Channel;
+import org.debtledger.debt.CreditorId;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtSettled;
+import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.InvoicePeriod;
+import org.debtledger.debt.Jurisdiction;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.fee.FeeType;
+import org.debtledger.interest.DateRange;
+import org.debtledger.money.Money;
+import org.debtledger.payment.Allocation;
+import org.debtledger.payment.PaymentId;
+import org.debtledger.payment.PaymentReceived;
+import org.debtledger.payment.PaymentReversed;
+import org.debtledger.plan.Instalment;
+import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.InstalmentPayment;
+import org.debtledger.plan.PaymentPlanAgreed;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DebtViewFoldTest {
+
+    private static final DebtId DEBT = new DebtId("debt-1");
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    private static LocalDate date(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static DebtView fold(DebtEvent... events) {
+        DebtView view = null;
+        for (int i = 0; i < events.length; i++) {
+            view = DebtViewFold.apply(view, events[i], i, 100 + i);
+        }
+        return view;
+    }
+
+    private static final DebtRegistered REGISTERED = new DebtRegistered(DEBT, new CreditorId("acme-telecom"),
+            new DebtorId("d-1001"), "INV-1", new InvoicePeriod(date("2025-01-01"), date("2025-01-31")), "Broadband",
+            eur("100.00"), date("2025-02-15"), DebtType.CONSUMER, Jurisdiction.FI, false, date("2025-03-01"));
+    private static final PaymentPlanAgreed PLAN = new PaymentPlanAgreed(DEBT, 1,
+            List.of(new Instalment(date("2025-04-01"), eur("50.00")), new Instalment(date("2025-05-01"), eur("64.00"))),
+            Channel.SELF_SERVICE, null, null, true, date("2025-03-10"));
+    private static final PaymentReceived LAST_PAYMENT = new PaymentReceived(DEBT, new PaymentId("RF-2"), eur("64.00"),
+            Channel.BANK_FILE, new Allocation(eur("0.00"), eur("0.00"), eur("64.00"), eur("0.00")),
+            List.of(new InstalmentPayment(2, eur("64.00"))), date("2025-05-02"));
+
+    @Test
+    void aPaymentIsAllocatedAcrossTheBalanceAndTheInstalments() {
+        DebtView view = fold(REGISTERED, new FeeCharged(DEBT, FeeType.DEMAND, eur("14.00"), eur("14.00"), null,
+                        date("2025-03-05")), PLAN,
+                new PaymentReceived(DEBT, new PaymentId("RF-1"), eur("50.00"), Channel.BANK_FILE,
+                        new Allocation(eur("14.00"), eur("0.00"), eur("36.00"), eur("0.00")),
+                        List.of(new InstalmentPayment(1, eur("50.00"))), date("2025-03-31")));
+
+        assertThat(view.outstanding().total()).isEqualTo(eur("64.00"));
+        assertThat(view.outstanding().fees()).isEqualTo(eur("0.00"));
+        assertThat(view.paid()).isEqualTo(eur("50.00"));
+        assertThat(view.plan().instalments()).extracting(DebtView.Instalment::state)
+                .containsExactly(DebtView.InstalmentState.PAID, DebtView.InstalmentState.DUE);
+        assertThat(view.position()).isEqualTo(103);
+        assertThat(view.interestFreezes().ranges()).containsExactly(DateRange.openFrom(date("2025-03-11")));
+    }
+
+    @Test
+    void aMissedInstalmentPaidLateShowsPaidAndRemembersItWasMissed() {
+        DebtView view = fold(REGISTERED, new FeeCharged(DEBT, FeeType.DEMAND, eur("14.00"), eur("14.00"), null,
+                        date("2025-03-05")), PLAN,
+                new InstalmentMissed(DEBT, 1, 2, date("2025-05-01"), eur("64.00"), date("2025-05-08")));
+        assertThat(view.plan().instalments().get(1).state()).isEqualTo(DebtView.InstalmentState.MISSED);
+    }
+
+    @Test
+    void theLastInstalmentCompletesThePlanAndAReversalReopensItFrozenAgain() {
+        DebtView settled = fold(REGISTERED, new FeeCharged(DEBT, FeeType.DEMAND, eur("14.00"), eur("14.00"), null,
+                        date("2025-03-05")), PLAN,
+                new PaymentReceived(DEBT, new PaymentId("RF-1"), eur("50.00"), Channel.BANK_FILE,
+                        new Allocation(eur("14.00"), eur("0.00"), eur("36.00"), eur("0.00")),
+                        List.of(new InstalmentPayment(1, eur("50.00"))), date("2025-03-31")),
+                LAST_PAYMENT, new DebtSettled(DEBT, date("2025-05-02")));
+        assertThat(settled.status()).isEqualTo(DebtView.Status.SETTLED);
+        assertThat(settled.plan().status()).isEqualTo(DebtView.PlanStatus.COMPLETED);
+        assertThat(settled.interestFreezes().plan()).isNull();
+
+        DebtView reopened = DebtViewFold.apply(settled, new PaymentReversed(DEBT, new PaymentId("RF-2"), eur("64.00"),
+                LAST_PAYMENT.allocation(), LAST_PAYMENT.instalments(), "returned", date("2025-05-06")), 6, 106);
+        assertThat(reopened.status()).isEqualTo(DebtView.Status.OPEN);
+        assertThat(reopened.plan().status()).isEqualTo(DebtView.PlanStatus.ACTIVE);
+        assertThat(reopened.outstanding().principal()).isEqualTo(eur("64.00"));
+        assertThat(reopened.interestFreezes().plan()).isEqualTo(DateRange.openFrom(date("2025-05-07")));
+    }
+}
