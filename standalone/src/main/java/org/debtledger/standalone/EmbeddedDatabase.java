@@ -48,8 +48,13 @@ class EmbeddedDatabase {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         HikariDataSource dataSource = new HikariDataSource();
+        if (!initSql.isBlank()) {
+            dataSource.setConnectionInitSql(initSql);
+        }
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(poolSize);

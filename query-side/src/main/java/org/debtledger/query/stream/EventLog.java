@@ -1,0 +1,145 @@
+package org.debtledger.query.stream;
+
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtRegistered;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads public events from the event store in position order, never past a position that a transaction still in
+ * flight may yet fill. Positions come from the store's global index, which concurrent transactions can commit
+ * out of order: 12 may be visible while 11 is not yet. A missing position is skipped only when no transaction
+ * is in flight, or when the event after it was recorded longer ago than the gap timeout (a rolled-back append
+ * leaves a hole that never fills); otherwise the page ends before it, and the consumer asks again.
+ */
+@Component
+public class EventLog {
+
+    private static final int MAX_SCAN = 2000;
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final TransactionTemplate snapshot;
+    private final Clock clock;
+    private final Duration gapTimeout;
+    private final Map<String, String> creditors = Collections.synchronizedMap(new LinkedHashMap<>(1000, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    });
+
+    EventLog(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
+             PlatformTransactionManager transactionManager, Clock clock,
+             @Value("${ledger.stream.gap-timeout:10s}") Duration gapTimeout) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.clock = clock;
+        this.gapTimeout = gapTimeout;
+    }
+
+    /** What a consumer asks for. Null filters match everything. */
+    public record Filter(Set<String> types, String creditorId, String debtId) {
+
+        boolean matches(PublicEvent event) {
+            return (types == null || types.contains(event.type()))
+                    && (creditorId == null || creditorId.equals(event.creditorId()))
+                    && (debtId == null || debtId.equals(event.debtId()));
+        }
+    }
+
+    /** Events after a position, and the position to ask for next (past events the filter left out, too). */
+    public record Page(List<PublicEvent> events, long next) {
+    }
+
+    private record Row(long position, String eventId, String debtId, long sequenceNumber, String payloadType,
+                       String revision, byte[] payload, Instant recordedAt) {
+    }
+
+    public Page after(long after, int limit, Filter filter) {
+        return snapshot.execute(tx -> {
+            boolean nothingInFlight = jdbc.sql("SELECT cardinality(ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())))")
+                    .query(Integer.class).single() == 0;
+            List<Row> rows = jdbc.sql("""
+                            SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, payloadtype,
+                                   payloadrevision, payload, timestamp
+                            FROM domainevententry WHERE globalindex > :after ORDER BY globalindex LIMIT :scan""")
+                    .param("after", after).param("scan", Math.max(limit, Math.min(MAX_SCAN, limit * 20)))
+                    .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
+                            row.getString(5), row.getString(6), row.getBytes(7), Instant.parse(row.getString(8))))
+                    .list();
+            List<PublicEvent> events = new ArrayList<>();
+            long next = after;
+            Instant now = clock.instant();
+            for (Row row : rows) {
+                boolean gapBefore = row.position() != next + 1;
+                if (gapBefore && !nothingInFlight && row.recordedAt().plus(gapTimeout).isAfter(now)) {
+                    break;
+                }
+                PublicEvent event = toPublic(row);
+                if (event != null && filter.matches(event)) {
+                    events.add(event);
+                }
+                next = row.position();
+                if (events.size() == limit) {
+                    break;
+                }
+            }
+            return new Page(events, next);
+        });
+    }
+
+    /** The newest position any consumer could be given now. */
+    public long head() {
+        return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+    }
+
+    private PublicEvent toPublic(Row row) {
+        Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
+                row.payloadType(), row.revision()));
+        if (!(payload instanceof DebtEvent event)) {
+            return null;
+        }
+        return PublishedLanguage.tell(event).map(told -> new PublicEvent(row.eventId(), row.position(), row.debtId(),
+                row.sequenceNumber(), told.type(), 1, event.date(), row.recordedAt(), creditorOf(event),
+                told.payload())).orElse(null);
+    }
+
+    private String creditorOf(DebtEvent event) {
+        if (event instanceof DebtRegistered registered) {
+            return registered.creditorId().value();
+        }
+        return creditors.computeIfAbsent(event.debtId().value(), debtId -> {
+            byte[] registration = jdbc.sql("""
+                            SELECT payload FROM domainevententry
+                            WHERE aggregateidentifier = :debt AND sequencenumber = 0""")
+                    .param("debt", debtId).query((row, n) -> row.getBytes(1)).optional().orElse(null);
+            if (registration == null) {
+                return null;
+            }
+            DebtRegistered registered = serializer.deserialize(new SimpleSerializedObject<>(registration, byte[].class,
+                    DebtRegistered.class.getName(), "1"));
+            return registered.creditorId().value();
+        });
+    }
+}
