@@ -1,0 +1,257 @@
+package org.debtledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.debtledger.debt.CreditorId;
+import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.InvoicePeriod;
+import org.debtledger.debt.Jurisdiction;
+import org.debtledger.money.Money;
+import org.debtledger.query.stream.PublishedLanguage;
+import org.debtledger.serialization.EventSerialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public event stream as a downstream system uses it. */
+class EventStreamTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static StandaloneLedger ledger;
+
+    @BeforeAll
+    static void start() {
+        ledger = StandaloneLedger.start(dataDirectory, "--ledger.stream.gap-timeout=3s");
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    private static String register(String creditor, String principal) {
+        String debt = "debt-" + UUID.randomUUID();
+        ok("/api/v1/debts", """
+                {"debtId": "%s", "creditorId": "%s", "debtorId": "d-1001", "invoiceReference": "INV-1",
+                 "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband, January 2025",
+                 "principal": {"amount": "%s", "currency": "EUR"}, "dueDate": "2025-02-15", "debtType": "CONSUMER",
+                 "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(debt, creditor, principal));
+        return debt;
+    }
+
+    private static JsonNode ok(String path, String body) {
+        StandaloneLedger.Answer answer = ledger.post(path, body);
+        assertThat(answer.status()).as(path + " " + answer).isBetween(200, 201);
+        return answer.json();
+    }
+
+    private static String pay(String id, String amount, String date) {
+        return "{\"paymentId\": \"" + id + "\", \"amount\": {\"amount\": \"" + amount + "\", \"currency\": \"EUR\"},"
+                + " \"valueDate\": \"" + date + "\", \"channel\": \"BANK_FILE\"}";
+    }
+
+    /** Pages up to the store's present head, waiting (boundedly) where the stream waits for a gap to settle. */
+    private static List<JsonNode> allEvents(String query) throws InterruptedException {
+        long head = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> events = new ArrayList<>();
+        long after = 0;
+        while (after < head) {
+            assertThat(System.nanoTime()).as("paged to the head in time").isLessThan(deadline);
+            JsonNode page = ledger.get("/api/v1/events?after=" + after + "&limit=50" + query).json();
+            page.path("events").forEach(events::add);
+            if (page.path("next").asLong() == after) {
+                Thread.sleep(100);
+            }
+            after = page.path("next").asLong();
+        }
+        return events;
+    }
+
+    /** Makes every kind of public event happen, across a few debts of their own creditor. */
+    private static String everyKindOfEvent() {
+        String creditor = "creditor-" + UUID.randomUUID();
+        String planned = register(creditor, "100.00");
+        ok("/api/v1/debts/" + planned + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
+        ok("/api/v1/debts/" + planned + "/payment-plans", """
+                {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "57.33", "currency": "EUR"}},
+                                 {"dueDate": "2025-05-01", "amount": {"amount": "57.33", "currency": "EUR"}}],
+                 "channel": "SELF_SERVICE", "date": "2025-03-10"}""");
+        ok("/api/v1/debts/" + planned + "/payments", pay("RF-1", "57.33", "2025-03-31"));
+        ok("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-05-08\"}");
+
+        String overpaid = register(creditor, "100.00");
+        ok("/api/v1/debts/" + overpaid + "/payments", pay("RF-2", "150.00", "2025-03-01"));
+        ok("/api/v1/debts/" + overpaid + "/refunds", "{\"amount\": {\"amount\": \"49.60\", \"currency\": \"EUR\"},"
+                + " \"reference\": \"refund-1\", \"date\": \"2025-03-05\"}");
+        String reversed = register(creditor, "100.00");
+        ok("/api/v1/debts/" + reversed + "/payments", pay("RF-3", "20.00", "2025-03-10"));
+        ok("/api/v1/debts/" + reversed + "/payments/RF-3/reversal", "{\"reason\": \"returned\", \"date\": \"2025-03-12\"}");
+
+        String disputed = register(creditor, "100.00");
+        ok("/api/v1/debts/" + disputed + "/pause", "{\"reason\": \"COUNSELLING\", \"from\": \"2025-03-05\", \"until\": \"2025-05-20\"}");
+        ok("/api/v1/debts/" + disputed + "/resume", "{\"date\": \"2025-04-01\"}");
+        ok("/api/v1/debts/" + disputed + "/disputes", "{\"reason\": \"one month not delivered\", \"date\": \"2025-04-02\"}");
+        ok("/api/v1/debts/" + disputed + "/disputes/resolution", "{\"outcome\": \"UPHELD\", \"adjustment\": "
+                + "{\"amount\": \"10.00\", \"currency\": \"EUR\"}, \"date\": \"2025-04-03\"}");
+        ok("/api/v1/debts/" + register(creditor, "100.00") + "/write-off", "{\"reason\": \"uncollectable\", \"date\": \"2025-03-02\"}");
+        ok("/api/v1/debts/" + register(creditor, "100.00") + "/recall", "{\"reason\": \"paid directly\", \"date\": \"2025-03-02\"}");
+        return creditor;
+    }
+
+    @Test
+    void everyEventTheLedgerEmitsValidatesAgainstItsPublishedSchema() throws Exception {
+        String creditor = everyKindOfEvent();
+        List<JsonNode> events = allEvents("&creditorId=" + creditor);
+
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        Set<String> seen = new HashSet<>();
+        for (JsonNode event : events) {
+            String type = event.path("type").asText();
+            try (InputStream schema = getClass().getResourceAsStream("/public-events/" + type + ".v1.schema.json")) {
+                assertThat(schema).as("a schema for " + type).isNotNull();
+                JsonSchema validator = factory.getSchema(schema);
+                Set<ValidationMessage> problems = validator.validate(event);
+                assertThat(problems).as(type + ": " + event).isEmpty();
+            }
+            seen.add(type);
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(PublishedLanguage.TYPES);
+        assertThat(events.toString()).doesNotContain("one month not delivered").doesNotContain("COUNSELLING")
+                .doesNotContain("returned");
+    }
+
+    @Test
+    void eventsComeInPositionOrderAndPerDebtInSequenceAndReAskingGivesTheSameIds() throws Exception {
+        String creditor = everyKindOfEvent();
+        List<JsonNode> events = allEvents("&creditorId=" + creditor);
+        long last = 0;
+        Map<String, Long> sequences = new HashMap<>();
+        for (JsonNode event : events) {
+            assertThat(event.path("position").asLong()).isGreaterThan(last);
+            last = event.path("position").asLong();
+            Long previous = sequences.put(event.path("debtId").asText(), event.path("sequenceNumber").asLong());
+            if (previous != null) {
+                assertThat(event.path("sequenceNumber").asLong()).isGreaterThan(previous);
+            }
+        }
+        assertThat(allEvents("&creditorId=" + creditor)).isEqualTo(events);
+        List<JsonNode> payments = allEvents("&creditorId=" + creditor + "&types=payment.received,payment.reversed");
+        assertThat(payments).extracting(event -> event.path("type").asText())
+                .containsOnly("payment.received", "payment.reversed").hasSize(4);
+        assertThat(ledger.get("/api/v1/events?types=debt.exploded").status()).isEqualTo(400);
+    }
+
+    private long insertRegistration(Connection connection, String debtId) throws Exception {
+        DebtRegistered registered = new DebtRegistered(new DebtId(debtId), new CreditorId("acme-telecom"),
+                new DebtorId("d-1"), "INV-1", new InvoicePeriod(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31")),
+                "Broadband", Money.of("100.00", "EUR"), LocalDate.parse("2025-02-15"), DebtType.CONSUMER,
+                Jurisdiction.FI, false, LocalDate.parse("2025-03-01"));
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                    payload, payloadrevision, payloadtype, timestamp)
+                VALUES (?, 0, 'Debt', ?, ?, ?, '1', 'org.debtledger.debt.DebtRegistered', ?) RETURNING globalindex""")) {
+            insert.setString(1, debtId);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, EventSerialization.objectMapper().writeValueAsBytes(registered));
+            insert.setString(5, Instant.now().toString());
+            try (ResultSet position = insert.executeQuery()) {
+                position.next();
+                return position.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aPositionCommittedAfterAHigherOneIsNeverSkipped() throws Exception {
+        DataSource database = ledger.context.getBean(DataSource.class);
+        try (Connection slow = database.getConnection(); Connection fast = database.getConnection()) {
+            slow.setAutoCommit(false);
+            long eleven = insertRegistration(slow, "slow-" + UUID.randomUUID());
+            long twelve = insertRegistration(fast, "fast-" + UUID.randomUUID());
+            assertThat(twelve).isGreaterThan(eleven);
+
+            JsonNode page = ledger.get("/api/v1/events?after=" + (eleven - 1) + "&limit=10").json();
+            assertThat(page.path("events")).as("nothing past a position that may still commit").isEmpty();
+            assertThat(page.path("next").asLong()).isEqualTo(eleven - 1);
+
+            slow.commit();
+            JsonNode after = ledger.get("/api/v1/events?after=" + (eleven - 1) + "&limit=10").json();
+            assertThat(after.path("events").findValuesAsText("position"))
+                    .startsWith(Long.toString(eleven), Long.toString(twelve));
+        }
+    }
+
+    @Test
+    void aRolledBackPositionIsPassedOnceNothingCanFillIt() throws Exception {
+        DataSource database = ledger.context.getBean(DataSource.class);
+        long hole;
+        long after;
+        try (Connection aborted = database.getConnection(); Connection committed = database.getConnection()) {
+            aborted.setAutoCommit(false);
+            hole = insertRegistration(aborted, "aborted-" + UUID.randomUUID());
+            after = insertRegistration(committed, "committed-" + UUID.randomUUID());
+            aborted.rollback();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> positions = List.of();
+        while (System.nanoTime() < deadline && !positions.contains(Long.toString(after))) {
+            positions = ledger.get("/api/v1/events?after=" + (hole - 1) + "&limit=10").json()
+                    .path("events").findValuesAsText("position");
+            Thread.sleep(200);
+        }
+        assertThat(positions).contains(Long.toString(after)).doesNotContain(Long.toString(hole));
+    }
+
+    @Test
+    void aSubscriberResumesAfterTheLastEventIdItSaw() throws Exception {
+        String creditor = "creditor-" + UUID.randomUUID();
+        String debt = register(creditor, "100.00");
+        long feeAt = ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}")
+                .path("position").asLong();
+        HttpRequest request = HttpRequest.newBuilder(ledger.uri("/api/v1/events/stream?creditorId=" + creditor))
+                .header("Last-Event-ID", Long.toString(feeAt - 1)).timeout(Duration.ofSeconds(20)).GET().build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).isEqualTo("id:" + feeAt);
+            assertThat(lines.readLine()).isEqualTo("event:fee.charged");
+            assertThat(lines.readLine()).startsWith("data:").contains("\"amount\":\"14.00\"").contains(debt);
+        }
+    }
+}
