@@ -1,0 +1,97 @@
+package org.debtledger.standalone.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An example downstream consumer: follows the ledger's public event stream page by page and keeps, per creditor,
+ * the net of payments received and reversed. Its position and its totals are written together, atomically,
+ * after each page, so a consumer killed at any moment resumes where its state says and counts nothing twice.
+ *
+ * <p>Run: {@code CreditorTotalsConsumer <ledger base URL> <state file>}; it stops when {@code <state file>.stop}
+ * appears.
+ */
+public final class CreditorTotalsConsumer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CreditorTotalsConsumer() {
+    }
+
+    public record State(long position, Map<String, BigDecimal> totals) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String ledger = args[0];
+        Path stateFile = Path.of(args[1]);
+        Path stop = Path.of(args[1] + ".stop");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        State state = load(stateFile);
+        while (!Files.exists(stop)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(ledger + "/api/v1/events?after=" + state.position()
+                    + "&limit=20&types=payment.received,payment.reversed")).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException unavailable) {
+                Thread.sleep(200);
+                continue;
+            }
+            JsonNode page = JSON.readTree(response.body());
+            Map<String, BigDecimal> totals = new TreeMap<>(state.totals());
+            for (JsonNode event : page.path("events")) {
+                BigDecimal amount = new BigDecimal(event.path("payload").path("amount").path("amount").asText());
+                BigDecimal signed = event.path("type").asText().equals("payment.reversed") ? amount.negate() : amount;
+                totals.merge(event.path("creditorId").asText(), signed, BigDecimal::add);
+            }
+            long next = page.path("next").asLong();
+            if (next != state.position()) {
+                state = new State(next, totals);
+                save(state, stateFile);
+            } else {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    public static State load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return new State(0, Map.of());
+        }
+        JsonNode json = JSON.readTree(file.toFile());
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        json.path("totals").fields().forEachRemaining(entry ->
+                totals.put(entry.getKey(), new BigDecimal(entry.getValue().asText())));
+        return new State(json.path("position").asLong(), totals);
+    }
+
+    /** Writes the whole state to a new file, forces it to disk, and moves it over the old one in one step. */
+    private static void save(State state, Path file) throws IOException {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("position", state.position());
+        ObjectNode totals = json.putObject("totals");
+        state.totals().forEach((creditor, total) -> totals.put(creditor, total.toPlainString()));
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.write(next, JSON.writeValueAsBytes(json));
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
