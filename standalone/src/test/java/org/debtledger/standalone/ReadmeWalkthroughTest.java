@@ -5,7 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeWalkthroughTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern BLOCK = Pattern.compile("```(bash|json|json excerpt)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("```(bash|json|json excerpt|text)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern CURL_SSE = Pattern.compile(
+            "curl -s -N --max-time \\d+ -H 'Last-Event-ID: (\\d+)' 'http://localhost:8080([^']+)'");
     private static final Pattern CURL_GET = Pattern.compile("curl -s '?http://localhost:8080([^'\\s]+)'?");
     private static final Pattern CURL = Pattern.compile(
             "curl -s -X (\\w+) http://localhost:8080(\\S+)\\s+-H 'Content-Type: application/json'\\s+-d '(.*)'",
@@ -48,11 +58,15 @@ class ReadmeWalkthroughTest {
                 Matcher post = CURL.matcher(text);
                 assertThat(post.matches()).as("a README request of the expected form: " + text).isTrue();
                 pending = new String[]{post.group(1), post.group(2), post.group(3)};
+            } else if (blocks.group(1).equals("bash") && text.startsWith("curl -s -N")) {
+                Matcher sse = CURL_SSE.matcher(text);
+                assertThat(sse.matches()).as("a README request of the expected form: " + text).isTrue();
+                pending = new String[]{"SSE", sse.group(2), sse.group(1)};
             } else if (blocks.group(1).equals("bash") && text.startsWith("curl -s ")) {
                 Matcher get = CURL_GET.matcher(text);
                 assertThat(get.matches()).as("a README request of the expected form: " + text).isTrue();
                 pending = new String[]{"GET", get.group(1), null};
-            } else if (blocks.group(1).startsWith("json") && pending != null) {
+            } else if ((blocks.group(1).startsWith("json") || blocks.group(1).equals("text")) && pending != null) {
                 exchanges.add(new Exchange(pending[0], pending[1], pending[2], text,
                         blocks.group(1).endsWith("excerpt")));
                 pending = null;
@@ -75,6 +89,10 @@ class ReadmeWalkthroughTest {
             assertThat(health.json().path("status").asText()).isEqualTo("UP");
 
             for (Exchange exchange : walkthrough) {
+                if (exchange.method().equals("SSE")) {
+                    assertStreamStartsWith(ledger, exchange);
+                    continue;
+                }
                 StandaloneLedger.Answer answer = exchange.body() == null
                         ? ledger.get(exchange.path())
                         : ledger.send(exchange.method(), exchange.path(), exchange.body());
@@ -96,6 +114,19 @@ class ReadmeWalkthroughTest {
             StandaloneLedger.Answer again = restarted.send(last.method(), last.path(), last.body());
             assertThat(again.json()).as("the settled debt is still settled after a restart")
                     .isEqualTo(JSON.readTree(last.answer()));
+        }
+    }
+
+    /** The live stream's first lines begin as shown (the body of an SSE request holds its Last-Event-ID). */
+    private static void assertStreamStartsWith(StandaloneLedger ledger, Exchange exchange) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(ledger.uri(exchange.path()))
+                .header("Last-Event-ID", exchange.body()).timeout(Duration.ofSeconds(20)).GET().build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String shown : exchange.answer().split("\n")) {
+                assertThat(lines.readLine()).as(exchange.path()).startsWith(shown);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.net.URI;
@@ -48,9 +49,9 @@ public class QueryProblems {
         return problem;
     }
 
-    /** A stream's client went away: nothing to answer, nobody to answer to. */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    void clientGone() {
+    /** A stream's client went away, or the stream ended: nothing to answer, nobody to answer to. */
+    @ExceptionHandler({AsyncRequestNotUsableException.class, AsyncRequestTimeoutException.class})
+    void streamEnded() {
         // the connection is closed
     }
 
