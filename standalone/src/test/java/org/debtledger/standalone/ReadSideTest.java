@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read side answering as advisors and compliance officers need, from commands through real HTTP. */
@@ -75,19 +76,7 @@ class ReadSideTest {
     }
 
     private static <T> T eventually(Supplier<T> attempt, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T last = attempt.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            last = attempt.get();
-        }
-        assertThat(done.test(last)).as("in time: " + last).isTrue();
-        return last;
+        return await().atMost(Duration.ofSeconds(30)).until(attempt::get, done::test);
     }
 
     @Test
@@ -114,9 +103,10 @@ class ReadSideTest {
     @Test
     void historyReplayedFromTheEventStoreAgreesWithTheDebtViewAndShowsThePast() throws Exception {
         String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
-        Thread.sleep(20);
+        Instant registered = Instant.now();
+        await().until(() -> Instant.now().isAfter(registered.plusMillis(10)));
         Instant beforeTheFee = Instant.now();
-        Thread.sleep(20);
+        await().until(() -> Instant.now().isAfter(beforeTheFee.plusMillis(10)));
         long position = command("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
         position = Math.max(position, command("/api/v1/debts/" + debt + "/assignment", "{\"advisorId\": \"advisor-7\"}"));
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read models rebuilt while they answer, identical to the ones built live; and resumed after a restart. */
@@ -58,15 +59,10 @@ class RebuildAndRestartTest {
                 + " (TABLE " + right + " EXCEPT TABLE " + left + ")) AS difference").query(Long.class).single();
     }
 
-    private static JsonNode awaitRebuilt(StandaloneLedger ledger, String projection) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode status = ledger.get("/api/v1/admin/projections/" + projection + "/status").json();
-        while (!status.path("status").asText().equals("COMPLETED") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = ledger.get("/api/v1/admin/projections/" + projection + "/status").json();
-        }
-        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
-        return status;
+    private static JsonNode awaitRebuilt(StandaloneLedger ledger, String projection) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> ledger.get("/api/v1/admin/projections/" + projection + "/status").json(),
+                        status -> status.path("status").asText().equals("COMPLETED"));
     }
 
     @Test

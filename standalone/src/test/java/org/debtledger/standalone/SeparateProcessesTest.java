@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,18 +84,13 @@ class SeparateProcessesTest {
         }
     }
 
-    private void awaitHealthy(int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
+    private void awaitHealthy(int port, Process process, Path log) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("process alive; see " + log).isTrue();
             HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build());
-            if (health != null && health.statusCode() == 200 && health.body().contains("UP")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not healthy in time; see " + log);
+            return health != null && health.statusCode() == 200 && health.body().contains("UP");
+        });
     }
 
     private JsonNode post(int port, String path, String body) throws IOException {

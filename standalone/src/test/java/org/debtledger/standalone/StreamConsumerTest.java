@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The example consumer, killed without warning mid-stream and started again, ends with the ledger's totals. */
@@ -71,10 +72,7 @@ class StreamConsumerTest {
         try (StandaloneLedger ledger = StandaloneLedger.start(directory.resolve("db"))) {
             Process first = consumer(ledger, state);
             payments(ledger, 12, creditors);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!Files.exists(state) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> Files.exists(state));
             first.destroyForcibly();
             assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
             long killedAt = CreditorTotalsConsumer.load(state).position();
@@ -82,10 +80,7 @@ class StreamConsumerTest {
             payments(ledger, 12, creditors);
             Process second = consumer(ledger, state);
             long head = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
-            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (CreditorTotalsConsumer.load(state).position() < head && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> CreditorTotalsConsumer.load(state).position() >= head);
             Files.createFile(Path.of(state + ".stop"));
             assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
 

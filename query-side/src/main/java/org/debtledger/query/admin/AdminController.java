@@ -76,11 +76,11 @@ class AdminController {
         return new Retry(id, processed);
     }
 
-    @ExceptionHandler(ProjectionRebuilds.AlreadyRebuilding.class)
-    ProblemDetail alreadyRebuilding(ProjectionRebuilds.AlreadyRebuilding e) {
+    @ExceptionHandler({ProjectionRebuilds.AlreadyRebuilding.class, ProjectionRebuilds.CannotRebuild.class})
+    ProblemDetail alreadyRebuilding(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(URI.create("urn:debt-ledger:problem:rebuild-running"));
-        problem.setTitle("Rebuild already running");
+        problem.setTitle("Rebuild not started");
         return problem;
     }
 }

@@ -52,12 +52,35 @@ public class ProjectionRebuilds {
                          long eventsPerSecond, Long secondsToGo) {
     }
 
-    public Status start(String projection) {
+    /**
+     * Stops the model's processor, prepares the new version's tables, and replays from the first event into them.
+     * The processor is stopped first so that no event is applied between the new version appearing and the
+     * replay starting; if the tokens cannot be reset (another process holds a segment), nothing changes.
+     */
+    public synchronized Status start(String projection) {
         requireKnown(projection);
         ProjectionVersions.Versions current = versions.of(projection);
         if (current.building() != null) {
             throw new AlreadyRebuilding(projection);
         }
+        StreamingEventProcessor processor = processor(projection);
+        processor.shutDown();
+        try {
+            int version = prepare(projection, current);
+            try {
+                processor.resetTokens();
+            } catch (RuntimeException e) {
+                abandon(projection, version);
+                throw new CannotRebuild(projection, e);
+            }
+            log.info("rebuilding {} into version {} from the first event", projection, version);
+        } finally {
+            processor.start();
+        }
+        return status(projection);
+    }
+
+    private int prepare(String projection, ProjectionVersions.Versions current) {
         int next = jdbc.sql("SELECT coalesce(max(version), 0) FROM ledger_read.projection_rebuild"
                         + " WHERE projection = :projection")
                 .param("projection", projection).query(Integer.class).single();
@@ -79,12 +102,19 @@ public class ProjectionRebuilds {
                             VALUES (:projection, :version, 'RUNNING', now(), :head)""")
                     .param("projection", projection).param("version", version).param("head", head).update();
         });
-        StreamingEventProcessor processor = processor(projection);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        log.info("rebuilding {} into version {} from the first event up to position {}", projection, version, head);
-        return status(projection);
+        return version;
+    }
+
+    private void abandon(String projection, int version) {
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("UPDATE ledger_read.projection_version SET building = NULL WHERE projection = :projection")
+                    .param("projection", projection).update();
+            jdbc.sql("DELETE FROM ledger_read.projection_rebuild WHERE projection = :projection AND version = :version")
+                    .param("projection", projection).param("version", version).update();
+            for (String base : TABLES.get(projection)) {
+                jdbc.sql("DROP TABLE IF EXISTS " + table(base, version)).update();
+            }
+        });
     }
 
     /** Switches a finished rebuild in; logs progress of one still running. */
@@ -165,6 +195,14 @@ public class ProjectionRebuilds {
     private static void requireKnown(String projection) {
         if (!TABLES.containsKey(projection)) {
             throw new IllegalArgumentException("no read model " + projection + "; known: " + ProcessingGroups.ALL);
+        }
+    }
+
+    /** The processor's tokens could not be reset, typically because another query process holds a segment. */
+    public static class CannotRebuild extends RuntimeException {
+        CannotRebuild(String projection, RuntimeException cause) {
+            super(projection + " cannot be rebuilt now: its processor's segments must all be free to reset"
+                    + " (stop other query processes first)", cause);
         }
     }
 

@@ -2,6 +2,7 @@ package org.debtledger.query.api;
 
 import org.debtledger.interest.ReferenceRates;
 import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.stream.TooManySubscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,13 @@ public class QueryProblems {
     ResponseEntity<ProblemDetail> notFresh(ReadPositions.NotFreshEnough e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-fresh-enough", "Read model not fresh enough",
+                        e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManySubscribers.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManySubscribers e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers", "Too many subscribers",
                         e.getMessage()));
     }
 

@@ -116,6 +116,9 @@ public class EventStoreReading {
                         .genericSerializer(serializer)
                         .eventSerializer(eventSerializer)
                         .build());
+                // a rebuild replays everything, so the dead letters are cleared and any still poisonous come back
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, builder) -> builder.allowReset(true));
             }
         });
     }

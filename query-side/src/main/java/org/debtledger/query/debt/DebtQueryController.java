@@ -31,11 +31,20 @@ class DebtQueryController {
         this.positions = positions;
     }
 
+    /**
+     * The debt view. When some of the debt's events wait in the dead-letter queue the view is behind them: the
+     * answer says so in {@code X-Dead-Letters}, and a read that asked for a position is refused rather than stale.
+     */
     @GetMapping("/api/v1/debts/{debtId}")
     ResponseEntity<DebtView> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition) {
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
-        return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached)).body(view);
+        long deadLetters = reads.deadLetters(debtId);
+        if (deadLetters > 0 && minPosition != null && view.position() < minPosition) {
+            throw new ReadPositions.NotFreshEnough(minPosition, view.position());
+        }
+        return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached))
+                .header("X-Dead-Letters", Long.toString(deadLetters)).body(view);
     }
 
     record Timeline(String debtId, List<DebtReads.TimelineEntry> entries) {
@@ -53,7 +62,8 @@ class DebtQueryController {
                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) Long minPosition) {
         if (asOf != null || from != null || to != null) {
-            return ResponseEntity.ok(replayed(debtId, asOf, from, to));
+            return ResponseEntity.ok().header(READ_POSITION, Long.toString(reads.storeHead()))
+                    .body(replayed(debtId, asOf, from, to));
         }
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         List<DebtReads.TimelineEntry> entries = reads.timeline(debtId);
@@ -63,7 +73,7 @@ class DebtQueryController {
         return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached)).body(new Timeline(debtId, entries));
     }
 
-    /** Straight from the event store: as fresh as the store itself. */
+    /** Straight from the event store: as fresh as the store itself, whose head the answer carries. */
     private Object replayed(String debtId, Instant asOf, Instant from, Instant to) {
         List<HistoryReplay.Recorded> events = replay.events(debtId);
         if (events.isEmpty()) {

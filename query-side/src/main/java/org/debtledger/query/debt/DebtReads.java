@@ -39,6 +39,18 @@ public class DebtReads {
                 .list();
     }
 
+    /** How many of the debt's events wait in the debt view's dead-letter queue. */
+    public long deadLetters(String debtId) {
+        return jdbc.sql("SELECT count(*) FROM deadletterentry WHERE processinggroup = :group"
+                        + " AND sequenceidentifier = :debt")
+                .param("group", ProcessingGroups.DEBTS).param("debt", debtId).query(Long.class).single();
+    }
+
+    /** The event store's newest position. */
+    public long storeHead() {
+        return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+    }
+
     /** One line of a debt's audit timeline. */
     public record TimelineEntry(long sequenceNumber, long position, String type, LocalDate businessDate,
                                 Instant recordedAt, String actorId, String actorRole, String channel, String reason,

@@ -145,11 +145,9 @@ public final class DebtViewFold {
             } else if (event instanceof ClaimAdjusted adjusted) {
                 outstanding = outstanding.withPrincipal(outstanding.principal().minus(adjusted.principalReduction()));
             } else if (event instanceof DebtSettled settled) {
+                // as on the command side: the plan's own status changes only with its instalments
                 status = Status.SETTLED;
                 freezes = freezes.planEnded(settled.date());
-                if (plan != null && plan.status() == PlanStatus.ACTIVE) {
-                    plan = plan.withStatus(PlanStatus.COMPLETED);
-                }
             } else if (event instanceof DebtWrittenOff) {
                 status = Status.WRITTEN_OFF;
                 outstanding = Balance.zero(credit.currency());

@@ -1,5 +1,6 @@
 package org.debtledger.query.debt;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.debt.DebtEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,15 +38,18 @@ public class HistoryReplay {
 
     /** Every event of the debt in order, with its position; empty for an unknown debt. */
     public List<Recorded> events(String debtId) {
+        List<? extends DomainEventMessage<?>> messages = eventStore.readEvents(debtId, 0L).asStream().toList();
+        // read after the events, so every event read has its position here
         Map<Long, Long> positions = new HashMap<>();
         jdbc.sql("SELECT sequencenumber, globalindex FROM domainevententry WHERE aggregateidentifier = :id")
                 .param("id", debtId)
                 .query((row, n) -> positions.put(row.getLong(1), row.getLong(2)))
                 .list();
         List<Recorded> events = new ArrayList<>();
-        eventStore.readEvents(debtId, 0L).asStream().forEach(message -> events.add(new Recorded(
-                (DebtEvent) message.getPayload(), message.getSequenceNumber(),
-                positions.get(message.getSequenceNumber()), message.getTimestamp())));
+        for (DomainEventMessage<?> message : messages) {
+            events.add(new Recorded((DebtEvent) message.getPayload(), message.getSequenceNumber(),
+                    positions.get(message.getSequenceNumber()), message.getTimestamp()));
+        }
         return events;
     }
 

@@ -92,13 +92,15 @@ public class AdvisorQueueProjection {
             if (!claimSequence()) {
                 return;
             }
-            if (event instanceof PaymentPlanAgreed) {
+            if (event instanceof PaymentPlanAgreed agreed) {
                 close(WorkType.NO_PLAN_NO_CONTACT);
                 close(WorkType.PLAN_BROKEN);
+                jdbc.sql("UPDATE " + debts + " SET plan_number = :plan WHERE debt_id = :debt")
+                        .param("plan", agreed.planNumber()).param("debt", debtId).update();
             } else if (event instanceof PaymentReceived payment) {
                 close(WorkType.NO_PLAN_NO_CONTACT);
                 close(WorkType.PAYMENT_REVERSED);
-                payInstalments(payment.instalments());
+                payInstalments(payment.instalments(), 1);
                 if (payment.allocation().credit().isPositive()) {
                     raiseOrAdd(WorkType.OVERPAYMENT_TO_REFUND, "credit", payment.date(),
                             "credit of " + payment.allocation().credit() + " to pay back to the debtor",
@@ -133,6 +135,7 @@ public class AdvisorQueueProjection {
                         "payment " + reversed.paymentId() + " of " + reversed.amount() + " was reversed: "
                                 + reversed.reason(), null);
                 reduce(WorkType.OVERPAYMENT_TO_REFUND, reversed.restored().credit().minorUnits());
+                payInstalments(reversed.instalments(), -1);
             } else if (event instanceof CreditRefunded refunded) {
                 reduce(WorkType.OVERPAYMENT_TO_REFUND, refunded.amount().minorUnits());
             } else if (event instanceof CaseAssigned assigned) {
@@ -198,14 +201,19 @@ public class AdvisorQueueProjection {
                     .param("type", type.name()).update();
         }
 
-        private void payInstalments(List<InstalmentPayment> payments) {
+        /**
+         * A payment ({@code sign} 1) reduces what is unpaid of missed instalments of the debt's current plan and
+         * closes those paid; its reversal ({@code sign} -1) adds it back and opens them again.
+         */
+        private void payInstalments(List<InstalmentPayment> payments, int sign) {
             for (InstalmentPayment payment : payments) {
-                jdbc.sql("UPDATE " + items + " SET remaining_minor = remaining_minor - :amount,"
+                jdbc.sql("UPDATE " + items + " i SET remaining_minor = remaining_minor - :amount,"
                                 + " open = remaining_minor - :amount > 0, changed_position = :position"
-                                + " WHERE debt_id = :debt AND type = 'INSTALMENT_MISSED' AND open"
-                                + " AND item_id LIKE :suffix")
-                        .param("amount", payment.amount().minorUnits()).param("position", position)
-                        .param("debt", debtId).param("suffix", "%-instalment-" + payment.instalmentNumber())
+                                + " FROM " + debts + " d WHERE d.debt_id = i.debt_id AND i.debt_id = :debt"
+                                + " AND i.type = 'INSTALMENT_MISSED'"
+                                + " AND i.item_id = :debt || ':plan-' || d.plan_number || '-instalment-' || :instalment")
+                        .param("amount", sign * payment.amount().minorUnits()).param("position", position)
+                        .param("debt", debtId).param("instalment", payment.instalmentNumber())
                         .update();
             }
         }

@@ -2,6 +2,8 @@ package org.debtledger.query.queue;
 
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.ProjectionVersions;
+import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.stream.TooManySubscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,85 +13,99 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.debtledger.query.ProjectionVersions.table;
 
 /**
- * Live changes of the advisor queue. Each subscriber is polled from the table every second for items changed
- * after the last position it was sent, so it sees changes made by any query process; a comment line every 15
- * seconds keeps idle connections open. The number of subscribers is bounded.
+ * Live changes of the advisor queue, read from the table so that changes made by any query process are seen.
+ * Each subscriber has its own thread, so a slow one holds up only itself. Changes are sent only up to the
+ * position the whole queue model has reached (segments commit independently, and a change at a lower position
+ * may land after one at a higher), and a position's changes always go out together.
  */
 @Component
 class QueueStream {
 
     private static final Logger log = LoggerFactory.getLogger(QueueStream.class);
-    private static final int MAX_SUBSCRIBERS = 100;
-    private static final int BATCH = 100;
-    private static final long HEARTBEAT_EVERY_POLLS = 15;
+    private static final long POSITIONS_PER_BATCH = 500;
+    private static final long HEARTBEAT_MILLIS = 15_000;
 
     private final JdbcClient jdbc;
     private final ProjectionVersions versions;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-    private final ConcurrentHashMap<SseEmitter, long[]> subscribers = new ConcurrentHashMap<>();
-    private long polls;
+    private final ReadPositions positions;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger active = new AtomicInteger();
+    private final int maxSubscribers = 100;
+    private volatile boolean stopping;
 
-    QueueStream(JdbcClient jdbc, ProjectionVersions versions) {
+    QueueStream(JdbcClient jdbc, ProjectionVersions versions, ReadPositions positions) {
         this.jdbc = jdbc;
         this.versions = versions;
-        poller.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+        this.positions = positions;
     }
 
     SseEmitter subscribe(long after) {
-        if (subscribers.size() >= MAX_SUBSCRIBERS) {
-            throw new IllegalStateException("too many subscribers to the advisor queue stream");
+        if (active.incrementAndGet() > maxSubscribers) {
+            active.decrementAndGet();
+            throw new TooManySubscribers(maxSubscribers);
         }
         SseEmitter emitter = new SseEmitter(0L);
-        subscribers.put(emitter, new long[]{after});
-        emitter.onCompletion(() -> subscribers.remove(emitter));
-        emitter.onTimeout(() -> subscribers.remove(emitter));
-        emitter.onError(error -> subscribers.remove(emitter));
+        try {
+            threads.execute(() -> {
+                try {
+                    follow(emitter, after);
+                } finally {
+                    active.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            active.decrementAndGet();
+            throw rejected;
+        }
         return emitter;
     }
 
-    private void poll() {
-        if (subscribers.isEmpty()) {
-            return;
-        }
-        boolean heartbeat = ++polls % HEARTBEAT_EVERY_POLLS == 0;
+    private void follow(SseEmitter emitter, long after) {
+        long last = after;
+        long lastWrite = System.currentTimeMillis();
         try {
-            String items = table("work_item", versions.of(ProcessingGroups.ADVISOR_QUEUE).active());
-            subscribers.forEach((emitter, last) -> send(emitter, last, items, heartbeat));
-        } catch (RuntimeException e) {
-            log.warn("advisor queue stream could not poll: {}", e.getClass().getName());
-        }
-    }
-
-    private void send(SseEmitter emitter, long[] last, String items, boolean heartbeat) {
-        List<WorkItem> changed = jdbc.sql("SELECT " + WorkItem.COLUMNS + " FROM " + items
-                        + " WHERE changed_position > :after ORDER BY changed_position, item_id LIMIT :batch")
-                .param("after", last[0]).param("batch", BATCH)
-                .query(WorkItem::from).list();
-        try {
-            for (WorkItem item : changed) {
-                emitter.send(SseEmitter.event().id(Long.toString(item.changedPosition())).name("work-item").data(item));
-                last[0] = item.changedPosition();
+            while (!stopping) {
+                long upTo = Math.min(positions.reached(ProcessingGroups.ADVISOR_QUEUE), last + POSITIONS_PER_BATCH);
+                String items = table("work_item", versions.of(ProcessingGroups.ADVISOR_QUEUE).active());
+                List<WorkItem> changed = upTo <= last ? List.of() : jdbc.sql("SELECT " + WorkItem.COLUMNS + " FROM "
+                                + items + " WHERE changed_position > :after AND changed_position <= :upTo"
+                                + " ORDER BY changed_position, item_id")
+                        .param("after", last).param("upTo", upTo).query(WorkItem::from).list();
+                for (WorkItem item : changed) {
+                    emitter.send(SseEmitter.event().id(Long.toString(item.changedPosition())).name("work-item").data(item));
+                    lastWrite = System.currentTimeMillis();
+                }
+                last = Math.max(last, upTo);
+                if (changed.isEmpty()) {
+                    if (System.currentTimeMillis() - lastWrite > HEARTBEAT_MILLIS) {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                        lastWrite = System.currentTimeMillis();
+                    }
+                    Thread.sleep(500);
+                }
             }
-            if (changed.isEmpty() && heartbeat) {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            }
+            emitter.complete();
         } catch (IOException | IllegalStateException e) {
-            subscribers.remove(emitter);
+            emitter.completeWithError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emitter.complete();
+        } catch (RuntimeException e) {
+            log.warn("advisor queue stream subscriber stopped: {}", e.getClass().getName());
             emitter.completeWithError(e);
         }
     }
 
     @PreDestroy
     void stop() {
-        subscribers.keySet().forEach(SseEmitter::complete);
-        poller.shutdownNow();
+        stopping = true;
+        threads.shutdownNow();
     }
 }

@@ -21,24 +21,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads public events from the event store in position order, never past a position that a transaction still in
  * flight may yet fill. Positions come from the store's global index, which concurrent transactions can commit
- * out of order: 12 may be visible while 11 is not yet. A missing position is skipped only when no transaction
- * is in flight, or when the event after it was recorded longer ago than the gap timeout (a rolled-back append
- * leaves a hole that never fills); otherwise the page ends before it, and the consumer asks again.
+ * out of order: 12 may be visible while 11 is not yet. A missing position is given up as a hole (a rolled-back
+ * append leaves one that never fills) only when this process first saw it missing longer ago than the gap
+ * timeout, or, sooner, when it has been missing for a second and no transaction is in flight; until then the
+ * page ends before it and the consumer asks again. No command transaction may last as long as the timeout.
  */
 @Component
 public class EventLog {
 
     private static final int MAX_SCAN = 2000;
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final TransactionTemplate snapshot;
     private final Clock clock;
     private final Duration gapTimeout;
+    /** When this process first saw each missing position it has not yet given up. */
+    private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
+    /** Positions given up as holes: a consumer reading again from an older position passes them at once. */
+    private final Set<Long> holes = ConcurrentHashMap.newKeySet();
     private final Map<String, String> creditors = Collections.synchronizedMap(new LinkedHashMap<>(1000, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -92,8 +99,7 @@ public class EventLog {
             long next = after;
             Instant now = clock.instant();
             for (Row row : rows) {
-                boolean gapBefore = row.position() != next + 1;
-                if (gapBefore && !nothingInFlight && row.recordedAt().plus(gapTimeout).isAfter(now)) {
+                if (row.position() != next + 1 && !holesSettled(next + 1, row.position() - 1, nothingInFlight, now)) {
                     break;
                 }
                 PublicEvent event = toPublic(row);
@@ -105,8 +111,27 @@ public class EventLog {
                     break;
                 }
             }
+            long passed = next;
+            gapsSeen.keySet().removeIf(position -> position <= passed);
             return new Page(events, next);
         });
+    }
+
+    /** Whether the missing positions from {@code first} to {@code last} can no longer commit. */
+    private boolean holesSettled(long first, long last, boolean nothingInFlight, Instant now) {
+        if (holes.contains(first) && holes.contains(last)) {
+            return true;
+        }
+        Instant seen = gapsSeen.computeIfAbsent(first, position -> now);
+        Duration missing = Duration.between(seen, now);
+        boolean settled = missing.compareTo(gapTimeout) >= 0 || (nothingInFlight && missing.compareTo(SETTLE) >= 0);
+        if (settled) {
+            for (long position = first; position <= last; position++) {
+                gapsSeen.remove(position);
+                holes.add(position);
+            }
+        }
+        return settled;
     }
 
     /** The newest position any consumer could be given now. */

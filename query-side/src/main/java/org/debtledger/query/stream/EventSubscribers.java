@@ -44,17 +44,21 @@ class EventSubscribers {
     SseEmitter subscribe(long after, EventLog.Filter filter) {
         if (active.incrementAndGet() > maxSubscribers) {
             active.decrementAndGet();
-            throw new IllegalStateException("the event stream has its maximum of " + maxSubscribers
-                    + " subscribers; page with GET /api/v1/events instead");
+            throw new TooManySubscribers(maxSubscribers);
         }
         SseEmitter emitter = new SseEmitter(0L);
-        threads.execute(() -> {
-            try {
-                follow(emitter, after, filter);
-            } finally {
-                active.decrementAndGet();
-            }
-        });
+        try {
+            threads.execute(() -> {
+                try {
+                    follow(emitter, after, filter);
+                } finally {
+                    active.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            active.decrementAndGet();
+            throw rejected;
+        }
         return emitter;
     }
 

@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * How each internal event is told downstream. Free-text reasons, the reason for a pause (it can reveal illness or
- * hardship), a debtor's declared income and expenses, and which advisor holds a case stay inside the ledger;
+ * hardship), a debtor's declared income and expenses, refund references (which can name a bank account) and
+ * which advisor holds a case stay inside the ledger;
  * the debtor appears only as the creditor's own reference.
  */
 public final class PublishedLanguage {
@@ -84,7 +85,6 @@ public final class PublishedLanguage {
         } else if (event instanceof CreditRefunded e) {
             type = "credit.refunded";
             payload.put("amount", e.amount());
-            payload.put("reference", e.reference());
         } else if (event instanceof InstalmentMissed e) {
             type = "instalment.missed";
             payload.put("planNumber", e.planNumber());
