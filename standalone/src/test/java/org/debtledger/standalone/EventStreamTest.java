@@ -56,7 +56,8 @@ class EventStreamTest {
 
     @BeforeAll
     static void start() {
-        ledger = StandaloneLedger.start(dataDirectory, "--ledger.stream.gap-timeout=3s");
+        ledger = StandaloneLedger.start(dataDirectory, "--ledger.stream.gap-timeout=3s",
+                "--ledger.stream.max-lag=10", "--ledger.stream.heartbeat=1s");
     }
 
     @AfterAll
@@ -253,5 +254,37 @@ class EventStreamTest {
             assertThat(lines.readLine()).isEqualTo("event:fee.charged");
             assertThat(lines.readLine()).startsWith("data:").contains("\"amount\":\"14.00\"").contains(debt);
         }
+    }
+
+    private static List<String> firstLines(String path, String lastEventId, int count) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ledger.uri(path)).timeout(Duration.ofSeconds(20)).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while (lines.size() < count && (line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void anIdleSubscriberGetsHeartbeats() throws Exception {
+        long head = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        assertThat(firstLines("/api/v1/events/stream?creditorId=nobody", Long.toString(head), 1))
+                .containsExactly(":heartbeat");
+    }
+
+    @Test
+    void aSubscriberTooFarBehindIsToldSoAndDisconnected() throws Exception {
+        everyKindOfEvent();
+        List<String> lines = firstLines("/api/v1/events/stream", "0", 3);
+        assertThat(lines.get(0)).isEqualTo("event:error");
+        assertThat(lines.get(1)).startsWith("data:").contains("too-slow").contains("resume by paging from 0");
     }
 }

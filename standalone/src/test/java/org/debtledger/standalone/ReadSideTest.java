@@ -237,4 +237,34 @@ class ReadSideTest {
         assertThat(ledger.get("/api/v1/debts/" + ghost).json().path("outstanding").path("fees").path("amount").asText())
                 .isEqualTo("5.00");
     }
+
+    @Test
+    void theQueueFiltersByAdvisorAndTypeAndPagesMostUrgentFirst() {
+        String creditor = "creditor-" + UUID.randomUUID();
+        List<String> debts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String debt = register("d-" + UUID.randomUUID(), creditor, "100.00");
+            debts.add(debt);
+            command("/api/v1/debts/" + debt + "/payment-plans", """
+                    {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "50.00", "currency": "EUR"}},
+                                     {"dueDate": "2025-05-01", "amount": {"amount": "50.40", "currency": "EUR"}}],
+                     "channel": "SELF_SERVICE", "date": "2025-03-01"}""");
+        }
+        command("/api/v1/debts/" + debts.get(0) + "/disputes", "{\"reason\": \"never ordered\", \"date\": \"2025-03-02\"}");
+        command("/api/v1/debts/" + debts.get(1) + "/assignment", "{\"advisorId\": \"advisor-9\"}");
+        command("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-04-08\"}");
+        long position = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+
+        JsonNode all = fresh("/api/v1/advisor-queue?creditorId=" + creditor + "&today=2025-04-08", position);
+        assertThat(all.path("items").findValuesAsText("type"))
+                .containsExactly("DISPUTE_OPENED", "INSTALMENT_MISSED", "INSTALMENT_MISSED");
+        JsonNode mine = fresh("/api/v1/advisor-queue?creditorId=" + creditor + "&advisorId=advisor-9&today=2025-04-08",
+                position);
+        assertThat(mine.path("items").findValuesAsText("debtId")).containsExactly(debts.get(1));
+        JsonNode missed = fresh("/api/v1/advisor-queue?creditorId=" + creditor
+                + "&type=INSTALMENT_MISSED&today=2025-04-08&page=1&size=1", position);
+        assertThat(missed.path("total").asLong()).isEqualTo(2);
+        assertThat(missed.path("items")).hasSize(1);
+        assertThat(ledger.get("/api/v1/advisor-queue?size=1000").status()).isEqualTo(400);
+    }
 }

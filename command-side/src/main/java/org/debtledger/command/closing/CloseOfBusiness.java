@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
+import org.debtledger.command.api.Failures;
 import org.debtledger.command.debt.RuleViolation;
 import org.debtledger.debt.CloseBusinessDay;
 import org.debtledger.debt.DebtId;
@@ -83,7 +84,14 @@ public class CloseOfBusiness {
                     failed++;
                     log.error("close of business {} refused for debt {}: {} {}", businessDate, debt.debtId(),
                             violation.rule(), violation.getMessage());
-                    recordFailure(businessDate, debt.debtId(), violation);
+                    recordFailure(businessDate, debt.debtId(), violation.rule().name(), violation.getMessage());
+                } catch (RuntimeException unexpected) {
+                    // one debt that cannot be loaded or handled must not stop the day for every other debt
+                    failed++;
+                    String failure = Failures.describe(unexpected);
+                    log.error("close of business {} failed for debt {}: {}", businessDate, debt.debtId(), failure);
+                    recordFailure(businessDate, debt.debtId(), "UNEXPECTED_FAILURE",
+                            failure.lines().findFirst().orElse(""));
                 }
                 cursor = debt.position();
             }
@@ -137,13 +145,13 @@ public class CloseOfBusiness {
                 .list();
     }
 
-    private void recordFailure(LocalDate businessDate, String debtId, RuleViolation violation) {
+    private void recordFailure(LocalDate businessDate, String debtId, String rule, String detail) {
         jdbc.sql("""
                         INSERT INTO close_of_business_failure (business_date, debt_id, rule, detail)
                         VALUES (:date, :debt, :rule, :detail)
                         ON CONFLICT (business_date, debt_id) DO UPDATE SET rule = :rule, detail = :detail""")
-                .param("date", businessDate).param("debt", debtId).param("rule", violation.rule().name())
-                .param("detail", violation.getMessage())
+                .param("date", businessDate).param("debt", debtId).param("rule", rule)
+                .param("detail", detail)
                 .update();
     }
 

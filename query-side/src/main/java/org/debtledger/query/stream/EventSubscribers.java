@@ -24,21 +24,23 @@ class EventSubscribers {
 
     private static final Logger log = LoggerFactory.getLogger(EventSubscribers.class);
     private static final int PAGE = 200;
-    private static final long HEARTBEAT_MILLIS = 15_000;
     private static final long IDLE_WAIT_MILLIS = 250;
 
     private final EventLog events;
     private final int maxSubscribers;
     private final long maxLag;
+    private final long heartbeatMillis;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean stopping;
 
     EventSubscribers(EventLog events, @Value("${ledger.stream.max-subscribers:50}") int maxSubscribers,
-                     @Value("${ledger.stream.max-lag:100000}") long maxLag) {
+                     @Value("${ledger.stream.max-lag:100000}") long maxLag,
+                     @Value("${ledger.stream.heartbeat:15s}") java.time.Duration heartbeat) {
         this.events = events;
         this.maxSubscribers = maxSubscribers;
         this.maxLag = maxLag;
+        this.heartbeatMillis = heartbeat.toMillis();
     }
 
     SseEmitter subscribe(long after, EventLog.Filter filter) {
@@ -82,7 +84,7 @@ class EventSubscribers {
                 }
                 position = page.next();
                 if (page.events().isEmpty()) {
-                    if (System.currentTimeMillis() - lastWrite > HEARTBEAT_MILLIS) {
+                    if (System.currentTimeMillis() - lastWrite > heartbeatMillis) {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         lastWrite = System.currentTimeMillis();
                     }
