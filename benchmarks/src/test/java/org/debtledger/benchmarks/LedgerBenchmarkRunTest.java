@@ -1,0 +1,28 @@
+package org.debtledger.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the benchmark once, at the size the build gives it (1 s a measurement unless -Dbenchmark.seconds says
+ * otherwise), so that it keeps working. It asserts that every figure was measured, never how fast: timings on a
+ * shared machine are no pass or fail.
+ */
+class LedgerBenchmarkRunTest {
+
+    @Test
+    void theBenchmarkMeasuresEveryFigureAndWritesThemDown() throws Exception {
+        Path results = Path.of(System.getProperty("benchmark.results", "target/benchmark-results.json"));
+        LedgerBenchmark.main(new String[]{System.getProperty("benchmark.seconds", "1"), results.toString()});
+
+        JsonNode written = new ObjectMapper().readTree(results.toFile());
+        assertThat(written.path("figures")).hasSize(6);
+        written.path("figures").forEach(figure -> assertThat(figure.path("perSecond").asLong()).isPositive());
+        assertThat(written.path("machine").path("cores").asInt()).isPositive();
+    }
+}
