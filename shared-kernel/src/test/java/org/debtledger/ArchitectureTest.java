@@ -14,9 +14,13 @@ class ArchitectureTest {
             .importPackages("org.debtledger");
 
     @Test
-    void theSharedKernelImportsNoSpringAndNoDatabase() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "javax.sql..", "jakarta.persistence..")
+    void theSharedKernelImportsNoDatabaseAndSpringOnlyForSecurity() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "jakarta.persistence..")
+                .check(kernel);
+        noClasses().that().resideOutsideOfPackage("org.debtledger.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "tools.jackson..",
+                        "org.debtledger.security..")
                 .check(kernel);
     }
 

@@ -45,6 +45,10 @@ import java.util.function.IntFunction;
  */
 public final class LedgerBenchmark {
 
+    private static final String ADVISOR_PASSWORD = java.util.UUID.randomUUID().toString();
+    private static final String ADVISOR_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("advisor:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final int[] CONCURRENCY = {1, 4, 16};
     private static final byte[] EVENT_SIZED = new byte[600];
 
@@ -111,7 +115,13 @@ public final class LedgerBenchmark {
                     "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--spring.datasource.hikari.maximum-pool-size=20", "--logging.level.root=WARN")) {
+                    "--spring.datasource.hikari.maximum-pool-size=20", "--logging.level.root=WARN",
+                    // an advisor signs in as every client of the ledger must; the password is made for the run
+                    "--ledger.security.local-users.enabled=true",
+                    "--ledger.security.local-users.store=target/local-users-unused",
+                    "--ledger.security.local-users.users[0].name=advisor",
+                    "--ledger.security.local-users.users[0].role=ADVISOR",
+                    "--ledger.password.advisor=" + ADVISOR_PASSWORD)) {
                 int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 for (int clients : CONCURRENCY) {
@@ -217,6 +227,7 @@ public final class LedgerBenchmark {
         private void post(String uri, String body) throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("Authorization", ADVISOR_CREDENTIALS)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("the ledger refused a benchmark command: " + response.body());

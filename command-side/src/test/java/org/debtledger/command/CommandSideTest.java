@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -23,6 +25,14 @@ public abstract class CommandSideTest {
     protected JdbcClient jdbc;
 
     protected LedgerHttp http;
+
+    @DynamicPropertySource
+    static void localUsers(DynamicPropertyRegistry registry) {
+        for (String setting : LedgerHttp.localUsers()) {
+            int equals = setting.indexOf('=');
+            registry.add(setting.substring(2, equals), () -> setting.substring(equals + 1));
+        }
+    }
 
     @BeforeEach
     void client() {

@@ -9,17 +9,60 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** Real HTTP to the ledger on loopback, every call bounded in time. */
+/**
+ * Real HTTP to the ledger on loopback, every call bounded in time, as the local user whose role the endpoint is
+ * for: the operator for close of business, an advisor for everything else (or whoever {@link #as} names).
+ */
 public final class LedgerHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fresh for every test run: the repository holds no password. */
+    private static final Map<String, String> PASSWORDS = Map.of("advisor", UUID.randomUUID().toString(),
+            "operator", UUID.randomUUID().toString());
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String user;
 
     public LedgerHttp(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private LedgerHttp(String base, String user) {
+        this.base = base;
+        this.user = user;
+    }
+
+    /** The settings that give a command-side process the local users this client signs in as. */
+    static List<String> localUsers() {
+        return List.of("--ledger.security.local-users.enabled=true",
+                "--ledger.security.local-users.store=target/local-users-unused",
+                "--ledger.security.local-users.users[0].name=advisor",
+                "--ledger.security.local-users.users[0].role=ADVISOR",
+                "--ledger.security.local-users.users[1].name=operator",
+                "--ledger.security.local-users.users[1].role=OPERATOR",
+                "--ledger.password.advisor=" + PASSWORDS.get("advisor"),
+                "--ledger.password.operator=" + PASSWORDS.get("operator"));
+    }
+
+    /** The same ledger as another local user; {@code null} sends no credentials. */
+    public LedgerHttp as(String user) {
+        return new LedgerHttp(base, user == null ? "" : user);
+    }
+
+    private String authorization(String path) {
+        String name = user != null ? user : path.startsWith("/api/v1/operations/") ? "operator" : "advisor";
+        if (name.isEmpty()) {
+            return null;
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + PASSWORDS.get(name))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     public Answer post(String path, String json, String... headers) {
@@ -27,6 +70,10 @@ public final class LedgerHttp {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        String authorization = authorization(path);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -34,7 +81,12 @@ public final class LedgerHttp {
     }
 
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        String authorization = authorization(path);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     private Answer send(HttpRequest request) {

@@ -22,6 +22,7 @@ public final class LedgerNode implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--ledger.close-of-business.scheduled=false", "--spring.datasource.url=" + TestDatabase.jdbcUrl(database),
                 "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        arguments.addAll(LedgerHttp.localUsers());
         for (String property : properties) {
             arguments.add("--" + property);
         }

@@ -57,7 +57,8 @@ class DeploymentTest {
     void eachSideGetsTheDatabaseFromTheEnvironmentAndNoPasswordIsWrittenDown() throws IOException {
         for (String name : List.of("command-side", "query-side")) {
             Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
-            assertThat(environment).containsKeys("LEDGER_DB_URL", "LEDGER_DB_USER", "LEDGER_DB_PASSWORD");
+            assertThat(environment).containsKeys("LEDGER_DB_URL", "LEDGER_DB_USER", "LEDGER_DB_PASSWORD",
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
             assertThat(environment.get("LEDGER_DB_URL").toString()).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat(environment.get("LEDGER_DB_PASSWORD").toString()).startsWith("${LEDGER_DB_PASSWORD:?");
             Map<String, Object> build = (Map<String, Object>) service(name).get("build");

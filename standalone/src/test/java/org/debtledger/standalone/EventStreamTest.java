@@ -245,7 +245,7 @@ class EventStreamTest {
         String debt = register(creditor, "100.00");
         long feeAt = ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}")
                 .path("position").asLong();
-        HttpRequest request = HttpRequest.newBuilder(ledger.uri("/api/v1/events/stream?creditorId=" + creditor))
+        HttpRequest request = ledger.request("/api/v1/events/stream?creditorId=" + creditor)
                 .header("Last-Event-ID", Long.toString(feeAt - 1)).timeout(Duration.ofSeconds(20)).GET().build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -257,7 +257,7 @@ class EventStreamTest {
     }
 
     private static List<String> firstLines(String path, String lastEventId, int count) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ledger.uri(path)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = ledger.request(path).timeout(Duration.ofSeconds(20)).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

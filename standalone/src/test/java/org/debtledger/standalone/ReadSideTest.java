@@ -57,7 +57,7 @@ class ReadSideTest {
                  "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband, January 2025",
                  "principal": {"amount": "%s", "currency": "EUR"}, "dueDate": "2025-02-15", "debtType": "CONSUMER",
                  "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(debtId, creditor, debtor, principal),
-                "X-Actor-Id", "advisor-7", "X-Actor-Role", "ADVISOR", "X-Channel", "ADVISOR_PHONE");
+                "X-Channel", "ADVISOR_PHONE");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return debtId;
     }
@@ -131,7 +131,8 @@ class ReadSideTest {
         JsonNode entries = fresh("/api/v1/debts/" + debt + "/history", position).path("entries");
 
         assertThat(entries).hasSize(2);
-        assertThat(entries.get(0).path("actorId").asText()).isEqualTo("advisor-7");
+        assertThat(entries.get(0).path("actorId").asText()).isEqualTo("advisor");
+        assertThat(entries.get(0).path("actorRole").asText()).isEqualTo("ADVISOR");
         assertThat(entries.get(0).path("channel").asText()).isEqualTo("ADVISOR_PHONE");
         assertThat(entries.get(1).path("type").asText()).isEqualTo("FeeCharged");
         assertThat(entries.get(1).path("businessDate").asText()).isEqualTo("2025-03-05");
@@ -183,7 +184,7 @@ class ReadSideTest {
         String creditor = "creditor-" + UUID.randomUUID();
         String debt = register("d-" + UUID.randomUUID(), creditor, "100.00");
         long after = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
-        HttpRequest request = HttpRequest.newBuilder(ledger.uri("/api/v1/advisor-queue/stream?after=" + (after - 1)))
+        HttpRequest request = ledger.request("/api/v1/advisor-queue/stream?after=" + (after - 1))
                 .timeout(Duration.ofSeconds(20)).GET().build();
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -32,18 +32,21 @@ class ReadmeWalkthroughTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BLOCK = Pattern.compile("```(bash|json|json excerpt|text)\\n(.*?)```", Pattern.DOTALL);
+    /** Who asks: a local user, with the password the ledger printed or was given, {@code $LEDGER_PASSWORD_<USER>}. */
+    private static final String AS = "-u \"(\\w+):\\$LEDGER_PASSWORD_\\w+\" ";
     private static final Pattern CURL_SSE = Pattern.compile(
-            "curl -s -N --max-time \\d+ -H 'Last-Event-ID: (\\d+)' 'http://localhost:8080([^']+)'");
-    private static final Pattern CURL_GET = Pattern.compile("curl -s '?http://localhost:8080([^'\\s]+)'?");
+            "curl -s -N --max-time \\d+ " + AS + "-H 'Last-Event-ID: (\\d+)' 'http://localhost:8080([^']+)'");
+    private static final Pattern CURL_GET = Pattern.compile("curl -s " + AS + "'?http://localhost:8080([^'\\s]+)'?");
     private static final Pattern CURL = Pattern.compile(
-            "curl -s -X (\\w+) http://localhost:8080(\\S+)\\s+-H 'Content-Type: application/json'\\s+-d '(.*)'",
+            "curl -s " + AS + "-X (\\w+) http://localhost:8080(\\S+)\\s+-H 'Content-Type: application/json'\\s+-d '(.*)'",
             Pattern.DOTALL);
+    private static final Pattern PASSWORD_VARIABLE = Pattern.compile("-u \"(\\w+):\\$LEDGER_PASSWORD_(\\w+)\"");
 
     @TempDir
     Path dataDirectory;
 
     /** A request and the answer shown for it: all of it, or for an excerpt the fields shown. */
-    record Exchange(String method, String path, String body, String answer, boolean excerpt) {
+    record Exchange(String user, String method, String path, String body, String answer, boolean excerpt) {
     }
 
     /** Every curl request of the README with the JSON answer shown right after it. */
@@ -54,20 +57,25 @@ class ReadmeWalkthroughTest {
         String[] pending = null;
         while (blocks.find()) {
             String text = blocks.group(2).replace("\\\n", " ").trim();
-            if (blocks.group(1).equals("bash") && text.startsWith("curl -s -X")) {
+            if (blocks.group(1).equals("bash") && text.startsWith("curl -s ")) {
+                Matcher variable = PASSWORD_VARIABLE.matcher(text);
+                assertThat(variable.find() && variable.group(2).equals(variable.group(1).toUpperCase()))
+                        .as("a README request names its user and that user's password variable: " + text).isTrue();
+            }
+            if (blocks.group(1).equals("bash") && CURL.matcher(text).matches()) {
                 Matcher post = CURL.matcher(text);
-                assertThat(post.matches()).as("a README request of the expected form: " + text).isTrue();
-                pending = new String[]{post.group(1), post.group(2), post.group(3)};
+                post.matches();
+                pending = new String[]{post.group(1), post.group(2), post.group(3), post.group(4)};
             } else if (blocks.group(1).equals("bash") && text.startsWith("curl -s -N")) {
                 Matcher sse = CURL_SSE.matcher(text);
                 assertThat(sse.matches()).as("a README request of the expected form: " + text).isTrue();
-                pending = new String[]{"SSE", sse.group(2), sse.group(1)};
+                pending = new String[]{sse.group(1), "SSE", sse.group(3), sse.group(2)};
             } else if (blocks.group(1).equals("bash") && text.startsWith("curl -s ")) {
                 Matcher get = CURL_GET.matcher(text);
                 assertThat(get.matches()).as("a README request of the expected form: " + text).isTrue();
-                pending = new String[]{"GET", get.group(1), null};
+                pending = new String[]{get.group(1), "GET", get.group(2), null};
             } else if ((blocks.group(1).startsWith("json") || blocks.group(1).equals("text")) && pending != null) {
-                exchanges.add(new Exchange(pending[0], pending[1], pending[2], text,
+                exchanges.add(new Exchange(pending[0], pending[1], pending[2], pending[3], text,
                         blocks.group(1).endsWith("excerpt")));
                 pending = null;
             }
@@ -89,13 +97,14 @@ class ReadmeWalkthroughTest {
             assertThat(health.json().path("status").asText()).isEqualTo("UP");
 
             for (Exchange exchange : walkthrough) {
+                StandaloneLedger as = ledger.as(exchange.user());
                 if (exchange.method().equals("SSE")) {
-                    assertStreamStartsWith(ledger, exchange);
+                    assertStreamStartsWith(as, exchange);
                     continue;
                 }
                 StandaloneLedger.Answer answer = exchange.body() == null
-                        ? ledger.get(exchange.path())
-                        : ledger.send(exchange.method(), exchange.path(), exchange.body());
+                        ? as.get(exchange.path())
+                        : as.send(exchange.method(), exchange.path(), exchange.body());
                 JsonNode shown = JSON.readTree(exchange.answer());
                 if (exchange.excerpt()) {
                     assertContains(answer.json(), shown, exchange.method() + " " + exchange.path());
@@ -111,7 +120,7 @@ class ReadmeWalkthroughTest {
         }
 
         try (StandaloneLedger restarted = StandaloneLedger.start(dataDirectory)) {
-            StandaloneLedger.Answer again = restarted.send(last.method(), last.path(), last.body());
+            StandaloneLedger.Answer again = restarted.as(last.user()).send(last.method(), last.path(), last.body());
             assertThat(again.json()).as("the settled debt is still settled after a restart")
                     .isEqualTo(JSON.readTree(last.answer()));
         }
@@ -119,7 +128,7 @@ class ReadmeWalkthroughTest {
 
     /** The live stream's first lines begin as shown (the body of an SSE request holds its Last-Event-ID). */
     private static void assertStreamStartsWith(StandaloneLedger ledger, Exchange exchange) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(ledger.uri(exchange.path()))
+        HttpRequest request = ledger.request(exchange.path())
                 .header("Last-Event-ID", exchange.body()).timeout(Duration.ofSeconds(20)).GET().build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command side and the query side as two separate JVM processes on one PostgreSQL, configured only by the
- * environment variables docker-compose.yml gives them: commands to one, queries to the other.
+ * environment variables docker-compose.yml gives them: commands to one, queries to the other, each accepting only
+ * the identity provider's signed tokens.
  */
 class SeparateProcessesTest {
 
@@ -31,6 +32,7 @@ class SeparateProcessesTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> started = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private TestTokens tokens;
 
     @AfterEach
     void stop() throws Exception {
@@ -61,7 +63,7 @@ class SeparateProcessesTest {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 mainClass, "--spring.config.location=classpath:" + settings, "--server.address=127.0.0.1",
                 "--server.port=" + port,
-                "--ledger.close-of-business.scheduled=false")
+                "--ledger.close-of-business.scheduled=false", tokens.setting())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LEDGER_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
@@ -96,6 +98,7 @@ class SeparateProcessesTest {
     private JsonNode post(int port, String path, String body) throws IOException {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", tokens.bearer("advisor-7", "ADVISOR"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 201);
         return JSON.readTree(answer.body());
@@ -103,6 +106,7 @@ class SeparateProcessesTest {
 
     private JsonNode get(int port, String path) throws IOException {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", tokens.bearer("compliance-1", "COMPLIANCE"))
                 .timeout(Duration.ofSeconds(30)).GET().build());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
@@ -112,6 +116,7 @@ class SeparateProcessesTest {
     void commandsGoToOneProcessAndQueriesToAnotherAndAStoppedQuerySideCatchesUp(@org.junit.jupiter.api.io.TempDir Path logs)
             throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        tokens = new TestTokens(logs);
         int commandPort = freePort();
         int queryPort = freePort();
         Path commandLog = logs.resolve("command-side.log");
@@ -143,6 +148,25 @@ class SeparateProcessesTest {
         awaitHealthy(queryPort, restarted, logs.resolve("query-side-again.log"));
         JsonNode caughtUp = get(queryPort, "/api/v1/debts/" + debt + "/history?minPosition=" + later);
         assertThat(caughtUp.path("entries").size()).isEqualTo(3);
+        assertThat(caughtUp.path("entries").get(0).path("actorId").asText()).isEqualTo("advisor-7");
         assertThat(get(queryPort, "/api/v1/debts/" + debt).path("status").asText()).isEqualTo("WRITTEN_OFF");
+
+        String viewPath = "/api/v1/debts/" + debt;
+        assertThat(status(queryPort, viewPath, null)).as("no token").isEqualTo(401);
+        assertThat(status(queryPort, viewPath, new TestTokens(java.nio.file.Files.createDirectories(logs.resolve("another-provider"))).bearer("intruder", "COMPLIANCE")))
+                .as("a token signed by another key").isEqualTo(401);
+        assertThat(status(queryPort, viewPath, tokens.bearer("stream-reader", "INTEGRATION"))).as("a role not allowed")
+                .isEqualTo(403);
+        assertThat(status(queryPort, "/api/v1/events?after=0", tokens.bearer("stream-reader", "INTEGRATION")))
+                .isEqualTo(200);
+    }
+
+    private int status(int port, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build()).statusCode();
     }
 }

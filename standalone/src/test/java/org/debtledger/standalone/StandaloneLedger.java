@@ -15,26 +15,74 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The whole ledger in this JVM on its own embedded PostgreSQL, answering real HTTP on loopback. */
+/**
+ * The whole ledger in this JVM on its own embedded PostgreSQL, answering real HTTP on loopback. Requests go as
+ * the local user whose role the endpoint is for (see {@link #userFor}), or as the one {@link #as} names.
+ */
 final class StandaloneLedger implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The local users of a test ledger, and their passwords: fresh for every test run, none in the repository. */
+    static final Map<String, String> PASSWORDS = Map.of("advisor", UUID.randomUUID().toString(),
+            "compliance", UUID.randomUUID().toString(), "integration", UUID.randomUUID().toString(),
+            "operator", UUID.randomUUID().toString(), "acme", UUID.randomUUID().toString());
 
     final ConfigurableApplicationContext context;
     final JdbcClient database;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
+    private final String user;
 
-    private StandaloneLedger(ConfigurableApplicationContext context) {
+    private StandaloneLedger(ConfigurableApplicationContext context, String user) {
         this.context = context;
         this.database = JdbcClient.create(context.getBean(DataSource.class));
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.user = user;
+    }
+
+    /** The same ledger, asked as another local user; {@code ""} asks with no credentials. */
+    StandaloneLedger as(String user) {
+        return new StandaloneLedger(context, user);
+    }
+
+    /** The local user whose role an endpoint is for. */
+    static String userFor(String method, String path) {
+        if (path.startsWith("/api/v1/operations/") || path.startsWith("/api/v1/admin/")) {
+            return "operator";
+        }
+        if (path.startsWith("/api/v1/events") || (method.equals("GET") && path.matches("/api/v1/debts/[^/?]+/history.*"))
+                || path.startsWith("/api/v1/access-log") || path.matches("/api/v1/debtors/[^/]+/erasure")) {
+            return path.startsWith("/api/v1/events") ? "integration" : "compliance";
+        }
+        return "advisor";
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.get(user))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The settings that give a standalone ledger the local users above, a creditor of acme-telecom among them. */
+    static List<String> localUsers() {
+        List<String> settings = new ArrayList<>(List.of("--ledger.security.local-users.store=target/local-users-unused"));
+        String[][] users = {{"advisor", "ADVISOR"}, {"compliance", "COMPLIANCE"}, {"integration", "INTEGRATION"},
+                {"operator", "OPERATOR"}, {"acme", "CREDITOR"}};
+        for (int i = 0; i < users.length; i++) {
+            settings.add("--ledger.security.local-users.users[" + i + "].name=" + users[i][0]);
+            settings.add("--ledger.security.local-users.users[" + i + "].role=" + users[i][1]);
+            settings.add("--ledger.password." + users[i][0] + "=" + PASSWORDS.get(users[i][0]));
+        }
+        settings.add("--ledger.security.local-users.users[4].creditor-id=acme-telecom");
+        return settings;
     }
 
     /** Starts it with the test defaults, of which {@code overrides} ({@code --name=value}) replace any. */
@@ -45,12 +93,15 @@ final class StandaloneLedger implements AutoCloseable {
                 "--ledger.embedded-db.durable=false", "--ledger.embedded-db.data-directory=" + dataDirectory)) {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
         }
+        for (String setting : localUsers()) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
         for (String setting : overrides) {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
         }
         List<String> arguments = new ArrayList<>(settings.values());
         return new StandaloneLedger(new SpringApplicationBuilder(StandaloneApplication.class)
-                .run(arguments.toArray(String[]::new)));
+                .run(arguments.toArray(String[]::new)), null);
     }
 
     int port() {
@@ -78,13 +129,19 @@ final class StandaloneLedger implements AutoCloseable {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send("GET", path, null);
     }
 
     Answer send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        String who = user != null ? user : userFor(method, path);
+        if (!who.isEmpty()) {
+            request.header("Authorization", basic(who));
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -93,6 +150,13 @@ final class StandaloneLedger implements AutoCloseable {
 
     Answer post(String path, String body, String... headers) {
         return send("POST", path, body, headers);
+    }
+
+    /** A request to {@code path} as this ledger's user for it, for the tests that read streams themselves. */
+    HttpRequest.Builder request(String path) {
+        String who = user != null ? user : userFor("GET", path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        return who.isEmpty() ? request : request.header("Authorization", basic(who));
     }
 
     URI uri(String path) {

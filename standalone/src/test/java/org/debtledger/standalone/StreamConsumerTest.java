@@ -25,9 +25,12 @@ class StreamConsumerTest {
 
     private Process consumer(StandaloneLedger ledger, Path state) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 CreditorTotalsConsumer.class.getName(), "http://127.0.0.1:" + ledger.port(), state.toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("consumer.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(directory.resolve("consumer.log").toFile());
+        builder.environment().put("LEDGER_USER", "integration");
+        builder.environment().put("LEDGER_PASSWORD", StandaloneLedger.PASSWORDS.get("integration"));
+        return builder.start();
     }
 
     private static void payments(StandaloneLedger ledger, int debts, List<String> creditors) {

@@ -4,27 +4,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
+import org.debtledger.security.Caller;
+import org.debtledger.security.Role;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who is asking, read from the request: {@code X-Actor-Id}, {@code X-Actor-Role}, {@code X-Channel},
- * {@code X-Reason} and {@code X-Correlation-Id}. Until authentication is in place these headers are taken
- * as given; a request without them is recorded as anonymous.
+ * Who is asking and why: the authenticated caller, acting as an advisor (every debt command is an advisor's),
+ * and from the request the {@code X-Channel}, {@code X-Reason} and {@code X-Correlation-Id} headers.
  */
 public record Audit(String actorId, String actorRole, Channel channel, String reason, String correlationId) {
 
     static Audit from(HttpServletRequest request) {
         String channel = request.getHeader("X-Channel");
-        return new Audit(header(request, "X-Actor-Id", "anonymous"), header(request, "X-Actor-Role", "ANONYMOUS"),
+        Caller caller = Caller.current();
+        return new Audit(caller.id(), caller.actingAs(Role.ADVISOR).name(),
                 channel == null ? null : parseChannel(channel), request.getHeader("X-Reason"),
                 request.getHeader("X-Correlation-Id"));
-    }
-
-    private static String header(HttpServletRequest request, String name, String fallback) {
-        String value = request.getHeader(name);
-        return value == null || value.isBlank() ? fallback : InvalidRequest.requiredText(value, name, 100);
     }
 
     private static Channel parseChannel(String channel) {
@@ -42,7 +39,8 @@ public record Audit(String actorId, String actorRole, Channel channel, String re
         data.put(AuditMetadata.ACTOR_ROLE, actorRole);
         Channel effectiveChannel = bodyChannel != null ? bodyChannel : channel != null ? channel : Channel.SYSTEM;
         data.put(AuditMetadata.CHANNEL, effectiveChannel.name());
-        String effectiveReason = bodyReason != null ? bodyReason : reason;
+        String effectiveReason = bodyReason != null ? bodyReason
+                : reason != null ? InvalidRequest.requiredText(reason, "X-Reason", 500) : null;
         if (effectiveReason != null) {
             data.put(AuditMetadata.REASON, effectiveReason);
         }

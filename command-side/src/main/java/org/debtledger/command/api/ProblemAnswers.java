@@ -4,6 +4,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.security.RequestTooLarge;
+import org.debtledger.security.StrictInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,14 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed, 404 unknown debt, 409 a
@@ -81,68 +77,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         return ResponseEntity.badRequest().body(
-                problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", readable(e)));
-    }
-
-    private static String readable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof RequestTooLarge || cause instanceof IllegalArgumentException) {
-                return cause.getMessage();
-            }
-            if (cause instanceof DatabindException databind) {
-                return path(databind) + ": " + why(databind);
-            }
-            if (cause instanceof JacksonException jackson) {
-                return "the body is not valid JSON: " + firstLine(jackson.getOriginalMessage());
-            }
-            cause = cause.getCause();
-        }
-        return "the body is missing or is not valid JSON";
-    }
-
-    private static String path(DatabindException e) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    /** Why a value was refused, in the API's terms rather than the parser's. */
-    private static String why(DatabindException e) {
-        if (e.getCause() instanceof IllegalArgumentException invalid) {
-            return invalid.getMessage();
-        }
-        if (e instanceof UnrecognizedPropertyException) {
-            return "is not a field of this request";
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> target = mismatch.getTargetType();
-            if (target == LocalDate.class) {
-                return "must be an ISO-8601 date such as 2025-03-05";
-            }
-            if (target.isEnum()) {
-                return "must be one of " + Arrays.toString(target.getEnumConstants());
-            }
-            if (target == String.class) {
-                return "must be a string";
-            }
-            return "has the wrong form";
-        }
-        return firstLine(e.getOriginalMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+                problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", StrictInput.describe(e)));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

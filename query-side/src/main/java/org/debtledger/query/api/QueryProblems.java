@@ -7,19 +7,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.debtledger.security.RequestTooLarge;
+import org.debtledger.security.StrictInput;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
-import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.net.URI;
 
-/** The query API's refusals as problem+json: 400 malformed, 404 unknown, 422 no rate known, 503 not fresh yet. */
+/**
+ * The query API's refusals as problem+json: 400 malformed, 403 not yours, 404 unknown, 410 erased, 413 too large,
+ * 422 a rule refused it, 503 not fresh yet. Never a stack trace or SQL.
+ */
 @RestControllerAdvice(basePackages = "org.debtledger.query")
-public class QueryProblems {
+public class QueryProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
 
@@ -49,18 +56,43 @@ public class QueryProblems {
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
     }
 
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role", e.getMessage());
+    }
+
+    @ExceptionHandler(Gone.class)
+    ProblemDetail gone(Gone e) {
+        return problem(HttpStatus.GONE, "erased", "Erased", e.getMessage());
+    }
+
+    @ExceptionHandler(RuleRefused.class)
+    ProblemDetail refused(RuleRefused e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + e.rule, "Refused by rule " + e.rule,
+                e.getMessage());
+        problem.setProperty("rule", e.rule);
+        return problem;
+    }
+
+    @ExceptionHandler(RequestTooLarge.class)
+    ProblemDetail tooLarge(RequestTooLarge e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(
+                problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", StrictInput.describe(e)));
+    }
+
     @ExceptionHandler(ReferenceRates.NoReferenceRate.class)
     ProblemDetail noRate(ReferenceRates.NoReferenceRate e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:REFERENCE_RATE_UNKNOWN",
                 "Refused by rule REFERENCE_RATE_UNKNOWN", e.getMessage());
         problem.setProperty("rule", "REFERENCE_RATE_UNKNOWN");
         return problem;
-    }
-
-    /** A stream's client went away, or the stream ended: nothing to answer, nobody to answer to. */
-    @ExceptionHandler({AsyncRequestNotUsableException.class, AsyncRequestTimeoutException.class})
-    void streamEnded() {
-        // the connection is closed
     }
 
     @ExceptionHandler(Exception.class)
@@ -75,6 +107,30 @@ public class QueryProblems {
         problem.setType(URI.create("urn:debt-ledger:problem:" + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The caller may not see this: another creditor's debt, or another creditor's events. */
+    public static class Forbidden extends RuntimeException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+    }
+
+    /** The data was there and was erased. */
+    public static class Gone extends RuntimeException {
+        public Gone(String detail) {
+            super(detail);
+        }
+    }
+
+    /** A rule of the query side refused a request; the rule is named. */
+    public static class RuleRefused extends RuntimeException {
+        final String rule;
+
+        public RuleRefused(String rule, String detail) {
+            super(detail);
+            this.rule = rule;
+        }
     }
 
     /** Nothing is known under the id asked for. */

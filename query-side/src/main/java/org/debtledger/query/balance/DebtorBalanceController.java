@@ -1,9 +1,12 @@
 package org.debtledger.query.balance;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRates;
 import org.debtledger.money.Money;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.access.AccessLog;
+import org.debtledger.security.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
@@ -22,7 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a debtor owes, per debt and in total (per currency); with {@code payoffDate}, what settles everything on
+ * What a debtor owes (to a creditor asking: only its own debts), per debt and in total (per currency); with {@code payoffDate}, what settles everything on
  * that date: the balance plus the late interest accrued since the last posting, by the command side's own
  * interest calculation, skipping the days a pause or a kept plan freezes.
  */
@@ -31,11 +34,13 @@ class DebtorBalanceController {
 
     private final DebtReads reads;
     private final ReadPositions positions;
+    private final AccessLog accessLog;
     private final LateInterest lateInterest = new LateInterest(ReferenceRates.finland());
 
-    DebtorBalanceController(DebtReads reads, ReadPositions positions) {
+    DebtorBalanceController(DebtReads reads, ReadPositions positions, AccessLog accessLog) {
         this.reads = reads;
         this.positions = positions;
+        this.accessLog = accessLog;
     }
 
     record Line(String debtId, String creditorId, String invoiceReference, String status,
@@ -50,9 +55,12 @@ class DebtorBalanceController {
 
     @GetMapping("/api/v1/debtors/{debtorId}/balance")
     ResponseEntity<Balance> balance(@PathVariable String debtorId, @RequestParam(required = false) LocalDate payoffDate,
-                                    @RequestParam(required = false) Long minPosition) {
+                                    @RequestParam(required = false) Long minPosition, HttpServletRequest request) {
+        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
-        List<DebtView> views = reads.viewsOfDebtor(debtorId);
+        Caller caller = Caller.current();
+        List<DebtView> views = reads.viewsOfDebtor(debtorId).stream()
+                .filter(view -> caller.maySee(view.creditorId())).toList();
         if (views.isEmpty()) {
             throw new NotFound("no debts of debtor " + debtorId + " are known");
         }
@@ -68,6 +76,7 @@ class DebtorBalanceController {
                     (a, b) -> new Total(a.outstanding().plus(b.outstanding()), a.credit().plus(b.credit()),
                             a.payoff() == null ? null : a.payoff().plus(b.payoff() == null ? zero : b.payoff())));
         }
+        accessLog.record(request, purpose, debtorId, null);
         return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
                 .body(new Balance(debtorId, payoffDate, lines, List.copyOf(totals.values())));
     }

@@ -1,6 +1,10 @@
 package org.debtledger.query.debt;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.access.AccessLog;
+import org.debtledger.query.api.QueryProblems.Forbidden;
+import org.debtledger.security.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.freshness.ReadPositions;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +28,13 @@ class DebtQueryController {
     private final DebtReads reads;
     private final HistoryReplay replay;
     private final ReadPositions positions;
+    private final AccessLog accessLog;
 
-    DebtQueryController(DebtReads reads, HistoryReplay replay, ReadPositions positions) {
+    DebtQueryController(DebtReads reads, HistoryReplay replay, ReadPositions positions, AccessLog accessLog) {
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
+        this.accessLog = accessLog;
     }
 
     /**
@@ -36,13 +42,19 @@ class DebtQueryController {
      * answer says so in {@code X-Dead-Letters}, and a read that asked for a position is refused rather than stale.
      */
     @GetMapping("/api/v1/debts/{debtId}")
-    ResponseEntity<DebtView> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition) {
+    ResponseEntity<DebtView> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
+                                  HttpServletRequest request) {
+        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
+        if (!Caller.current().maySee(view.creditorId())) {
+            throw new Forbidden("debt " + debtId + " is not one of your creditor's debts");
+        }
         long deadLetters = reads.deadLetters(debtId);
         if (deadLetters > 0 && minPosition != null && view.position() < minPosition) {
             throw new ReadPositions.NotFreshEnough(minPosition, view.position());
         }
+        accessLog.record(request, purpose, view.debtorId(), debtId);
         return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached))
                 .header("X-Dead-Letters", Long.toString(deadLetters)).body(view);
     }
@@ -60,25 +72,29 @@ class DebtQueryController {
     @GetMapping("/api/v1/debts/{debtId}/history")
     ResponseEntity<?> history(@PathVariable String debtId, @RequestParam(required = false) Instant asOf,
                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                              @RequestParam(required = false) Long minPosition) {
+                              @RequestParam(required = false) Long minPosition, HttpServletRequest request) {
+        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
         if (asOf != null || from != null || to != null) {
-            return ResponseEntity.ok().header(READ_POSITION, Long.toString(reads.storeHead()))
-                    .body(replayed(debtId, asOf, from, to));
+            List<HistoryReplay.Recorded> events = replay.events(debtId);
+            if (events.isEmpty()) {
+                throw new NotFound("no debt " + debtId + " is known");
+            }
+            Object replayed = replayed(debtId, events, asOf, from, to);
+            accessLog.record(request, purpose, replay.asOf(events.subList(0, 1), Instant.MAX).state().debtorId(), debtId);
+            return ResponseEntity.ok().header(READ_POSITION, Long.toString(reads.storeHead())).body(replayed);
         }
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         List<DebtReads.TimelineEntry> entries = reads.timeline(debtId);
         if (entries.isEmpty()) {
             throw new NotFound("no debt " + debtId + " is known");
         }
+        accessLog.record(request, purpose, reads.view(debtId).map(DebtView::debtorId).orElse(null), debtId);
         return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached)).body(new Timeline(debtId, entries));
     }
 
     /** Straight from the event store: as fresh as the store itself, whose head the answer carries. */
-    private Object replayed(String debtId, Instant asOf, Instant from, Instant to) {
-        List<HistoryReplay.Recorded> events = replay.events(debtId);
-        if (events.isEmpty()) {
-            throw new NotFound("no debt " + debtId + " is known");
-        }
+    private Object replayed(String debtId, List<HistoryReplay.Recorded> events, Instant asOf, Instant from,
+                            Instant to) {
         if (asOf != null) {
             if (from != null || to != null) {
                 throw new IllegalArgumentException("ask either asOf, or from and to");

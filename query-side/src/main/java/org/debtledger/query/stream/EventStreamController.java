@@ -1,5 +1,7 @@
 package org.debtledger.query.stream;
 
+import org.debtledger.query.api.QueryProblems.Forbidden;
+import org.debtledger.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -50,7 +52,16 @@ class EventStreamController {
         return subscribers.subscribe(from, filter(types, creditorId, debtId));
     }
 
+    /** A creditor sees only its own events: its filter is always its own creditor id. */
     private static EventLog.Filter filter(String types, String creditorId, String debtId) {
+        Caller caller = Caller.current();
+        if (caller.seesOnlyOwnCreditor()) {
+            if (caller.creditorId() == null || (creditorId != null && !creditorId.equals(caller.creditorId()))) {
+                throw new Forbidden("a creditor's stream holds only its own events; creditorId must be "
+                        + caller.creditorId() + " or left out");
+            }
+            creditorId = caller.creditorId();
+        }
         Set<String> wanted = null;
         if (types != null) {
             wanted = new LinkedHashSet<>(Arrays.asList(types.split(",")));

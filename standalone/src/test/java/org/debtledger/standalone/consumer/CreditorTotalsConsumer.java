@@ -11,11 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,7 +26,8 @@ import java.util.TreeMap;
  * the net of payments received and reversed. Its position and its totals are written together, atomically,
  * after each page, so a consumer killed at any moment resumes where its state says and counts nothing twice.
  *
- * <p>Run: {@code CreditorTotalsConsumer <ledger base URL> <state file>}; it stops when {@code <state file>.stop}
+ * <p>Run: {@code CreditorTotalsConsumer <ledger base URL> <state file>} with its credentials (a user with the
+ * INTEGRATION role) in {@code LEDGER_USER} and {@code LEDGER_PASSWORD}; it stops when {@code <state file>.stop}
  * appears.
  */
 public final class CreditorTotalsConsumer {
@@ -41,17 +44,23 @@ public final class CreditorTotalsConsumer {
         String ledger = args[0];
         Path stateFile = Path.of(args[1]);
         Path stop = Path.of(args[1] + ".stop");
+        String credentials = "Basic " + Base64.getEncoder().encodeToString(
+                (System.getenv("LEDGER_USER") + ":" + System.getenv("LEDGER_PASSWORD")).getBytes(StandardCharsets.UTF_8));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         State state = load(stateFile);
         while (!Files.exists(stop)) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(ledger + "/api/v1/events?after=" + state.position()
-                    + "&limit=20&types=payment.received,payment.reversed")).timeout(Duration.ofSeconds(10)).GET().build();
+                    + "&limit=20&types=payment.received,payment.reversed")).header("Authorization", credentials)
+                    .timeout(Duration.ofSeconds(10)).GET().build();
             HttpResponse<String> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException unavailable) {
                 Thread.sleep(200);
                 continue;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the ledger answered " + response.statusCode() + ": " + response.body());
             }
             JsonNode page = JSON.readTree(response.body());
             Map<String, BigDecimal> totals = new TreeMap<>(state.totals());

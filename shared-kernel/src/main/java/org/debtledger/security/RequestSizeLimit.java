@@ -1,4 +1,4 @@
-package org.debtledger.command.api;
+package org.debtledger.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -7,10 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -19,12 +17,11 @@ import java.io.IOException;
  * Refuses request bodies over a limit (64 KiB unless configured): by their declared length at once, and by
  * counting when the length is not declared, so an oversized body is never buffered whole.
  */
-@Component
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
 
-    RequestSizeLimit(@Value("${ledger.api.max-request-bytes:65536}") long limit) {
+    RequestSizeLimit(long limit) {
         this.limit = limit;
     }
 

@@ -1,4 +1,4 @@
-package org.debtledger.command.api;
+package org.debtledger.security;
 
 import java.io.IOException;
 

@@ -1,0 +1,25 @@
+package org.debtledger.command.api;
+
+import org.debtledger.security.AccessRules;
+import org.debtledger.security.LedgerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+
+import static org.debtledger.security.AccessRules.anyOf;
+import static org.debtledger.security.Role.ADVISOR;
+import static org.debtledger.security.Role.OPERATOR;
+
+/** Who may send commands: advisors work the debts; operators run close of business. */
+@Configuration(proxyBeanMethods = false)
+@Import(LedgerSecurity.class)
+class CommandAccess {
+
+    @Bean
+    AccessRules commandEndpoints() {
+        return endpoints -> endpoints
+                .requestMatchers(HttpMethod.POST, "/api/v1/debts", "/api/v1/debts/**").hasAnyAuthority(anyOf(ADVISOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/operations/**").hasAnyAuthority(anyOf(OPERATOR));
+    }
+}

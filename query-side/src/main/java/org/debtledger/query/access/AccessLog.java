@@ -1,0 +1,90 @@
+package org.debtledger.query.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.audit.Channel;
+import org.debtledger.security.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every read of a debtor's data, recorded before the answer leaves: who (the authenticated caller and its
+ * roles), when, which debtor and debt, through which endpoint, and the {@code X-Channel}, {@code X-Reason}
+ * and {@code X-Correlation-Id} the caller gave. Compliance reads it back.
+ */
+@Component
+public class AccessLog {
+
+    private final JdbcClient jdbc;
+
+    AccessLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Entry(long id, Instant accessedAt, String actorId, String actorRoles, String debtorId, String debtId,
+                        String resource, String channel, String reason, String correlationId) {
+    }
+
+    /** Validates the caller's channel, reason and correlation id; an invalid one is refused before any read. */
+    public record Purpose(String channel, String reason, String correlationId) {
+
+        public static Purpose of(HttpServletRequest request) {
+            String channel = request.getHeader("X-Channel");
+            if (channel != null && Arrays.stream(Channel.values()).noneMatch(known -> known.name().equals(channel))) {
+                throw new IllegalArgumentException("X-Channel must be one of " + Arrays.toString(Channel.values()));
+            }
+            return new Purpose(channel, bounded(request.getHeader("X-Reason"), "X-Reason", 500),
+                    bounded(request.getHeader("X-Correlation-Id"), "X-Correlation-Id", 100));
+        }
+
+        private static String bounded(String value, String name, int max) {
+            if (value != null && (value.isBlank() || value.length() > max)) {
+                throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");
+            }
+            return value;
+        }
+    }
+
+    /** Records that the current caller read {@code debtorId}'s data (and {@code debtId}'s, when one debt). */
+    public void record(HttpServletRequest request, Purpose purpose, String debtorId, String debtId) {
+        Caller caller = Caller.current();
+        jdbc.sql("INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles, debtor_id, debt_id,"
+                        + " resource, channel, reason, correlation_id) VALUES (clock_timestamp(), :actor, :roles,"
+                        + " :debtor, :debt, :resource, :channel, :reason, :correlation)")
+                .param("actor", caller.id())
+                .param("roles", caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .param("debtor", debtorId)
+                .param("debt", debtId)
+                .param("resource", request.getMethod() + " " + request.getRequestURI())
+                .param("channel", purpose.channel())
+                .param("reason", purpose.reason())
+                .param("correlation", purpose.correlationId())
+                .update();
+    }
+
+    /** Entries oldest first, filtered by debtor, actor and time (from inclusive, to exclusive). */
+    public List<Entry> entries(String debtorId, String actorId, Instant from, Instant to, long afterId, int limit) {
+        return jdbc.sql("SELECT id, accessed_at, actor_id, actor_roles, debtor_id, debt_id, resource, channel, reason,"
+                        + " correlation_id FROM ledger_private.access_log WHERE id > :after"
+                        + " AND (CAST(:debtor AS TEXT) IS NULL OR debtor_id = :debtor)"
+                        + " AND (CAST(:actor AS TEXT) IS NULL OR actor_id = :actor)"
+                        + " AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR accessed_at >= :from)"
+                        + " AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR accessed_at < :to)"
+                        + " ORDER BY id LIMIT :limit")
+                .param("after", afterId)
+                .param("debtor", debtorId)
+                .param("actor", actorId)
+                .param("from", from == null ? null : Timestamp.from(from))
+                .param("to", to == null ? null : Timestamp.from(to))
+                .param("limit", limit)
+                .query((row, n) -> new Entry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                        row.getString(9), row.getString(10)))
+                .list();
+    }
+}

@@ -1,0 +1,42 @@
+package org.debtledger.query.api;
+
+import org.debtledger.security.AccessRules;
+import org.debtledger.security.LedgerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+
+import static org.debtledger.security.AccessRules.anyOf;
+import static org.debtledger.security.Role.ADVISOR;
+import static org.debtledger.security.Role.COMPLIANCE;
+import static org.debtledger.security.Role.CREDITOR;
+import static org.debtledger.security.Role.INTEGRATION;
+import static org.debtledger.security.Role.OPERATOR;
+
+/**
+ * Who may read what. A creditor passes here for debts, balances and the stream, and is then shown only its
+ * own debts and events by the endpoints themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(LedgerSecurity.class)
+class QueryAccess {
+
+    @Bean
+    AccessRules queryEndpoints() {
+        return endpoints -> endpoints
+                .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/history").hasAnyAuthority(anyOf(COMPLIANCE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/debts/*", "/api/v1/debtors/*/balance")
+                .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, CREDITOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/advisor-queue", "/api/v1/advisor-queue/stream")
+                .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/stream")
+                .hasAnyAuthority(anyOf(INTEGRATION, COMPLIANCE, CREDITOR))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/debtors/*/personal-data").hasAnyAuthority(anyOf(ADVISOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/debtors/*/personal-data")
+                .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
+                .requestMatchers(HttpMethod.POST, "/api/v1/debtors/*/erasure").hasAnyAuthority(anyOf(COMPLIANCE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyAuthority(anyOf(COMPLIANCE))
+                .requestMatchers("/api/v1/admin/**").hasAnyAuthority(anyOf(OPERATOR));
+    }
+}

@@ -1,0 +1,137 @@
+package org.debtledger.query.personal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Debtors' personal data, each debtor's under its own AES-256-GCM key. Erasure destroys the key: the
+ * ciphertext may stay (here, or in a backup taken before) but nobody can read it again, while the debtor's
+ * debts, balances and history, which never held the data, stay whole.
+ */
+@Component
+public class PersonalDataStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TAG_BITS = 128;
+
+    private final JdbcClient jdbc;
+
+    PersonalDataStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What is known of a debtor: its data, or when it was erased. */
+    public sealed interface Found {
+    }
+
+    public record Readable(PersonalData data, Instant updatedAt, String updatedBy) implements Found {
+    }
+
+    public record Erased(Instant erasedAt) implements Found {
+    }
+
+    /** Stores the debtor's data, replacing what was there, under the debtor's key (a new one if it has none). */
+    @Transactional
+    public void put(String debtorId, PersonalData data, String actorId) {
+        jdbc.sql("INSERT INTO ledger_private.debtor_key (debtor_id, aes_key, created_at)"
+                        + " VALUES (:debtor, :key, clock_timestamp()) ON CONFLICT (debtor_id) DO NOTHING")
+                .param("debtor", debtorId).param("key", newKey()).update();
+        byte[] key = jdbc.sql("SELECT aes_key FROM ledger_private.debtor_key WHERE debtor_id = :debtor FOR SHARE")
+                .param("debtor", debtorId).query(byte[].class).single();
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, debtorId, json(data));
+        jdbc.sql("INSERT INTO ledger_private.debtor_personal_data (debtor_id, nonce, ciphertext, updated_at, updated_by)"
+                        + " VALUES (:debtor, :nonce, :ciphertext, clock_timestamp(), :actor) ON CONFLICT (debtor_id)"
+                        + " DO UPDATE SET nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
+                        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+                .param("debtor", debtorId).param("nonce", nonce).param("ciphertext", ciphertext)
+                .param("actor", actorId).update();
+    }
+
+    public Optional<Found> get(String debtorId) {
+        Optional<Found> readable = jdbc.sql("SELECT k.aes_key, p.nonce, p.ciphertext, p.updated_at, p.updated_by"
+                        + " FROM ledger_private.debtor_personal_data p"
+                        + " JOIN ledger_private.debtor_key k ON k.debtor_id = p.debtor_id WHERE p.debtor_id = :debtor")
+                .param("debtor", debtorId)
+                .query((row, n) -> (Found) new Readable(
+                        parse(crypt(Cipher.DECRYPT_MODE, row.getBytes(1), row.getBytes(2), debtorId, row.getBytes(3))),
+                        row.getTimestamp(4).toInstant(), row.getString(5)))
+                .optional();
+        if (readable.isPresent()) {
+            return readable;
+        }
+        return jdbc.sql("SELECT erased_at FROM ledger_private.erasure WHERE debtor_id = :debtor")
+                .param("debtor", debtorId)
+                .query((row, n) -> (Found) new Erased(row.getTimestamp(1).toInstant()))
+                .optional();
+    }
+
+    /** Destroys the debtor's key; true if there was one. The erasure itself is recorded, without the data. */
+    @Transactional
+    public boolean erase(String debtorId, String reason, String actorId) {
+        int keys = jdbc.sql("DELETE FROM ledger_private.debtor_key WHERE debtor_id = :debtor")
+                .param("debtor", debtorId).update();
+        jdbc.sql("INSERT INTO ledger_private.erasure (debtor_id, erased_at, erased_by, reason)"
+                        + " VALUES (:debtor, clock_timestamp(), :actor, :reason) ON CONFLICT (debtor_id)"
+                        + " DO UPDATE SET erased_at = excluded.erased_at, erased_by = excluded.erased_by,"
+                        + " reason = excluded.reason")
+                .param("debtor", debtorId).param("actor", actorId).param("reason", reason).update();
+        return keys > 0;
+    }
+
+    private static byte[] newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, RANDOM);
+            SecretKey key = generator.generateKey();
+            return key.getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] crypt(int mode, byte[] key, byte[] nonce, String debtorId, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(debtorId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data could not be " + (mode == Cipher.ENCRYPT_MODE
+                    ? "encrypted" : "decrypted"), e);
+        }
+    }
+
+    private static byte[] json(PersonalData data) {
+        try {
+            return JSON.writeValueAsBytes(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PersonalData parse(byte[] json) {
+        try {
+            return JSON.readValue(json, PersonalData.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

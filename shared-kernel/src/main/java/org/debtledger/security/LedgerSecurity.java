@@ -1,0 +1,190 @@
+package org.debtledger.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one security setup both sides share. Every endpoint needs an authenticated caller, except the health
+ * probe; which roles may call what comes from each side's {@link AccessRules}, and anything they do not name
+ * is refused. Callers authenticate with a signed JWT from the agency's identity provider (when
+ * {@code spring.security.oauth2.resourceserver.jwt.*} configures one) or, where local users are enabled, with
+ * HTTP Basic. Refusals are problem+json: 401 who are you, 403 not for your role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerSecurity.Settings.class)
+@Import(StrictInput.class)
+public class LedgerSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerSecurity.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param localUsers the standalone ledger's users (off unless enabled)
+     * @param jwt        which claims of a token carry the roles and a creditor's id
+     */
+    @ConfigurationProperties("ledger.security")
+    public record Settings(LocalUserSettings localUsers, JwtClaims jwt) {
+
+        public Settings {
+            localUsers = localUsers != null ? localUsers : new LocalUserSettings(false, null, List.of());
+            jwt = jwt != null ? jwt : new JwtClaims(null, null);
+        }
+    }
+
+    public record LocalUserSettings(boolean enabled, Path store, List<LocalUsers.Account> users) {
+
+        public LocalUserSettings {
+            users = users != null ? List.copyOf(users) : List.of();
+        }
+    }
+
+    public record JwtClaims(String rolesClaim, String creditorClaim) {
+
+        public JwtClaims {
+            rolesClaim = rolesClaim != null ? rolesClaim : "roles";
+            creditorClaim = creditorClaim != null ? creditorClaim : "creditor_id";
+        }
+    }
+
+    @Bean
+    SecurityFilterChain ledgerFilterChain(HttpSecurity http, List<AccessRules> rules,
+                                          ObjectProvider<JwtDecoder> jwtDecoder, Settings settings) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(endpoints -> {
+                    // the original request was authorized; its error page and async continuation are part of it
+                    endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    endpoints.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
+                    rules.forEach(rule -> rule.apply(endpoints));
+                    endpoints.anyRequest().denyAll();
+                })
+                .exceptionHandling(refusals -> refusals
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response))
+                        .accessDeniedHandler((request, response, e) -> forbidden(request, response)));
+        if (settings.localUsers().enabled()) {
+            http.httpBasic(basic -> basic.realmName("debt-ledger")
+                    .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response)));
+        }
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response))
+                    .accessDeniedHandler((request, response, e) -> forbidden(request, response))
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authorities(settings.jwt()))));
+        }
+        if (decoder == null && !settings.localUsers().enabled()) {
+            log.warn("Neither an identity provider (spring.security.oauth2.resourceserver.jwt.*) nor local users"
+                    + " (ledger.security.local-users.enabled) are configured: every request but the health probe"
+                    + " will be refused");
+        }
+        return http.build();
+    }
+
+    /** The local users when enabled, else none: the ledger never falls back to a default user. */
+    @Bean
+    UserDetailsService localUsers(Settings settings, Environment environment) {
+        LocalUserSettings local = settings.localUsers();
+        if (!local.enabled()) {
+            return new org.springframework.security.provisioning.InMemoryUserDetailsManager();
+        }
+        if (local.store() == null) {
+            throw new IllegalStateException("ledger.security.local-users.store must name the file for generated passwords");
+        }
+        return LocalUsers.load(local.users(), local.store(), environment, System.out);
+    }
+
+    @Bean
+    PasswordEncoder localPasswordEncoder() {
+        return LocalUsers.passwordEncoder();
+    }
+
+    /** A token's roles claim (a list, or a space-separated string) as roles, and its creditor claim. */
+    static JwtAuthenticationConverter authorities(JwtClaims claims) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            Object roles = jwt.getClaims().get(claims.rolesClaim());
+            Collection<?> names = roles instanceof Collection<?> list ? list
+                    : roles instanceof String text ? List.of(text.split(" ")) : List.of();
+            for (Object name : names) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(String.valueOf(name).toUpperCase(Locale.ROOT))) {
+                        authorities.add(new SimpleGrantedAuthority(role.authority()));
+                    }
+                }
+            }
+            String creditorId = jwt.getClaimAsString(claims.creditorClaim());
+            if (creditorId != null && !creditorId.isBlank()) {
+                authorities.add(new SimpleGrantedAuthority(Caller.CREDITOR_PREFIX + creditorId));
+            }
+            return authorities;
+        });
+        return converter;
+    }
+
+    private static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"debt-ledger\", Bearer");
+        problem(request, response, 401, "unauthenticated", "Authentication required",
+                "every endpoint but the health probe needs a signed token or a local user's credentials");
+    }
+
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            unauthenticated(request, response);
+            return;
+        }
+        Caller caller = Caller.from(authentication);
+        problem(request, response, 403, "forbidden", "Not allowed for your role",
+                request.getMethod() + " " + request.getRequestURI() + " is not allowed for roles " + caller.roles());
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                                String title, String detail) throws IOException {
+        ObjectNode body = JSON.createObjectNode()
+                .put("type", "urn:debt-ledger:problem:" + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("application/problem+json");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,174 @@
+package org.debtledger.security;
+
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The standalone ledger's own users, one role each, so it can be used at once without an identity provider.
+ * A user's password comes from {@code LEDGER_PASSWORD_<NAME>} ({@code ledger.password.<name>}); without one,
+ * a password is generated at the first start, printed once, and only its digest is kept in the store file.
+ * The repository holds no password.
+ */
+public final class LocalUsers {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,31}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A local user; a CREDITOR names the creditor whose data it may see. */
+    public record Account(String name, Role role, String creditorId) {
+
+        public Account {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a local user's name is 1 to 32 lower-case letters and digits: " + name);
+            }
+            if (role == null) {
+                throw new IllegalArgumentException("local user " + name + " has no role");
+            }
+            if ((role == Role.CREDITOR) != (creditorId != null && !creditorId.isBlank())) {
+                throw new IllegalArgumentException("local user " + name + ": a creditor-id is given for role CREDITOR only, and always");
+            }
+        }
+    }
+
+    private LocalUsers() {
+    }
+
+    /**
+     * The users of {@code accounts}; digests of generated passwords are kept in {@code store}, and each new
+     * password is printed on {@code out}, once.
+     */
+    public static InMemoryUserDetailsManager load(List<Account> accounts, Path store, Environment environment,
+                                                  PrintStream out) {
+        Map<String, String> stored = read(store);
+        Map<String, String> kept = new LinkedHashMap<>(stored);
+        List<UserDetails> users = new ArrayList<>();
+        for (Account account : accounts) {
+            String given = environment.getProperty("ledger.password." + account.name());
+            String digest;
+            if (given != null && !given.isEmpty()) {
+                digest = SecretDigest.digest(given);
+            } else if (stored.containsKey(account.name())) {
+                digest = stored.get(account.name());
+            } else {
+                String generated = generatePassword();
+                digest = SecretDigest.digest(generated);
+                kept.put(account.name(), digest);
+                out.printf("Local user '%s' (%s): generated password %s%n  It is shown this once; set LEDGER_PASSWORD_%s to choose one.%n",
+                        account.name(), account.role(), generated, account.name().toUpperCase(java.util.Locale.ROOT));
+            }
+            users.add(user(account, digest));
+        }
+        if (!kept.equals(stored)) {
+            write(store, kept);
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    public static PasswordEncoder passwordEncoder() {
+        return new SecretDigest();
+    }
+
+    private static UserDetails user(Account account, String digest) {
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(account.role().authority()));
+        if (account.creditorId() != null) {
+            authorities.add(new SimpleGrantedAuthority(Caller.CREDITOR_PREFIX + account.creditorId()));
+        }
+        return User.withUsername(account.name()).password(digest).authorities(authorities).build();
+    }
+
+    private static String generatePassword() {
+        byte[] secret = new byte[18]; // 144 bits
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static Map<String, String> read(Path store) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        if (!Files.exists(store)) {
+            return digests;
+        }
+        try {
+            for (String line : Files.readAllLines(store, StandardCharsets.UTF_8)) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 2) {
+                    digests.put(parts[0], parts[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the local users' store " + store, e);
+        }
+        return digests;
+    }
+
+    private static void write(Path store, Map<String, String> digests) {
+        StringBuilder text = new StringBuilder("# name and SHA-256 of the generated password; delete a line to generate a new one\n");
+        digests.forEach((name, digest) -> text.append(name).append(' ').append(digest).append('\n'));
+        try {
+            Path directory = store.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, "local-users", ".tmp");
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system decides
+            }
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local users' store " + store, e);
+        }
+    }
+
+    /**
+     * SHA-256 of the password, compared in constant time. A slow hash would buy nothing here: a generated
+     * password has 144 random bits, and one taken from the environment is never written anywhere; and it would
+     * cost every request, since HTTP Basic sends the password each time.
+     */
+    static final class SecretDigest implements PasswordEncoder {
+
+        static String digest(CharSequence password) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(password.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return digest(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            return rawPassword != null && encodedPassword != null && MessageDigest.isEqual(
+                    digest(rawPassword).getBytes(StandardCharsets.US_ASCII),
+                    encodedPassword.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+}

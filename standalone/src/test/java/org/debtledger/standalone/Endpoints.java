@@ -1,0 +1,91 @@
+package org.debtledger.standalone;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every endpoint of the ledger's API, who may call it, and a request it accepts: the catalogue the role matrix
+ * and the fuzz test walk. {@code {debtId}}, {@code {debtorId}} and {@code {paymentId}} stand for the ids a test
+ * fills in; the bodies are valid for a debt of the README's claim, so a test can spoil them one way at a time.
+ */
+final class Endpoints {
+
+    static final String ADVISOR = "advisor";
+    static final String COMPLIANCE = "compliance";
+    static final String INTEGRATION = "integration";
+    static final String OPERATOR = "operator";
+    /** A CREDITOR of acme-telecom. */
+    static final String CREDITOR = "acme";
+    static final List<String> USERS = List.of(ADVISOR, COMPLIANCE, INTEGRATION, OPERATOR, CREDITOR);
+
+    record Endpoint(String method, String path, String query, String validBody, Set<String> allowed) {
+
+        boolean stream() {
+            return path.endsWith("/stream");
+        }
+
+        String pathFor(String debtId, String debtorId, String paymentId) {
+            return path.replace("{debtId}", debtId).replace("{debtorId}", debtorId).replace("{paymentId}", paymentId);
+        }
+    }
+
+    private static Endpoint post(String path, String body, String... allowed) {
+        return new Endpoint("POST", path, "", body, Set.of(allowed));
+    }
+
+    private static Endpoint get(String path, String query, String... allowed) {
+        return new Endpoint("GET", path, query, null, Set.of(allowed));
+    }
+
+    static final String REGISTRATION = """
+            {"debtId": "{newDebtId}", "creditorId": "acme-telecom", "debtorId": "{debtorId}", "invoiceReference": "INV-1",
+             "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband",
+             "principal": {"amount": "100.00", "currency": "EUR"}, "dueDate": "2025-02-15", "debtType": "CONSUMER",
+             "jurisdiction": "FI", "date": "2025-03-01"}""";
+
+    static final List<Endpoint> ALL = List.of(
+            post("/api/v1/debts", REGISTRATION, ADVISOR),
+            post("/api/v1/debts/{debtId}/fees", "{\"type\": \"REMINDER\", \"date\": \"2025-03-05\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/payment-plans", """
+                    {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "50.00", "currency": "EUR"}},
+                     {"dueDate": "2025-05-01", "amount": {"amount": "50.00", "currency": "EUR"}}],
+                     "channel": "ADVISOR_PHONE", "date": "2025-03-01"}""", ADVISOR),
+            post("/api/v1/debts/{debtId}/payments", """
+                    {"paymentId": "{paymentId}", "amount": {"amount": "10.00", "currency": "EUR"},
+                     "valueDate": "2025-03-02", "channel": "BANK_FILE"}""", ADVISOR),
+            post("/api/v1/debts/{debtId}/payments/{paymentId}/reversal",
+                    "{\"reason\": \"returned by the bank\", \"date\": \"2025-03-03\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/refunds", """
+                    {"amount": {"amount": "1.00", "currency": "EUR"}, "reference": "FI-REF-1", "date": "2025-03-03"}""",
+                    ADVISOR),
+            post("/api/v1/debts/{debtId}/pause",
+                    "{\"reason\": \"COUNSELLING\", \"from\": \"2025-03-02\", \"until\": \"2025-04-02\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/resume", "{\"date\": \"2025-03-03\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/disputes", "{\"reason\": \"never ordered\", \"date\": \"2025-03-02\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/disputes/resolution", "{\"outcome\": \"REJECTED\", \"date\": \"2025-03-03\"}",
+                    ADVISOR),
+            post("/api/v1/debts/{debtId}/write-off", "{\"reason\": \"uncollectable\", \"date\": \"2025-03-02\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/recall", "{\"reason\": \"creditor recalled\", \"date\": \"2025-03-02\"}", ADVISOR),
+            post("/api/v1/debts/{debtId}/assignment", "{\"advisorId\": \"advisor-7\"}", ADVISOR),
+            post("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-03-02\"}", OPERATOR),
+
+            get("/api/v1/debts/{debtId}", "", ADVISOR, COMPLIANCE, CREDITOR),
+            get("/api/v1/debts/{debtId}/history", "?asOf=2030-01-01T00:00:00Z", COMPLIANCE),
+            get("/api/v1/debtors/{debtorId}/balance", "?payoffDate=2025-03-31", ADVISOR, COMPLIANCE, CREDITOR),
+            get("/api/v1/advisor-queue", "?today=2025-03-31", ADVISOR, COMPLIANCE),
+            get("/api/v1/advisor-queue/stream", "?after=0", ADVISOR, COMPLIANCE),
+            get("/api/v1/events", "?after=0&limit=5", INTEGRATION, COMPLIANCE, CREDITOR),
+            get("/api/v1/events/stream", "?after=0", INTEGRATION, COMPLIANCE, CREDITOR),
+            new Endpoint("PUT", "/api/v1/debtors/{debtorId}/personal-data",
+                    "", "{\"name\": \"Maija Meikäläinen\", \"address\": \"Esimerkkikatu 1, Helsinki\"}", Set.of(ADVISOR)),
+            get("/api/v1/debtors/{debtorId}/personal-data", "", ADVISOR, COMPLIANCE),
+            post("/api/v1/debtors/{debtorId}/erasure", "{\"reason\": \"the debtor asked\"}", COMPLIANCE),
+            get("/api/v1/access-log", "?limit=5", COMPLIANCE),
+            post("/api/v1/admin/projections/{name}/rebuild", "", OPERATOR),
+            get("/api/v1/admin/projections/{name}/status", "", OPERATOR),
+            get("/api/v1/admin/dead-letters", "", OPERATOR),
+            post("/api/v1/admin/dead-letters/{id}/retry", "", OPERATOR));
+
+    private Endpoints() {
+    }
+}
