@@ -9,7 +9,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -34,13 +39,39 @@ public class StrictInput {
                 .withCoercionConfig(LogicalType.Textual, textual -> textual
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()));
     }
 
-    /** Request bodies over 64 KiB (or {@code ledger.api.max-request-bytes}) are refused with 413. */
+    /** True if {@code text} holds a control character other than tab, line feed and carriage return. */
+    public static boolean hasControlCharacter(String text) {
+        return text != null && text.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f);
+    }
+
+    /** Strings as Jackson reads them, refusing control characters (a NUL cannot even be stored in PostgreSQL text). */
+    private static final class PlainText extends StdScalarDeserializer<String> {
+
+        PlainText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (hasControlCharacter(text)) {
+                throw new IllegalArgumentException("must not contain control characters");
+            }
+            return text;
+        }
+    }
+
+    /**
+     * Request bodies over 64 KiB (or {@code ledger.api.max-request-bytes}) are refused with 413, control characters
+     * in the path or parameters with 400.
+     */
     @Bean
-    RequestSizeLimit requestSizeLimit(@Value("${ledger.api.max-request-bytes:65536}") long limit) {
-        return new RequestSizeLimit(limit);
+    RequestLimits requestLimits(@Value("${ledger.api.max-request-bytes:65536}") long limit) {
+        return new RequestLimits(limit);
     }
 
     /** Why a body could not be read, in the caller's terms: which field and what it must be, never the parser's internals. */

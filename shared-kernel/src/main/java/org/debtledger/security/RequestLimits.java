@@ -15,13 +15,14 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over a limit (64 KiB unless configured): by their declared length at once, and by
- * counting when the length is not declared, so an oversized body is never buffered whole.
+ * counting when the length is not declared, so an oversized body is never buffered whole. Refuses control
+ * characters in the path and the parameters too: no id or filter has one, and PostgreSQL refuses NUL in text.
  */
-public class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestLimits extends OncePerRequestFilter {
 
     private final long limit;
 
-    RequestSizeLimit(long limit) {
+    RequestLimits(long limit) {
         this.limit = limit;
     }
 
@@ -36,7 +37,26 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                     + limit + " bytes\"}");
             return;
         }
+        if (StrictInput.hasControlCharacter(decoded(request.getRequestURI()))
+                || request.getParameterMap().entrySet().stream().anyMatch(parameter ->
+                StrictInput.hasControlCharacter(parameter.getKey())
+                        || java.util.Arrays.stream(parameter.getValue()).anyMatch(StrictInput::hasControlCharacter))) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"urn:debt-ledger:problem:malformed-request\",\"title\":"
+                    + "\"Malformed request\",\"status\":400,\"detail\":\"the path and the parameters must not"
+                    + " contain control characters\"}");
+            return;
+        }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static String decoded(String uri) {
+        try {
+            return java.net.URLDecoder.decode(uri, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return uri; // the path's own parsing refuses it
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

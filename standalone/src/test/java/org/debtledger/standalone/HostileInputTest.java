@@ -1,0 +1,164 @@
+package org.debtledger.standalone;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Thousands of malformed and adversarial requests to every endpoint, each as a user allowed to call it: broken
+ * and loose JSON, wrong types, hostile ids and parameters, bad headers. None may get a 5xx, write an event, or
+ * show a stack trace, a class name or SQL.
+ */
+class HostileInputTest {
+
+    private static final Pattern FIELD_VALUE = Pattern.compile("\"(\\w+)\": (\"[^\"]*\"|\\{[^{}]*}|\\[.*?]|\\w+)",
+            Pattern.DOTALL);
+    private static final Pattern LEAK = Pattern.compile(
+            "Exception|\\tat |\\bat org\\.|org\\.postgresql|PSQL|SQLState|org\\.springframework|tools\\.jackson"
+                    + "|com\\.fasterxml|org\\.axonframework|org\\.debtledger|java\\.lang|ERROR:|Caused by");
+
+    private static Path dataDirectory;
+    private static StandaloneLedger ledger;
+    private static String debtId;
+    private static final String DEBTOR = "d-" + UUID.randomUUID();
+
+    @BeforeContainer
+    static void start() throws IOException {
+        dataDirectory = Files.createTempDirectory("hostile-input");
+        ledger = StandaloneLedger.start(dataDirectory);
+        debtId = "debt-" + UUID.randomUUID();
+        StandaloneLedger.Answer registered = ledger.post("/api/v1/debts", Endpoints.REGISTRATION
+                .replace("{newDebtId}", debtId).replace("{debtorId}", DEBTOR));
+        assertThat(registered.status()).isEqualTo(201);
+    }
+
+    @AfterContainer
+    static void stop() throws IOException {
+        ledger.close();
+        try (var files = Files.walk(dataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    record Hostile(String method, String path, String body, String user, List<String> headers) {
+    }
+
+    @Property(tries = 2000, shrinking = ShrinkingMode.BOUNDED)
+    void noHostileRequestGetsA5xxWritesAnEventOrLeaksInternals(@ForAll("hostile") Hostile request) {
+        long events = events();
+        StandaloneLedger.Answer answer = ledger.as(request.user()).send(request.method(), request.path(),
+                request.body(), request.headers().toArray(String[]::new));
+        String body = answer.response().body();
+        Statistics.label("answer").collect(answer.status());
+        assertThat(answer.status()).as(request + " -> " + answer).isBetween(200, 499);
+        assertThat(LEAK.matcher(body).find()).as(request + " leaks: " + body).isFalse();
+        assertThat(events()).as(request + " wrote an event: " + answer).isEqualTo(events);
+    }
+
+    private static long events() {
+        return ledger.database.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    @Provide
+    Arbitrary<Hostile> hostile() {
+        List<Endpoints.Endpoint> endpoints = Endpoints.ALL.stream().filter(endpoint -> !endpoint.stream()).toList();
+        return Combinators.combine(Arbitraries.of(endpoints), Arbitraries.integers().between(0, 9), hostileText(),
+                        Arbitraries.integers().between(0, 1000), hostileHeaders())
+                .as(HostileInputTest::request);
+    }
+
+    /**
+     * One endpoint spoiled one way. A body is spoiled while the ids are real; ids and parameters are made hostile
+     * while the body stays valid, so that every request is one the ledger must refuse.
+     */
+    private static Hostile request(Endpoints.Endpoint endpoint, int kind, String text, int number,
+                                   List<String> headers) {
+        String user = endpoint.allowed().iterator().next();
+        boolean hasBody = endpoint.validBody() != null && !endpoint.validBody().isEmpty();
+        boolean hasIds = endpoint.path().contains("{");
+        String valid = hasBody ? endpoint.validBody().replace("{newDebtId}", "debt-" + UUID.randomUUID())
+                .replace("{debtorId}", DEBTOR).replace("{paymentId}", "RF-fuzz") : null;
+        String realPath = endpoint.pathFor(debtId, DEBTOR, "RF-fuzz").replace("{name}", "debts").replace("{id}", "0");
+        String id = encode(text.isEmpty() ? "x" : text);
+        String hostilePath = endpoint.path().replace("{debtId}", "nope-" + id).replace("{debtorId}", id)
+                .replace("{paymentId}", id).replace("{name}", id).replace("{id}", id);
+        if (endpoint.method().equals("GET")) {
+            return new Hostile("GET", (kind % 2 == 0 ? realPath : hostilePath) + hostileQuery(text, number), null,
+                    user, headers);
+        }
+        if (hasBody && (kind < 6 || !hasIds)) {
+            return new Hostile(endpoint.method(), realPath, spoil(valid, kind % 6, text, number), user, headers);
+        }
+        return new Hostile(endpoint.method(), hostilePath, valid, user, headers);
+    }
+
+    /** A valid body made invalid, structurally or by a value of a type no field takes. */
+    private static String spoil(String valid, int kind, String text, int number) {
+        List<int[]> values = new ArrayList<>();
+        Matcher fields = FIELD_VALUE.matcher(valid);
+        while (fields.find()) {
+            values.add(new int[]{fields.start(2), fields.end(2)});
+        }
+        int[] value = values.get(number % values.size());
+        return switch (kind) {
+            case 0 -> text.isBlank() ? "" : "{" + text; // not JSON
+            case 1 -> "{\"unexpected" + number + "\": " + quote(text) + ", " + valid.substring(1); // unknown field
+            case 2 -> valid.substring(0, valid.length() - 1) + ", " + valid.substring(1); // every key twice
+            case 3 -> valid + (text.isBlank() ? "{}" : " " + quote(text)); // trailing data
+            case 4 -> valid.substring(0, value[0]) + List.of("{}", "true", "[[]]", "{\"amount\": 1}").get(number % 4)
+                    + valid.substring(value[1]); // a value of the wrong type
+            default -> "[" + valid + "]"; // the right object in the wrong shape
+        };
+    }
+
+    private static String hostileQuery(String text, int number) {
+        String value = encode(text);
+        List<String> parameters = List.of("minPosition", "payoffDate", "asOf", "from", "to", "after", "limit", "types",
+                "creditorId", "debtId", "today", "page", "size", "type", "advisorId", "debtorId", "actorId");
+        return "?" + parameters.get(number % parameters.size()) + "=" + value
+                + "&" + parameters.get((number / 7) % parameters.size()) + "=" + (number % 2 == 0 ? "-1" : "99999999999999999999");
+    }
+
+    private static Arbitrary<String> hostileText() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(40),
+                Arbitraries.strings().all().ofMaxLength(20),
+                Arbitraries.of("'; DROP TABLE domainevententry; --", "' OR '1'='1", "../../etc/passwd", "%00",
+                        "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "\u0000", "\uFEFF", "NaN", "-0",
+                        "1e309", "99999999999999999999999999.999", "2025-02-30", "9999-99-99", "COUNSELLING\u0000",
+                        "ℵ𝔘🙂", "null", "true", "{}", "[]", "\\", "\"", "x".repeat(5000)));
+    }
+
+    private static Arbitrary<List<String>> hostileHeaders() {
+        return Arbitraries.of(List.of(), List.of("X-Channel", "NOT_A_CHANNEL"), List.of("X-Reason", " "),
+                List.of("X-Correlation-Id", "c".repeat(500)), List.of("X-Channel", "ADVISOR_PHONE"));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
