@@ -14,13 +14,12 @@ class ArchitectureTest {
             .importPackages("org.debtledger");
 
     @Test
-    void theSharedKernelImportsNoDatabaseAndSpringOnlyForSecurity() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
-                        "jakarta.persistence..")
+    void theDomainImportsNoSpringNoServletAndNoDatabaseOnlyTheHttpEdgeDoes() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.sql..", "jakarta.persistence..")
                 .check(kernel);
-        noClasses().that().resideOutsideOfPackage("org.debtledger.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "tools.jackson..",
-                        "org.debtledger.security..")
+        noClasses().that().resideOutsideOfPackage("org.debtledger.edge..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        "tools.jackson..", "java.sql..", "org.debtledger.edge..")
                 .check(kernel);
     }
 

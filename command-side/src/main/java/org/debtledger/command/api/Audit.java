@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
-import org.debtledger.security.Caller;
-import org.debtledger.security.Role;
+import org.debtledger.edge.Caller;
+import org.debtledger.edge.Role;
 
 import java.util.HashMap;
 import java.util.Map;

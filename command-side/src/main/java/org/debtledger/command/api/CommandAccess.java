@@ -1,15 +1,15 @@
 package org.debtledger.command.api;
 
-import org.debtledger.security.AccessRules;
-import org.debtledger.security.LedgerSecurity;
+import org.debtledger.edge.AccessRules;
+import org.debtledger.edge.LedgerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 
-import static org.debtledger.security.AccessRules.anyOf;
-import static org.debtledger.security.Role.ADVISOR;
-import static org.debtledger.security.Role.OPERATOR;
+import static org.debtledger.edge.AccessRules.anyOf;
+import static org.debtledger.edge.Role.ADVISOR;
+import static org.debtledger.edge.Role.OPERATOR;
 
 /** Who may send commands: advisors work the debts; operators run close of business. */
 @Configuration(proxyBeanMethods = false)

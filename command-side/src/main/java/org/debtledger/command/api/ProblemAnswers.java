@@ -4,8 +4,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.security.RequestTooLarge;
-import org.debtledger.security.StrictInput;
+import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.edge.RequestTooLarge;
+import org.debtledger.edge.StrictInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,10 +66,17 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            log.warn("database out of reach: {}", Failures.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                            "the ledger's database is out of reach, so the command was not acknowledged; send it again"
+                                    + " shortly (a payment sent again with its id is applied once)"));
+        }
         log.error("request failed unexpectedly: {}", Failures.describe(e));
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the ledger could not complete the request; nothing was written");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "the ledger could not complete the request; nothing was written"));
     }
 
     /** Unreadable JSON: say what is wrong in the caller's terms, without the parser's internals. */

@@ -2,7 +2,7 @@ package org.debtledger.query.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.audit.Channel;
-import org.debtledger.security.Caller;
+import org.debtledger.edge.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,18 +1,18 @@
 package org.debtledger.query.api;
 
-import org.debtledger.security.AccessRules;
-import org.debtledger.security.LedgerSecurity;
+import org.debtledger.edge.AccessRules;
+import org.debtledger.edge.LedgerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 
-import static org.debtledger.security.AccessRules.anyOf;
-import static org.debtledger.security.Role.ADVISOR;
-import static org.debtledger.security.Role.COMPLIANCE;
-import static org.debtledger.security.Role.CREDITOR;
-import static org.debtledger.security.Role.INTEGRATION;
-import static org.debtledger.security.Role.OPERATOR;
+import static org.debtledger.edge.AccessRules.anyOf;
+import static org.debtledger.edge.Role.ADVISOR;
+import static org.debtledger.edge.Role.COMPLIANCE;
+import static org.debtledger.edge.Role.CREDITOR;
+import static org.debtledger.edge.Role.INTEGRATION;
+import static org.debtledger.edge.Role.OPERATOR;
 
 /**
  * Who may read what. A creditor passes here for debts, balances and the stream, and is then shown only its

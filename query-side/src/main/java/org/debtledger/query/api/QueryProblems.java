@@ -11,8 +11,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.debtledger.security.RequestTooLarge;
-import org.debtledger.security.StrictInput;
+import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.edge.RequestTooLarge;
+import org.debtledger.edge.StrictInput;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -96,10 +97,16 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            log.warn("database out of reach: {}", e.getClass().getName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                            "the ledger's database is out of reach; ask again shortly"));
+        }
         log.error("query failed unexpectedly: {}", e.getClass().getName());
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the ledger could not answer the query");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "the ledger could not answer the query"));
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

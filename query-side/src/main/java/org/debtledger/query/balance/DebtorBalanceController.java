@@ -6,7 +6,7 @@ import org.debtledger.interest.ReferenceRates;
 import org.debtledger.money.Money;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.access.AccessLog;
-import org.debtledger.security.Caller;
+import org.debtledger.edge.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.access.AccessLog;
 import org.debtledger.query.api.QueryProblems.Forbidden;
-import org.debtledger.security.Caller;
+import org.debtledger.edge.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.freshness.ReadPositions;
 import org.springframework.http.ResponseEntity;

@@ -9,7 +9,7 @@ import org.debtledger.query.api.QueryProblems;
 import org.debtledger.query.api.QueryProblems.RuleRefused;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
-import org.debtledger.security.Caller;
+import org.debtledger.edge.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,7 @@
 package org.debtledger.query.stream;
 
 import org.debtledger.query.api.QueryProblems.Forbidden;
-import org.debtledger.security.Caller;
+import org.debtledger.edge.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;

@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 import java.io.IOException;
 

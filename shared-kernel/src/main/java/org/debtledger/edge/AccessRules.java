@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;

@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 /** What a caller may do; an endpoint names the roles allowed on it and refuses every other. */
 public enum Role {

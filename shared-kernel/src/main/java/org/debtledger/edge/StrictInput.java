@@ -1,4 +1,4 @@
-package org.debtledger.security;
+package org.debtledger.edge;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
