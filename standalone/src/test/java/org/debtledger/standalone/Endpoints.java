@@ -84,7 +84,8 @@ final class Endpoints {
             post("/api/v1/admin/projections/{name}/rebuild", "", OPERATOR),
             get("/api/v1/admin/projections/{name}/status", "", OPERATOR),
             get("/api/v1/admin/dead-letters", "", OPERATOR),
-            post("/api/v1/admin/dead-letters/{id}/retry", "", OPERATOR));
+            post("/api/v1/admin/dead-letters/{id}/retry", "", OPERATOR),
+            post("/api/v1/admin/reconciliation", "", OPERATOR));
 
     private Endpoints() {
     }

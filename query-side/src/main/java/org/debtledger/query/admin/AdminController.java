@@ -18,18 +18,33 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** For operators: rebuild a read model and watch it go; see and retry events a projection failed on. */
+/**
+ * For operators: rebuild a read model and watch it go; see and retry events a projection failed on; reconcile the
+ * read models with the event store.
+ */
 @RestController
 class AdminController {
 
     private final ProjectionRebuilds rebuilds;
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final Reconciliation reconciliation;
 
-    AdminController(ProjectionRebuilds rebuilds, EventProcessingConfiguration processing, JdbcClient jdbc) {
+    AdminController(ProjectionRebuilds rebuilds, EventProcessingConfiguration processing, JdbcClient jdbc,
+                    Reconciliation reconciliation) {
         this.rebuilds = rebuilds;
         this.processing = processing;
         this.jdbc = jdbc;
+        this.reconciliation = reconciliation;
+    }
+
+    /**
+     * Checks every debt's view and audit timeline against its events, once the view has caught up with the
+     * store (waiting up to a minute, else 503); the answer lists what differs.
+     */
+    @PostMapping("/api/v1/admin/reconciliation")
+    Reconciliation.Report reconcile() {
+        return reconciliation.run(java.time.Duration.ofMinutes(1));
     }
 
     @PostMapping("/api/v1/admin/projections/{name}/rebuild")

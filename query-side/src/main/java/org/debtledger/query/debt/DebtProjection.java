@@ -7,11 +7,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.EventPositions;
 import org.debtledger.query.ProjectionVersions;
 import org.debtledger.serialization.EventSerialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,16 +38,18 @@ public class DebtProjection {
 
     private final JdbcClient jdbc;
     private final ProjectionVersions versions;
+    private final EventPositions positions;
 
-    DebtProjection(JdbcClient jdbc, ProjectionVersions versions) {
+    DebtProjection(JdbcClient jdbc, ProjectionVersions versions, EventPositions positions) {
         this.jdbc = jdbc;
         this.versions = versions;
+        this.positions = positions;
     }
 
     @EventHandler
     void on(DebtEvent event, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt, MetaData metaData,
-            TrackingToken token, ReplayStatus status) {
-        long position = token.position().orElseThrow();
+            ReplayStatus status) {
+        long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.DEBTS, status)) {
             DebtView before = load(version, event.debtId().value()).orElse(null);
             if (before != null && before.sequenceNumber() >= sequenceNumber) {
@@ -106,7 +108,7 @@ public class DebtProjection {
         return value == null ? null : value.toString();
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -23,6 +26,11 @@ import java.util.Map;
  */
 @Component
 public class ReadPositions {
+
+    private static final Duration HOLE_AFTER = Duration.ofSeconds(10);
+
+    /** Positions known never to hold an event. */
+    private final Set<Long> holes = ConcurrentHashMap.newKeySet();
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
@@ -67,6 +75,11 @@ public class ReadPositions {
      * @throws NotFreshEnough when the bound passed first
      */
     public long awaitAtLeast(String processingGroup, Long minPosition) {
+        return awaitAtLeast(processingGroup, minPosition, maxWait);
+    }
+
+    /** As {@link #awaitAtLeast(String, Long)}, waiting up to {@code maxWait}. */
+    public long awaitAtLeast(String processingGroup, Long minPosition, Duration maxWait) {
         long reached = reached(processingGroup);
         if (minPosition == null || reached >= minPosition) {
             return reached;
@@ -87,7 +100,7 @@ public class ReadPositions {
         throw new NotFreshEnough(minPosition, reached);
     }
 
-    private static long completeThrough(Object token) {
+    private long completeThrough(Object token) {
         if (token == null) {
             return 0;
         }
@@ -96,9 +109,38 @@ public class ReadPositions {
             return Math.max(completeThrough(replay.getTokenAtReset()), completeThrough(replay.getCurrentToken()));
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+            for (long gap : gapAware.getGaps()) {
+                if (!isHole(gap)) {
+                    return gap - 1;
+                }
+            }
+            return gapAware.getIndex();
         }
         return ((TrackingToken) token).position().orElse(0);
+    }
+
+    /**
+     * Whether a position the token has not seen will never hold an event: a transaction that took it and rolled
+     * back, or died with its process. No command transaction lasts longer than 5 s, so a missing position with an
+     * event after it recorded more than {@link #HOLE_AFTER} ago will stay missing. (Axon's token keeps such gaps
+     * until it has hundreds of them, which would hold every read with {@code minPosition} behind the first.)
+     */
+    private boolean isHole(long position) {
+        if (holes.contains(position)) {
+            return true;
+        }
+        List<Object[]> next = jdbc.sql("SELECT globalindex, timestamp FROM domainevententry WHERE globalindex >= :position"
+                        + " ORDER BY globalindex LIMIT 1")
+                .param("position", position)
+                .query((row, n) -> new Object[]{row.getLong(1), row.getString(2)}).list();
+        if (next.isEmpty() || (long) next.get(0)[0] == position) {
+            return false;
+        }
+        boolean hole = Instant.parse((String) next.get(0)[1]).isBefore(Instant.now().minus(HOLE_AFTER));
+        if (hole) {
+            holes.add(position);
+        }
+        return hole;
     }
 
     /** The read model has not reached the position asked for within the bound. */

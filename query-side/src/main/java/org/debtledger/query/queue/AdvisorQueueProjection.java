@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRecalled;
@@ -23,6 +22,7 @@ import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.EventPositions;
 import org.debtledger.query.ProjectionVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,15 +44,17 @@ public class AdvisorQueueProjection {
 
     private final JdbcClient jdbc;
     private final ProjectionVersions versions;
+    private final EventPositions positions;
 
-    AdvisorQueueProjection(JdbcClient jdbc, ProjectionVersions versions) {
+    AdvisorQueueProjection(JdbcClient jdbc, ProjectionVersions versions, EventPositions positions) {
         this.jdbc = jdbc;
         this.versions = versions;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(DebtEvent event, @SequenceNumber Long sequenceNumber, TrackingToken token, ReplayStatus status) {
-        long position = token.position().orElseThrow();
+    void on(DebtEvent event, @SequenceNumber Long sequenceNumber, ReplayStatus status) {
+        long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.ADVISOR_QUEUE, status)) {
             new Change(version, event, sequenceNumber, position).apply();
         }

@@ -1,0 +1,106 @@
+package org.debtledger.query.admin;
+
+import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.debt.DebtProjection;
+import org.debtledger.query.debt.DebtReads;
+import org.debtledger.query.debt.DebtView;
+import org.debtledger.query.debt.DebtViewFold;
+import org.debtledger.query.debt.HistoryReplay;
+import org.debtledger.query.freshness.ReadPositions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks the read models against the event store: once the debt view has passed the store's head, every debt's
+ * view must equal the fold of its events, and its audit timeline must list exactly those events. What an
+ * operator runs after a crash or a restore, and what the fault tests use.
+ */
+@Component
+public class Reconciliation {
+
+    private static final int MISMATCHES_SHOWN = 100;
+
+    private final JdbcClient jdbc;
+    private final DebtReads reads;
+    private final HistoryReplay replay;
+    private final ReadPositions positions;
+
+    Reconciliation(JdbcClient jdbc, DebtReads reads, HistoryReplay replay, ReadPositions positions) {
+        this.jdbc = jdbc;
+        this.reads = reads;
+        this.replay = replay;
+        this.positions = positions;
+    }
+
+    public record Mismatch(String debtId, String model, String detail) {
+    }
+
+    /**
+     * @param storeHead  the event store's head when the check began; every event up to it was checked
+     * @param mismatches the first {@value #MISMATCHES_SHOWN} of them
+     */
+    public record Report(long storeHead, long debtsChecked, long eventsChecked, long mismatchCount,
+                         List<Mismatch> mismatches, boolean consistent) {
+    }
+
+    /** Waits up to {@code maxWait} for the debt view to pass the store's head, then compares every debt. */
+    public Report run(Duration maxWait) {
+        long head = reads.storeHead();
+        positions.awaitAtLeast(ProcessingGroups.DEBTS, head, maxWait);
+        List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
+                        + " WHERE globalindex <= :head ORDER BY aggregateidentifier")
+                .param("head", head).query(String.class).list();
+        List<Mismatch> mismatches = new ArrayList<>();
+        long count = 0;
+        long events = 0;
+        for (String debtId : debts) {
+            Optional<DebtView> view = reads.view(debtId);
+            // events the view applied after the head was read count too: the view may be ahead, never behind
+            long bound = Math.max(head, view.map(DebtView::position).orElse(0L));
+            List<HistoryReplay.Recorded> recorded = replay.events(debtId).stream()
+                    .filter(event -> event.position() <= bound).toList();
+            events += recorded.size();
+            for (Mismatch mismatch : compare(debtId, recorded, view, reads.timeline(debtId))) {
+                count++;
+                if (mismatches.size() < MISMATCHES_SHOWN) {
+                    mismatches.add(mismatch);
+                }
+            }
+        }
+        return new Report(head, debts.size(), events, count, List.copyOf(mismatches), count == 0);
+    }
+
+    private static List<Mismatch> compare(String debtId, List<HistoryReplay.Recorded> events, Optional<DebtView> view,
+                                          List<DebtReads.TimelineEntry> timeline) {
+        List<Mismatch> found = new ArrayList<>();
+        DebtView folded = null;
+        for (HistoryReplay.Recorded event : events) {
+            folded = DebtViewFold.apply(folded, event.event(), event.sequenceNumber(), event.position());
+        }
+        if (view.isEmpty()) {
+            found.add(new Mismatch(debtId, "debt_view", "no view for a debt with " + events.size() + " events"));
+        } else if (!DebtProjection.write(view.get()).equals(DebtProjection.write(folded))) {
+            found.add(new Mismatch(debtId, "debt_view", "the view at sequence " + view.get().sequenceNumber()
+                    + " differs from the fold of the events through sequence " + folded.sequenceNumber()));
+        }
+        List<String> expected = events.stream().map(event -> event.sequenceNumber() + "@" + event.position()).toList();
+        List<String> listed = timeline.stream().filter(entry -> entry.position() <= events.get(events.size() - 1).position())
+                .map(entry -> entry.sequenceNumber() + "@" + entry.position()).toList();
+        if (!listed.equals(expected)) {
+            int first = 0;
+            while (first < Math.min(listed.size(), expected.size()) && listed.get(first).equals(expected.get(first))) {
+                first++;
+            }
+            found.add(new Mismatch(debtId, "audit_timeline", "lists " + listed.size() + " events, the store holds "
+                    + expected.size() + "; first difference (sequence@position): "
+                    + (first < listed.size() ? listed.get(first) : "none") + " listed, "
+                    + (first < expected.size() ? expected.get(first) : "none") + " stored"));
+        }
+        return found;
+    }
+}
