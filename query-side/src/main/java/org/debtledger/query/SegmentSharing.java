@@ -1,0 +1,63 @@
+package org.debtledger.query;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shares the processors' segments among the query processes alive. A pooled processor claims every segment
+ * nobody holds, so the first process to start would keep them all; each process therefore says it is alive
+ * every two seconds and, holding more than its fair share (segments / processes alive), releases one segment
+ * for another to claim. A process that dies stops saying so, its claims time out, and the others take its
+ * segments: the work goes on with whoever is left.
+ */
+@Component
+class SegmentSharing {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentSharing.class);
+    /** Axon's own name for this process as a token owner. */
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+
+    private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
+
+    SegmentSharing(JdbcClient jdbc, EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+    }
+
+    @Scheduled(fixedDelay = 2000, initialDelay = 2000)
+    void share() {
+        jdbc.sql("INSERT INTO ledger_read.query_node (node, seen_at) VALUES (:node, clock_timestamp())"
+                + " ON CONFLICT (node) DO UPDATE SET seen_at = excluded.seen_at").param("node", NODE).update();
+        jdbc.sql("DELETE FROM ledger_read.query_node WHERE seen_at < clock_timestamp() - interval '1 minute'").update();
+        long alive = jdbc.sql("SELECT count(*) FROM ledger_read.query_node WHERE seen_at > clock_timestamp() - interval '10 seconds'")
+                .query(Long.class).single();
+        for (String group : ProcessingGroups.ALL) {
+            processing.eventProcessor(group, StreamingEventProcessor.class)
+                    .filter(StreamingEventProcessor::isRunning)
+                    .ifPresent(processor -> releaseBeyondFairShare(group, processor, alive));
+        }
+    }
+
+    private void releaseBeyondFairShare(String group, StreamingEventProcessor processor, long alive) {
+        long segments = jdbc.sql("SELECT count(*) FROM tokenentry WHERE processorname = :group")
+                .param("group", group).query(Long.class).single();
+        long fairShare = (segments + Math.max(alive, 1) - 1) / Math.max(alive, 1);
+        Map<Integer, ?> claimed = processor.processingStatus();
+        if (claimed.size() > fairShare) {
+            int segment = claimed.keySet().iterator().next();
+            log.info("{} holds {} of {} segments of {} with {} processes alive: releasing segment {}", NODE,
+                    claimed.size(), segments, group, alive, segment);
+            processor.releaseSegment(segment, 10, TimeUnit.SECONDS);
+        }
+    }
+}
