@@ -4,6 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.debtledger.command.CommandSideApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.debt.Debt;
+import org.debtledger.debt.CreditorId;
+import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.InvoicePeriod;
+import org.debtledger.debt.Jurisdiction;
+import org.debtledger.debt.RegisterDebt;
+import org.debtledger.money.Money;
+import org.debtledger.payment.PaymentId;
+import org.debtledger.payment.RecordPayment;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +38,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +128,7 @@ public final class LedgerBenchmark {
             }
 
             List<Figure> commands = new ArrayList<>();
+            List<Map<String, Object>> aggregateLoads;
             try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(CommandSideApplication.class).run(
                     "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -127,9 +145,80 @@ public final class LedgerBenchmark {
                 for (int clients : CONCURRENCY) {
                     commands.add(measure("commands", clients, each, client -> new CommandMix(http, port)));
                 }
+                aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
             }
-            return report(ceiling, commands, each);
+            Map<String, Object> results = report(ceiling, commands, each);
+            results.put("aggregateLoad", aggregateLoads);
+            return results;
         }
+    }
+
+    /**
+     * How long loading one debt takes once it has N events ({@code -Dbenchmark.aggregate-events}, default 1000 and
+     * 10000): as the ledger loads it (the latest snapshot and the events after it), and from its events alone
+     * (its snapshots deleted). Each load is timed 20 times after 5 to warm up, in a unit of work that is rolled
+     * back, so loading never takes a snapshot itself.
+     */
+    private static List<Map<String, Object>> aggregateLoads(ConfigurableApplicationContext ledger, DataSource database)
+            throws Exception {
+        CommandGateway gateway = ledger.getBean(CommandGateway.class);
+        @SuppressWarnings("unchecked")
+        Repository<Debt> repository = (Repository<Debt>) ledger.getBean("debtRepository");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String size : System.getProperty("benchmark.aggregate-events", "1000,10000").split(",")) {
+            int events = Integer.parseInt(size.trim());
+            String debtId = "debt-" + UUID.randomUUID();
+            gateway.sendAndWait(new RegisterDebt(new DebtId(debtId), new CreditorId("acme-telecom"),
+                    new DebtorId("d-1"), "INV-1", new InvoicePeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
+                    "Broadband", Money.of("1000000.00", "EUR"), LocalDate.of(2025, 2, 15), DebtType.CONSUMER,
+                    Jurisdiction.FI, false, LocalDate.of(2025, 3, 1)));
+            for (int i = 1; i < events; i++) {
+                gateway.sendAndWait(new RecordPayment(new DebtId(debtId), new PaymentId("RF-" + i),
+                        Money.of("0.01", "EUR"), LocalDate.of(2025, 3, 1), Channel.BANK_FILE));
+            }
+            long stored;
+            try (Connection connection = database.getConnection();
+                 PreparedStatement count = connection.prepareStatement(
+                         "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")) {
+                count.setString(1, debtId);
+                var rowsCounted = count.executeQuery();
+                rowsCounted.next();
+                stored = rowsCounted.getLong(1);
+            }
+            double withSnapshots = medianLoadMillis(repository, debtId);
+            try (Connection connection = database.getConnection();
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM snapshotevententry WHERE aggregateidentifier = ?")) {
+                delete.setString(1, debtId);
+                delete.executeUpdate();
+            }
+            double fromEvents = medianLoadMillis(repository, debtId);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("events", stored);
+            row.put("withSnapshotsMillis", withSnapshots);
+            row.put("eventsOnlyMillis", fromEvents);
+            rows.add(row);
+            org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn(String.format(
+                    "%naggregate load: %d events, %.2f ms with snapshots, %.2f ms from events alone", stored,
+                    withSnapshots, fromEvents));
+        }
+        return rows;
+    }
+
+    private static double medianLoadMillis(Repository<Debt> repository, String debtId) {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            long begin = System.nanoTime();
+            repository.load(debtId);
+            long took = (System.nanoTime() - begin) / 1000;
+            unitOfWork.rollback();
+            if (i >= 5) {
+                micros.add(took);
+            }
+        }
+        micros.sort(Long::compare);
+        return percentile(micros, 50) / 1000.0;
     }
 
     private static void createCeilingTable(DataSource database) throws Exception {

@@ -18,11 +18,23 @@ class LedgerBenchmarkRunTest {
     @Test
     void theBenchmarkMeasuresEveryFigureAndWritesThemDown() throws Exception {
         Path results = Path.of(System.getProperty("benchmark.results", "target/benchmark-results.json"));
+        if (System.getProperty("benchmark.aggregate-events") == null) {
+            System.setProperty("benchmark.aggregate-events", "150"); // the build's tiny size: past one snapshot
+        }
         LedgerBenchmark.main(new String[]{System.getProperty("benchmark.seconds", "1"), results.toString()});
 
         JsonNode written = new ObjectMapper().readTree(results.toFile());
         assertThat(written.path("figures")).hasSize(6);
         written.path("figures").forEach(figure -> assertThat(figure.path("perSecond").asLong()).isPositive());
         assertThat(written.path("machine").path("cores").asInt()).isPositive();
+        String[] sizes = System.getProperty("benchmark.aggregate-events").split(",");
+        assertThat(written.path("aggregateLoad")).hasSize(sizes.length);
+        for (int i = 0; i < sizes.length; i++) {
+            JsonNode load = written.path("aggregateLoad").get(i);
+            // the registration, the payments, and the interest posted before the first payment
+            assertThat(load.path("events").asLong()).isEqualTo(Long.parseLong(sizes[i].trim()) + 1);
+            assertThat(load.path("withSnapshotsMillis").asDouble()).isPositive();
+            assertThat(load.path("eventsOnlyMillis").asDouble()).isPositive();
+        }
     }
 }
