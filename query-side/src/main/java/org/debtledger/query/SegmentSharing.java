@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Shares the processors' segments among the query processes alive. A pooled processor claims every segment
  * nobody holds, so the first process to start would keep them all; each process therefore says it is alive
- * every two seconds and, holding more than its fair share (segments / processes alive), releases one segment
- * for another to claim. A process that dies stops saying so, its claims time out, and the others take its
+ * every two seconds and, holding more than its fair share (segments / processes alive) while another one alive
+ * holds less, releases one segment for it to claim. A process that dies stops saying so, its claims time out, and the others take its
  * segments: the work goes on with whoever is left.
  */
 @Component
@@ -53,7 +53,13 @@ class SegmentSharing {
                 .param("group", group).query(Long.class).single();
         long fairShare = (segments + Math.max(alive, 1) - 1) / Math.max(alive, 1);
         Map<Integer, ?> claimed = processor.processingStatus();
-        if (claimed.size() > fairShare) {
+        // someone alive holds less than its share: those alive but holding nothing, or holding fewer
+        long holdingEnough = jdbc.sql("SELECT count(*) FROM (SELECT t.owner FROM tokenentry t"
+                        + " JOIN ledger_read.query_node n ON n.node = t.owner"
+                        + " WHERE t.processorname = :group AND n.seen_at > clock_timestamp() - interval '10 seconds'"
+                        + " GROUP BY t.owner HAVING count(*) >= :share) enough")
+                .param("group", group).param("share", fairShare).query(Long.class).single();
+        if (claimed.size() > fairShare && holdingEnough < alive) {
             int segment = claimed.keySet().iterator().next();
             log.info("{} holds {} of {} segments of {} with {} processes alive: releasing segment {}", NODE,
                     claimed.size(), segments, group, alive, segment);

@@ -23,6 +23,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -105,7 +106,12 @@ public class LedgerSecurity {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response))
                     .accessDeniedHandler((request, response, e) -> forbidden(request, response))
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authorities(settings.jwt()))));
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> {
+                        if (token.getSubject() == null || token.getSubject().isBlank()) {
+                            throw new BadJwtException("the token names no subject, so no one to record as the actor");
+                        }
+                        return authorities(settings.jwt()).convert(token);
+                    })));
         }
         if (decoder == null && !settings.localUsers().enabled()) {
             log.warn("Neither an identity provider (spring.security.oauth2.resourceserver.jwt.*) nor local users"

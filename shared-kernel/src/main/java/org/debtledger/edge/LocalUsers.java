@@ -70,6 +70,7 @@ public final class LocalUsers {
             String digest;
             if (given != null && !given.isEmpty()) {
                 digest = SecretDigest.digest(given);
+                kept.remove(account.name()); // a generated password it replaces stops working
             } else if (stored.containsKey(account.name())) {
                 digest = stored.get(account.name());
             } else {

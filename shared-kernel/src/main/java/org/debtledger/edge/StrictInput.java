@@ -109,6 +109,9 @@ public class StrictInput {
         if (e.getCause() instanceof IllegalArgumentException invalid) {
             return invalid.getMessage();
         }
+        if (e.getCause() instanceof NullPointerException missing && missing.getMessage() != null) {
+            return missing.getMessage() + " is missing";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }
@@ -125,7 +128,7 @@ public class StrictInput {
             }
             return "has the wrong form";
         }
-        return firstLine(e.getOriginalMessage());
+        return "has the wrong form"; // the parser's own words name the ledger's classes
     }
 
     private static String firstLine(String message) {

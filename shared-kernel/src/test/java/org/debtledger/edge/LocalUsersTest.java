@@ -76,12 +76,23 @@ class LocalUsersTest {
     @Test
     void aPasswordFromTheEnvironmentWinsOverAGeneratedOne() {
         Path store = directory.resolve("local-users");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
         LocalUsers.load(ACCOUNTS, store, environment(Map.of("ledger.password.acme", "x".repeat(20))),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                new PrintStream(first, true, StandardCharsets.UTF_8));
+        Matcher printed = GENERATED.matcher(first.toString(StandardCharsets.UTF_8));
+        assertThat(printed.find()).isTrue();
         InMemoryUserDetailsManager users = LocalUsers.load(ACCOUNTS, store,
                 environment(Map.of("ledger.password.advisor", "from-the-environment", "ledger.password.acme", "y")),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(encoder.matches("from-the-environment", users.loadUserByUsername("advisor").getPassword())).isTrue();
+        assertThat(encoder.matches(printed.group(1), users.loadUserByUsername("advisor").getPassword())).isFalse();
+
+        // and once the environment no longer gives one, a new password is generated: the old one is gone for good
+        ByteArrayOutputStream third = new ByteArrayOutputStream();
+        InMemoryUserDetailsManager later = LocalUsers.load(ACCOUNTS, store, environment(Map.of("ledger.password.acme", "y")),
+                new PrintStream(third, true, StandardCharsets.UTF_8));
+        assertThat(third.toString(StandardCharsets.UTF_8)).contains("'advisor'");
+        assertThat(encoder.matches(printed.group(1), later.loadUserByUsername("advisor").getPassword())).isFalse();
     }
 
     @Test

@@ -81,6 +81,10 @@ final class LedgerProcesses implements AutoCloseable {
             return this;
         }
 
+        long pid() {
+            return process.pid();
+        }
+
         /** Ends the process at once, without letting it finish anything: SIGKILL. */
         void kill() throws InterruptedException {
             process.destroyForcibly();

@@ -3,7 +3,6 @@ package org.debtledger.query.debt;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.access.AccessLog;
-import org.debtledger.query.api.QueryProblems.Forbidden;
 import org.debtledger.edge.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.freshness.ReadPositions;
@@ -48,7 +47,8 @@ class DebtQueryController {
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
         if (!Caller.current().maySee(view.creditorId())) {
-            throw new Forbidden("debt " + debtId + " is not one of your creditor's debts");
+            // another creditor's debt is as unknown to a creditor as one that does not exist
+            throw new NotFound("no debt " + debtId + " is known");
         }
         long deadLetters = reads.deadLetters(debtId);
         if (deadLetters > 0 && minPosition != null && view.position() < minPosition) {

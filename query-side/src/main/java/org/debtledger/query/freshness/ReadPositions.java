@@ -28,6 +28,7 @@ import java.util.Map;
 public class ReadPositions {
 
     private static final Duration HOLE_AFTER = Duration.ofSeconds(10);
+    private static final Object NO_TOKEN = new Object();
 
     /** Positions known never to hold an event. */
     private final Set<Long> holes = ConcurrentHashMap.newKeySet();
@@ -54,17 +55,19 @@ public class ReadPositions {
         Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus)
                 .orElse(Map.of());
-        List<Long> segments = jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = :name")
+        // the tokens first, then what they have completed: that may ask the store, and one connection at a time
+        List<Object> tokens = jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = :name")
                 .param("name", processingGroup)
                 .query((row, n) -> {
                     EventTrackerStatus status = local.get(row.getInt(1));
                     if (status != null && status.getTrackingToken() != null) {
-                        return completeThrough(status.getTrackingToken());
+                        return (Object) status.getTrackingToken();
                     }
-                    return row.getBytes(2) == null ? 0L : completeThrough(serializer.deserialize(
-                            new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null)));
+                    return row.getBytes(2) == null ? NO_TOKEN : serializer.deserialize(
+                            new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null));
                 })
                 .list();
+        List<Long> segments = tokens.stream().map(token -> token == NO_TOKEN ? 0L : completeThrough(token)).toList();
         return segments.stream().mapToLong(Long::longValue).min().orElse(0);
     }
 

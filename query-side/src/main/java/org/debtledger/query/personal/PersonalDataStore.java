@@ -19,9 +19,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Debtors' personal data, each debtor's under its own AES-256-GCM key. Erasure destroys the key: the
- * ciphertext may stay (here, or in a backup taken before) but nobody can read it again, while the debtor's
- * debts, balances and history, which never held the data, stay whole.
+ * Debtors' personal data, each debtor's under its own AES-256-GCM key. Erasure destroys the key: the ciphertext
+ * left here can no longer be read, while the debtor's debts, balances and history, which never held the data,
+ * stay whole. The keys are kept in this database, unwrapped: a backup taken before an erasure holds the key too,
+ * so backups of {@code ledger_private} need a retention the erasure policy allows (or the keys a store of their own).
  */
 @Component
 public class PersonalDataStore {
