@@ -9,9 +9,14 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -19,6 +24,7 @@ import org.debtledger.query.ProcessingGroups;
 import org.debtledger.serialization.EventSerialization;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +40,24 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreReading {
+
+    /**
+     * The event store the processors read. In the query side alone another process appends to it, so nothing wakes
+     * a reader that has caught up: it asks the store again every 50 ms ({@code ledger.projection.fetch-delay})
+     * instead of Axon's default second, which would be the projection lag.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnMissingBean(EventBus.class)
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${ledger.projection.fetch-delay:50ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
+    }
 
     @Bean("defaultAxonObjectMapper")
     @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
@@ -91,13 +115,20 @@ public class EventStoreReading {
                 .build();
     }
 
-    /** Idle segments store how far they have got every second, so other processes can tell how fresh a model is. */
+    /**
+     * Idle segments store how far they have got every second, so other processes can tell how fresh a model is; a
+     * new model starts from the first event.
+     */
     @Bean
-    ConfigurerModule tokenStorageEverySecond() {
+    ConfigurerModule processorSettings() {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : ProcessingGroups.ALL) {
                 processing.registerPooledStreamingEventProcessorConfiguration(group,
-                        (config, builder) -> builder.claimExtensionThreshold(1000));
+                        (config, builder) -> builder.claimExtensionThreshold(1000)
+                                // a new read model is built from the first event as the live stream, not as
+                                // Axon's default replay up to the head: a replay token says the model is complete
+                                // through the head before it has applied a single event
+                                .initialToken(StreamableMessageSource::createTailToken));
             }
         });
     }
