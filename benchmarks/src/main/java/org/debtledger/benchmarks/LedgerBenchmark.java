@@ -20,6 +20,10 @@ import org.debtledger.debt.RegisterDebt;
 import org.debtledger.money.Money;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.RecordPayment;
+import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.QuerySideApplication;
+import org.debtledger.query.admin.ProjectionRebuilds;
+import org.debtledger.query.freshness.ReadPositions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,6 +51,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
@@ -129,7 +134,9 @@ public final class LedgerBenchmark {
 
             List<Figure> commands = new ArrayList<>();
             List<Map<String, Object>> aggregateLoads;
+            Map<String, Object> readSide;
             try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(CommandSideApplication.class).run(
+                    "--spring.config.location=classpath:debt-ledger-command.yml",
                     "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
@@ -146,9 +153,11 @@ public final class LedgerBenchmark {
                     commands.add(measure("commands", clients, each, client -> new CommandMix(http, port)));
                 }
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
+                readSide = readSide(postgres, port, each);
             }
             Map<String, Object> results = report(ceiling, commands, each);
             results.put("aggregateLoad", aggregateLoads);
+            results.put("readSide", readSide);
             return results;
         }
     }
@@ -203,6 +212,171 @@ public final class LedgerBenchmark {
                     withSnapshots, fromEvents));
         }
         return rows;
+    }
+
+    /**
+     * The query side, started fresh on the store the commands above filled: how fast it catches up from the first
+     * event (both read models), how fast a rebuild of the debt view and timeline runs, and how fast a consumer
+     * pages through the public stream from the start (1,000 events a page).
+     */
+    private static Map<String, Object> readSide(EmbeddedPostgres postgres, int commandPort, Duration each)
+            throws Exception {
+        long begin = System.nanoTime();
+        try (ConfigurableApplicationContext query = new SpringApplicationBuilder(QuerySideApplication.class).run(
+                // the query side's own settings: this classpath's application.yml is the command side's
+                "--spring.config.location=classpath:debt-ledger-query.yml",
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--logging.level.root=WARN",
+                "--ledger.security.local-users.enabled=true",
+                "--ledger.security.local-users.store=target/local-users-unused",
+                "--ledger.security.local-users.users[0].name=integration",
+                "--ledger.security.local-users.users[0].role=INTEGRATION",
+                "--ledger.security.local-users.users[1].name=advisor",
+                "--ledger.security.local-users.users[1].role=ADVISOR",
+                "--ledger.password.integration=" + ADVISOR_PASSWORD, "--ledger.password.advisor=" + ADVISOR_PASSWORD)) {
+            DataSource database = query.getBean(DataSource.class);
+            long head;
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+                var max = statement.executeQuery("SELECT max(globalindex) FROM domainevententry");
+                max.next();
+                head = max.getLong(1);
+            }
+            ReadPositions positions = query.getBean(ReadPositions.class);
+            for (String group : ProcessingGroups.ALL) {
+                positions.awaitAtLeast(group, head, Duration.ofMinutes(30));
+            }
+            double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
+
+            ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
+            long rebuildBegin = System.nanoTime();
+            rebuilds.start(ProcessingGroups.DEBTS);
+            long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
+            while (!rebuilds.status(ProcessingGroups.DEBTS).status().equals("COMPLETED")) {
+                if (System.nanoTime() > rebuildDeadline) {
+                    throw new IllegalStateException("the rebuild did not finish within 30 minutes");
+                }
+                Thread.sleep(20);
+            }
+            double rebuildSeconds = (System.nanoTime() - rebuildBegin) / 1e9;
+
+            int port = ((WebServerApplicationContext) query).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    ("integration:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ObjectMapper json = new ObjectMapper();
+            long streamBegin = System.nanoTime();
+            long received = 0;
+            long after = 0;
+            while (after < head) {
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/api/v1/events?limit=1000&after=" + after)).header("Authorization", credentials)
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                var read = json.readTree(page.body());
+                received += read.path("events").size();
+                after = read.path("next").asLong();
+            }
+            double streamSeconds = (System.nanoTime() - streamBegin) / 1e9;
+
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("events", head);
+            figures.put("startAndCatchUpSeconds", Math.round(catchUpSeconds * 100) / 100.0);
+            figures.put("startAndCatchUpEventsPerSecond", Math.round(head / catchUpSeconds));
+            figures.put("rebuildDebtsSeconds", Math.round(rebuildSeconds * 100) / 100.0);
+            figures.put("rebuildEventsPerSecond", Math.round(head / rebuildSeconds));
+            figures.put("streamEventsReceived", received);
+            figures.put("streamEventsPerSecond", Math.round(received / streamSeconds));
+            figures.putAll(underLoad(http, commandPort, port, positions, each));
+            org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn("%nread side: {}".formatted(), figures);
+            return figures;
+        }
+    }
+
+    /**
+     * Both sides at work: four clients send the command mix for {@code each}, while queries arrive at a fixed 200 a
+     * second (the debt view and the debtor's balance of one debt, in turn; each timed from when it was due, so a
+     * slow answer delays the ones behind it) and a probe pays that debt one payment at a time and times how long
+     * after the acknowledgement the debt view has applied it.
+     */
+    private static Map<String, Object> underLoad(HttpClient http, int commandPort, int queryPort,
+                                                 ReadPositions positions, Duration each) throws Exception {
+        String probe = "debt-" + UUID.randomUUID();
+        CommandMix probeClient = new CommandMix(http, commandPort);
+        long registered = probeClient.postForPosition("http://127.0.0.1:" + commandPort + "/api/v1/debts", """
+                {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "d-probe", "invoiceReference": "INV-1",
+                 "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband",
+                 "principal": {"amount": "1000000.00", "currency": "EUR"}, "dueDate": "2025-02-15",
+                 "debtType": "CONSUMER", "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(probe));
+        positions.awaitAtLeast(ProcessingGroups.DEBTS, registered, Duration.ofMinutes(1));
+
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread lagProbe = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                try {
+                    long position = probeClient.postForPosition("http://127.0.0.1:" + commandPort + "/api/v1/debts/"
+                            + probe + "/payments", "{\"paymentId\": \"PROBE-" + i + "\", \"amount\": {\"amount\":"
+                            + " \"0.01\", \"currency\": \"EUR\"}, \"valueDate\": \"2025-03-01\", \"channel\": \"BANK_FILE\"}");
+                    long acknowledged = System.nanoTime();
+                    while (positions.reached(ProcessingGroups.DEBTS) < position) {
+                        Thread.sleep(2); // what a minPosition read waits for, asked every 2 ms
+                    }
+                    lags.add((System.nanoTime() - acknowledged) / 1000);
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+
+        String credentials = ADVISOR_CREDENTIALS;
+        List<Long> queryLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService queries = Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        long queriesBegin = System.nanoTime();
+        schedule.scheduleAtFixedRate(() -> {
+            long n = sent.getAndIncrement();
+            long due = queriesBegin + n * 5_000_000L;
+            String path = n % 2 == 0 ? "/api/v1/debts/" + probe : "/api/v1/debtors/d-probe/balance";
+            queries.submit(() -> {
+                try {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                    + queryPort + path)).header("Authorization", credentials)
+                            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException("a benchmark query was refused: " + answer.body());
+                    }
+                    queryLatencies.add((System.nanoTime() - due) / 1000);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        lagProbe.start();
+        Figure mixed = measure("commands", 4, each, client -> new CommandMix(http, commandPort));
+        stop.set(true);
+        schedule.shutdown();
+        schedule.awaitTermination(10, TimeUnit.SECONDS);
+        queries.shutdown();
+        queries.awaitTermination(60, TimeUnit.SECONDS);
+        lagProbe.join(60_000);
+
+        List<Long> sortedQueries = new ArrayList<>(queryLatencies);
+        sortedQueries.sort(Long::compare);
+        List<Long> sortedLags = new ArrayList<>(lags);
+        sortedLags.sort(Long::compare);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("underLoadCommandsPerSecond", Math.round(mixed.perSecond()));
+        figures.put("queriesPerSecondAsked", 200);
+        figures.put("queriesAnswered", sortedQueries.size());
+        figures.put("queryP50Millis", percentile(sortedQueries, 50) / 1000.0);
+        figures.put("queryP99Millis", percentile(sortedQueries, 99) / 1000.0);
+        figures.put("queryMaxMillis", sortedQueries.isEmpty() ? 0 : sortedQueries.get(sortedQueries.size() - 1) / 1000.0);
+        figures.put("projectionLagSamples", sortedLags.size());
+        figures.put("projectionLagP50Millis", percentile(sortedLags, 50) / 1000.0);
+        figures.put("projectionLagP99Millis", percentile(sortedLags, 99) / 1000.0);
+        return figures;
     }
 
     private static double medianLoadMillis(Repository<Debt> repository, String debtId) {
@@ -313,7 +487,16 @@ public final class LedgerBenchmark {
             }
         }
 
+        /** Sends a command and answers the position of its last event. */
+        long postForPosition(String uri, String body) throws IOException, InterruptedException {
+            return new ObjectMapper().readTree(postAnswer(uri, body)).path("position").asLong();
+        }
+
         private void post(String uri, String body) throws IOException, InterruptedException {
+            postAnswer(uri, body);
+        }
+
+        private String postAnswer(String uri, String body) throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .header("Authorization", ADVISOR_CREDENTIALS)
@@ -321,6 +504,7 @@ public final class LedgerBenchmark {
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("the ledger refused a benchmark command: " + response.body());
             }
+            return response.body();
         }
     }
 

@@ -36,5 +36,11 @@ class LedgerBenchmarkRunTest {
             assertThat(load.path("withSnapshotsMillis").asDouble()).isPositive();
             assertThat(load.path("eventsOnlyMillis").asDouble()).isPositive();
         }
+        JsonNode readSide = written.path("readSide");
+        assertThat(readSide.path("events").asLong()).isPositive();
+        assertThat(readSide.path("streamEventsReceived").asLong()).isEqualTo(readSide.path("events").asLong());
+        for (String rate : new String[]{"startAndCatchUpEventsPerSecond", "rebuildEventsPerSecond", "streamEventsPerSecond"}) {
+            assertThat(readSide.path(rate).asLong()).as(rate).isPositive();
+        }
     }
 }
