@@ -180,8 +180,9 @@ public class LedgerSecurity {
                 request.getMethod() + " " + request.getRequestURI() + " is not allowed for roles " + caller.roles());
     }
 
-    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String type,
-                                String title, String detail) throws IOException {
+    /** A refusal written before any controller runs, in the form the exception handlers answer with. */
+    static void problem(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                        String title, String detail) throws IOException {
         ObjectNode body = JSON.createObjectNode()
                 .put("type", "urn:debt-ledger:problem:" + type)
                 .put("title", title)

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -30,22 +29,16 @@ public class RequestLimits extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"urn:debt-ledger:problem:request-too-large\",\"title\":"
-                    + "\"Request too large\",\"status\":413,\"detail\":\"the request body is larger than "
-                    + limit + " bytes\"}");
+            LedgerSecurity.problem(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), "request-too-large",
+                    "Request too large", "the request body is larger than " + limit + " bytes");
             return;
         }
         if (StrictInput.hasControlCharacter(decoded(request.getRequestURI()))
                 || request.getParameterMap().entrySet().stream().anyMatch(parameter ->
                 StrictInput.hasControlCharacter(parameter.getKey())
                         || java.util.Arrays.stream(parameter.getValue()).anyMatch(StrictInput::hasControlCharacter))) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"urn:debt-ledger:problem:malformed-request\",\"title\":"
-                    + "\"Malformed request\",\"status\":400,\"detail\":\"the path and the parameters must not"
-                    + " contain control characters\"}");
+            LedgerSecurity.problem(request, response, HttpStatus.BAD_REQUEST.value(), "malformed-request",
+                    "Malformed request", "the path and the parameters must not contain control characters");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
