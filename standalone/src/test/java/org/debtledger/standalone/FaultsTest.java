@@ -32,12 +32,13 @@ import static org.awaitility.Awaitility.await;
  * Faults the ledger must survive without losing or inventing a cent: many clients on one debt, the database
  * stopping under load, processes killed with {@code kill -9}, two command and two query processes sharing the
  * work. Every acknowledged command is in the event store exactly once, and the read models reconcile with it.
- * Each scenario's load lasts {@code -Dfaults.seconds} (default 4) per phase.
+ * Each phase of a scenario's load lasts until {@code -Dfaults.commands} (default 30) more commands were acknowledged
+ * in it, or refused while the database is down.
  */
 class FaultsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("faults.seconds", 4));
+    private static final int PHASE = Integer.getInteger("faults.commands", 30);
 
     @TempDir
     Path directory;
@@ -150,13 +151,11 @@ class FaultsTest {
                 }
             });
             load.start();
-            Thread.sleep(PHASE.toMillis()); // load runs against a healthy database
+            awaitMore(acknowledged::size, PHASE); // load runs against a healthy database
             postgres.close();
-            Thread.sleep(PHASE.toMillis()); // and against none
-            int acknowledgedWhileDown = acknowledged.size();
+            awaitMore(unavailableMillis::size, Math.max(3, PHASE / 10)); // and against none (each refusal takes ~2 s)
             postgres = postgres(data, port);
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() > acknowledgedWhileDown);
-            Thread.sleep(PHASE.toMillis()); // and again against a healthy one
+            awaitMore(acknowledged::size, PHASE); // and again against a healthy one
             running.set(false);
             load.join(60_000);
 
@@ -174,6 +173,12 @@ class FaultsTest {
         } finally {
             postgres.close();
         }
+    }
+
+    /** Waits, within a bound, until {@code count} has grown by {@code more}. */
+    private static void awaitMore(java.util.function.IntSupplier count, int more) {
+        int from = count.getAsInt();
+        await().atMost(Duration.ofMinutes(2)).until(() -> count.getAsInt() >= from + more);
     }
 
     private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
@@ -228,7 +233,7 @@ class FaultsTest {
                     }
                 }));
             }
-            Thread.sleep(PHASE.toMillis());
+            awaitMore(acknowledged::size, PHASE);
             org.springframework.jdbc.core.simple.JdbcClient database = org.springframework.jdbc.core.simple.JdbcClient
                     .create(ledger.postgres.getPostgresDatabase());
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database.sql(
@@ -238,7 +243,7 @@ class FaultsTest {
             // a command process dies: the other takes all the commands, and the killed one comes back
             commandA.kill();
             int beforeCommandRestart = acknowledged.size();
-            Thread.sleep(PHASE.toMillis());
+            awaitMore(acknowledged::size, PHASE);
             assertThat(acknowledged.size()).as("the other command process goes on").isGreaterThan(beforeCommandRestart);
             commandA.start();
 
