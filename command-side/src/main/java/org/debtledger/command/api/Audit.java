@@ -5,6 +5,7 @@ import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
 import org.debtledger.edge.Caller;
+import org.debtledger.edge.Purpose;
 import org.debtledger.edge.Role;
 
 import java.util.HashMap;
@@ -14,22 +15,11 @@ import java.util.Map;
  * Who is asking and why: the authenticated caller, acting as an advisor (every debt command is an advisor's),
  * and from the request the {@code X-Channel}, {@code X-Reason} and {@code X-Correlation-Id} headers.
  */
-public record Audit(String actorId, String actorRole, Channel channel, String reason, String correlationId) {
+public record Audit(String actorId, String actorRole, Purpose purpose) {
 
     static Audit from(HttpServletRequest request) {
-        String channel = request.getHeader("X-Channel");
         Caller caller = Caller.current();
-        return new Audit(caller.id(), caller.actingAs(Role.ADVISOR).name(),
-                channel == null ? null : parseChannel(channel), request.getHeader("X-Reason"),
-                request.getHeader("X-Correlation-Id"));
-    }
-
-    private static Channel parseChannel(String channel) {
-        try {
-            return Channel.valueOf(channel);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest("X-Channel must be one of " + java.util.Arrays.toString(Channel.values()));
-        }
+        return new Audit(caller.id(), caller.actingAs(Role.ADVISOR).name(), Purpose.of(request));
     }
 
     /** The metadata a command carries; a channel or reason given in the body wins over the headers. */
@@ -37,15 +27,15 @@ public record Audit(String actorId, String actorRole, Channel channel, String re
         Map<String, Object> data = new HashMap<>();
         data.put(AuditMetadata.ACTOR_ID, actorId);
         data.put(AuditMetadata.ACTOR_ROLE, actorRole);
-        Channel effectiveChannel = bodyChannel != null ? bodyChannel : channel != null ? channel : Channel.SYSTEM;
+        Channel effectiveChannel = bodyChannel != null ? bodyChannel
+                : purpose.channel() != null ? purpose.channel() : Channel.SYSTEM;
         data.put(AuditMetadata.CHANNEL, effectiveChannel.name());
-        String effectiveReason = bodyReason != null ? bodyReason
-                : reason != null ? InvalidRequest.requiredText(reason, "X-Reason", 500) : null;
+        String effectiveReason = bodyReason != null ? bodyReason : purpose.reason();
         if (effectiveReason != null) {
             data.put(AuditMetadata.REASON, effectiveReason);
         }
-        if (correlationId != null) {
-            data.put(AuditMetadata.CORRELATION_ID, InvalidRequest.requiredText(correlationId, "X-Correlation-Id", 100));
+        if (purpose.correlationId() != null) {
+            data.put(AuditMetadata.CORRELATION_ID, purpose.correlationId());
         }
         return MetaData.from(data);
     }

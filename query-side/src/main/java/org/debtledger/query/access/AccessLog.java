@@ -1,14 +1,13 @@
 package org.debtledger.query.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.debtledger.audit.Channel;
 import org.debtledger.edge.Caller;
+import org.debtledger.edge.Purpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,26 +29,6 @@ public class AccessLog {
                         String resource, String channel, String reason, String correlationId) {
     }
 
-    /** Validates the caller's channel, reason and correlation id; an invalid one is refused before any read. */
-    public record Purpose(String channel, String reason, String correlationId) {
-
-        public static Purpose of(HttpServletRequest request) {
-            String channel = request.getHeader("X-Channel");
-            if (channel != null && Arrays.stream(Channel.values()).noneMatch(known -> known.name().equals(channel))) {
-                throw new IllegalArgumentException("X-Channel must be one of " + Arrays.toString(Channel.values()));
-            }
-            return new Purpose(channel, bounded(request.getHeader("X-Reason"), "X-Reason", 500),
-                    bounded(request.getHeader("X-Correlation-Id"), "X-Correlation-Id", 100));
-        }
-
-        private static String bounded(String value, String name, int max) {
-            if (value != null && (value.isBlank() || value.length() > max)) {
-                throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");
-            }
-            return value;
-        }
-    }
-
     /** Records that the current caller read {@code debtorId}'s data (and {@code debtId}'s, when one debt). */
     public void record(HttpServletRequest request, Purpose purpose, String debtorId, String debtId) {
         Caller caller = Caller.current();
@@ -61,7 +40,7 @@ public class AccessLog {
                 .param("debtor", debtorId)
                 .param("debt", debtId)
                 .param("resource", request.getMethod() + " " + request.getRequestURI())
-                .param("channel", purpose.channel())
+                .param("channel", purpose.channel() == null ? null : purpose.channel().name())
                 .param("reason", purpose.reason())
                 .param("correlation", purpose.correlationId())
                 .update();

@@ -5,6 +5,7 @@ import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRates;
 import org.debtledger.money.Money;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
 import org.debtledger.edge.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
@@ -56,7 +57,7 @@ class DebtorBalanceController {
     @GetMapping("/api/v1/debtors/{debtorId}/balance")
     ResponseEntity<Balance> balance(@PathVariable String debtorId, @RequestParam(required = false) LocalDate payoffDate,
                                     @RequestParam(required = false) Long minPosition, HttpServletRequest request) {
-        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
+        Purpose purpose = Purpose.of(request);
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         Caller caller = Caller.current();
         List<DebtView> views = reads.viewsOfDebtor(debtorId).stream()

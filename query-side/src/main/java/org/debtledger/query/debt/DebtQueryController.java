@@ -2,6 +2,7 @@ package org.debtledger.query.debt;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
 import org.debtledger.edge.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
@@ -43,7 +44,7 @@ class DebtQueryController {
     @GetMapping("/api/v1/debts/{debtId}")
     ResponseEntity<DebtView> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
                                   HttpServletRequest request) {
-        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
+        Purpose purpose = Purpose.of(request);
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
         if (!Caller.current().maySee(view.creditorId())) {
@@ -73,7 +74,7 @@ class DebtQueryController {
     ResponseEntity<?> history(@PathVariable String debtId, @RequestParam(required = false) Instant asOf,
                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) Long minPosition, HttpServletRequest request) {
-        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
+        Purpose purpose = Purpose.of(request);
         if (asOf != null || from != null || to != null) {
             List<HistoryReplay.Recorded> events = replay.events(debtId);
             if (events.isEmpty()) {

@@ -2,6 +2,7 @@ package org.debtledger.query.personal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.query.ProcessingGroups;
+import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
 import org.debtledger.query.freshness.ReadPositions;
 import org.debtledger.query.api.QueryProblems.NotFound;
@@ -51,7 +52,7 @@ class PersonalDataController {
 
     @GetMapping("/api/v1/debtors/{debtorId}/personal-data")
     Stored get(@PathVariable String debtorId, HttpServletRequest request) {
-        AccessLog.Purpose purpose = AccessLog.Purpose.of(request);
+        Purpose purpose = Purpose.of(request);
         PersonalDataStore.Found found = store.get(debtorId(debtorId))
                 .orElseThrow(() -> new NotFound("no personal data of debtor " + debtorId + " is kept"));
         if (found instanceof PersonalDataStore.Erased erased) {
