@@ -10,6 +10,8 @@ import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -64,6 +66,11 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
     public enum InstalmentState { DUE, PARTLY_PAID, PAID, MISSED }
 
     public record Pause(PauseReason reason, LocalDate from, LocalDate until, Set<Freeze> freezes) {
+
+        public Pause {
+            // in the order of the enum, so the stored view does not depend on how the set was built or read
+            freezes = freezes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(freezes));
+        }
     }
 
     public record Dispute(String reason, LocalDate openedOn) {
