@@ -155,7 +155,6 @@ public class ProjectionRebuilds {
 
     public Status status(String projection) {
         requireKnown(projection);
-        ProjectionVersions.Versions current = versions.of(projection);
         var last = jdbc.sql("""
                         SELECT version, status, started_at, finished_at, head FROM ledger_read.projection_rebuild
                         WHERE projection = :projection ORDER BY version DESC LIMIT 1""")
@@ -163,6 +162,8 @@ public class ProjectionRebuilds {
                 .query((row, n) -> new Object[]{row.getString(2), row.getTimestamp(3).toInstant(),
                         row.getTimestamp(4) == null ? null : row.getTimestamp(4).toInstant(), row.getLong(5)})
                 .optional();
+        // read after the rebuild's status: a rebuild seen completed has switched its version in (one transaction)
+        ProjectionVersions.Versions current = versions.of(projection);
         if (last.isEmpty()) {
             return new Status(projection, "IDLE", current.active(), null, null, null, 0, 0, 0, null);
         }
