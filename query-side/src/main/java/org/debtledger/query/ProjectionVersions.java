@@ -30,9 +30,10 @@ public class ProjectionVersions {
                 .single();
     }
 
-    /** The versions an event is written to. */
+    /** The versions an event is written to: read once a batch, so a switch takes effect between batches. */
     public List<Integer> targets(String projection, ReplayStatus status) {
-        Versions versions = of(projection);
+        Versions versions = ProcessingBatch.state(ProjectionVersions.class.getName() + ":" + projection,
+                () -> of(projection));
         if (status.isReplay()) {
             return List.of(versions.building() != null ? versions.building() : versions.active());
         }

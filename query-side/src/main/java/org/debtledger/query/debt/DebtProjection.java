@@ -3,6 +3,7 @@ package org.debtledger.query.debt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -12,23 +13,32 @@ import org.debtledger.audit.AuditMetadata;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.EventPositions;
+import org.debtledger.query.ProcessingBatch;
 import org.debtledger.query.ProjectionVersions;
 import org.debtledger.serialization.EventSerialization;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import static org.debtledger.query.ProjectionVersions.table;
 
 /**
  * Keeps the debt view and the audit timeline: each event of a debt is folded into its view, and written to the
  * timeline with who caused it and the balance after it. Keyed on the debt's sequence number, so an event
- * delivered again changes nothing.
+ * delivered again changes nothing. A batch of events is folded in memory (a poison event still fails alone, so
+ * it is dead-lettered alone) and written once, before the batch's transaction commits: the views of its debts
+ * read in one query, each changed view and every timeline entry written in one batch of statements.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DEBTS)
@@ -37,11 +47,14 @@ public class DebtProjection {
     private static final ObjectMapper JSON = EventSerialization.objectMapper();
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate statements;
     private final ProjectionVersions versions;
     private final EventPositions positions;
 
-    DebtProjection(JdbcClient jdbc, ProjectionVersions versions, EventPositions positions) {
+    DebtProjection(JdbcClient jdbc, NamedParameterJdbcTemplate statements, ProjectionVersions versions,
+                   EventPositions positions) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.versions = versions;
         this.positions = positions;
     }
@@ -51,56 +64,85 @@ public class DebtProjection {
             ReplayStatus status) {
         long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.DEBTS, status)) {
-            DebtView before = load(version, event.debtId().value()).orElse(null);
+            Changes changes = ProcessingBatch.state(DebtProjection.class.getName() + ":" + version,
+                    () -> new Changes(version), this::save);
+            DebtView before = changes.view(event.debtId().value());
             if (before != null && before.sequenceNumber() >= sequenceNumber) {
                 continue;
             }
             DebtView after = DebtViewFold.apply(before, event, sequenceNumber, position);
-            save(version, after);
-            record(version, event, after, recordedAt, metaData);
+            changes.views.put(after.debtId(), after);
+            changes.changed.add(after.debtId());
+            changes.timeline.add(timelineEntry(event, after, recordedAt, metaData));
         }
     }
 
-    private Optional<DebtView> load(int version, String debtId) {
-        return jdbc.sql("SELECT view FROM " + table("debt_view", version) + " WHERE debt_id = :id")
-                .param("id", debtId)
-                .query((row, n) -> read(row.getString(1), DebtView.class))
-                .optional();
+    /** What a batch changes in one version of the tables: the views of its debts as folded so far, and the timeline. */
+    private final class Changes {
+        final int version;
+        final Map<String, DebtView> views = new HashMap<>();
+        final Set<String> changed = new LinkedHashSet<>();
+        final List<MapSqlParameterSource> timeline = new ArrayList<>();
+
+        Changes(int version) {
+            this.version = version;
+            load(ProcessingBatch.events().stream().map(DomainEventMessage::getAggregateIdentifier).toList());
+        }
+
+        /** The debt's view as folded so far; null before its registration. */
+        DebtView view(String debtId) {
+            if (!views.containsKey(debtId)) {
+                load(List.of(debtId));
+            }
+            return views.get(debtId);
+        }
+
+        private void load(List<String> debtIds) {
+            debtIds.forEach(debtId -> views.put(debtId, null));
+            jdbc.sql("SELECT debt_id, view FROM " + table("debt_view", version) + " WHERE debt_id = ANY(:ids)")
+                    .param("ids", debtIds.stream().distinct().toArray(String[]::new))
+                    .query((row, n) -> read(row.getString(2), DebtView.class))
+                    .list()
+                    .forEach(view -> views.put(view.debtId(), view));
+        }
     }
 
-    private void save(int version, DebtView view) {
-        jdbc.sql("INSERT INTO " + table("debt_view", version) + """
+    private void save(Changes changes) {
+        statements.batchUpdate("INSERT INTO " + table("debt_view", changes.version) + """
                          (debt_id, debtor_id, creditor_id, status, sequence_number, position, view)
                         VALUES (:id, :debtor, :creditor, :status, :sequence, :position, CAST(:view AS jsonb))
                         ON CONFLICT (debt_id) DO UPDATE SET status = :status, sequence_number = :sequence,
-                            position = :position, view = CAST(:view AS jsonb)""")
-                .param("id", view.debtId()).param("debtor", view.debtorId()).param("creditor", view.creditorId())
-                .param("status", view.status().name()).param("sequence", view.sequenceNumber())
-                .param("position", view.position()).param("view", write(view))
-                .update();
-    }
-
-    private void record(int version, DebtEvent event, DebtView after, Instant recordedAt, MetaData metaData) {
-        Map<String, Object> balance = new LinkedHashMap<>();
-        balance.put("outstanding", after.outstanding());
-        balance.put("paid", after.paid());
-        balance.put("credit", after.credit());
-        jdbc.sql("INSERT INTO " + table("audit_entry", version) + """
+                            position = :position, view = CAST(:view AS jsonb)""",
+                changes.changed.stream().map(changes.views::get).map(view -> new MapSqlParameterSource()
+                        .addValue("id", view.debtId()).addValue("debtor", view.debtorId())
+                        .addValue("creditor", view.creditorId()).addValue("status", view.status().name())
+                        .addValue("sequence", view.sequenceNumber()).addValue("position", view.position())
+                        .addValue("view", write(view))).toArray(MapSqlParameterSource[]::new));
+        statements.batchUpdate("INSERT INTO " + table("audit_entry", changes.version) + """
                          (debt_id, sequence_number, position, event_type, business_date, recorded_at, actor_id,
                           actor_role, channel, reason, correlation_id, details, balance_after)
                         VALUES (:id, :sequence, :position, :type, :date, :recorded, :actor, :role, :channel, :reason,
                                 :correlation, CAST(:details AS jsonb), CAST(:balance AS jsonb))
-                        ON CONFLICT (debt_id, sequence_number) DO NOTHING""")
-                .param("id", after.debtId()).param("sequence", after.sequenceNumber())
-                .param("position", after.position()).param("type", event.getClass().getSimpleName())
-                .param("date", event.date()).param("recorded", java.sql.Timestamp.from(recordedAt))
-                .param("actor", text(metaData, AuditMetadata.ACTOR_ID))
-                .param("role", text(metaData, AuditMetadata.ACTOR_ROLE))
-                .param("channel", text(metaData, AuditMetadata.CHANNEL))
-                .param("reason", text(metaData, AuditMetadata.REASON))
-                .param("correlation", text(metaData, AuditMetadata.CORRELATION_ID))
-                .param("details", write(event)).param("balance", write(balance))
-                .update();
+                        ON CONFLICT (debt_id, sequence_number) DO NOTHING""",
+                changes.timeline.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource timelineEntry(DebtEvent event, DebtView after, Instant recordedAt,
+                                                       MetaData metaData) {
+        Map<String, Object> balance = new LinkedHashMap<>();
+        balance.put("outstanding", after.outstanding());
+        balance.put("paid", after.paid());
+        balance.put("credit", after.credit());
+        return new MapSqlParameterSource()
+                .addValue("id", after.debtId()).addValue("sequence", after.sequenceNumber())
+                .addValue("position", after.position()).addValue("type", event.getClass().getSimpleName())
+                .addValue("date", event.date()).addValue("recorded", java.sql.Timestamp.from(recordedAt))
+                .addValue("actor", text(metaData, AuditMetadata.ACTOR_ID))
+                .addValue("role", text(metaData, AuditMetadata.ACTOR_ROLE))
+                .addValue("channel", text(metaData, AuditMetadata.CHANNEL))
+                .addValue("reason", text(metaData, AuditMetadata.REASON))
+                .addValue("correlation", text(metaData, AuditMetadata.CORRELATION_ID))
+                .addValue("details", write(event)).addValue("balance", write(balance));
     }
 
     private static String text(MetaData metaData, String key) {
