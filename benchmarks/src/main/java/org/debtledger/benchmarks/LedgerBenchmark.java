@@ -67,7 +67,7 @@ import java.util.function.IntFunction;
  */
 public final class LedgerBenchmark {
 
-    private static final String ADVISOR_PASSWORD = java.util.UUID.randomUUID().toString();
+    static final String ADVISOR_PASSWORD = java.util.UUID.randomUUID().toString();
     private static final String ADVISOR_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString(
             ("advisor:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
@@ -133,6 +133,7 @@ public final class LedgerBenchmark {
             }
 
             List<Figure> commands = new ArrayList<>();
+            Figure atHalfRate;
             List<Map<String, Object>> aggregateLoads;
             Map<String, Object> readSide;
             try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(CommandSideApplication.class).run(
@@ -152,12 +153,23 @@ public final class LedgerBenchmark {
                 for (int clients : CONCURRENCY) {
                     commands.add(measure("commands", clients, each, client -> new CommandMix(http, port)));
                 }
+                double sustainable = commands.stream().mapToDouble(Figure::perSecond).max().orElseThrow();
+                atHalfRate = atFixedRate("commands", sustainable / 2, each, client -> new CommandMix(http, port));
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
                 readSide = readSide(postgres, port, each);
             }
+            Map<String, Object> memory = StandaloneMemory.measure(
+                    Path.of(System.getProperty("benchmark.standalone-jar", "../standalone/target/debt-ledger.jar")), each);
             Map<String, Object> results = report(ceiling, commands, each);
+            results.put("commandsAtHalfTheSustainableRate", Map.of("perSecondAsked", Math.round(atHalfRate.perSecond()),
+                    "p50Millis", atHalfRate.p50Micros() / 1000.0, "p99Millis", atHalfRate.p99Micros() / 1000.0,
+                    "maxMillis", atHalfRate.maxMicros() / 1000.0));
+            org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn("%ncommands at half the sustainable rate: {}"
+                    .formatted(), results.get("commandsAtHalfTheSustainableRate"));
             results.put("aggregateLoad", aggregateLoads);
             results.put("readSide", readSide);
+            results.put("standaloneMemory", memory);
+            org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn("%nstandalone memory: {}".formatted(), memory);
             return results;
         }
     }
@@ -243,21 +255,27 @@ public final class LedgerBenchmark {
                 head = max.getLong(1);
             }
             ReadPositions positions = query.getBean(ReadPositions.class);
-            for (String group : ProcessingGroups.ALL) {
-                positions.awaitAtLeast(group, head, Duration.ofMinutes(30));
-            }
+            Profiles.of("catch-up", () -> {
+                for (String group : ProcessingGroups.ALL) {
+                    positions.awaitAtLeast(group, head, Duration.ofMinutes(30));
+                }
+                return null;
+            });
             double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
 
             ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
             long rebuildBegin = System.nanoTime();
-            rebuilds.start(ProcessingGroups.DEBTS);
-            long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
-            while (!rebuilds.status(ProcessingGroups.DEBTS).status().equals("COMPLETED")) {
-                if (System.nanoTime() > rebuildDeadline) {
-                    throw new IllegalStateException("the rebuild did not finish within 30 minutes");
+            Profiles.of("rebuild", () -> {
+                rebuilds.start(ProcessingGroups.DEBTS);
+                long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
+                while (!rebuilds.status(ProcessingGroups.DEBTS).status().equals("COMPLETED")) {
+                    if (System.nanoTime() > rebuildDeadline) {
+                        throw new IllegalStateException("the rebuild did not finish within 30 minutes");
+                    }
+                    Thread.sleep(20);
                 }
-                Thread.sleep(20);
-            }
+                return null;
+            });
             double rebuildSeconds = (System.nanoTime() - rebuildBegin) / 1e9;
 
             int port = ((WebServerApplicationContext) query).getWebServer().getPort();
@@ -266,16 +284,19 @@ public final class LedgerBenchmark {
                     ("integration:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             ObjectMapper json = new ObjectMapper();
             long streamBegin = System.nanoTime();
-            long received = 0;
-            long after = 0;
-            while (after < head) {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/api/v1/events?limit=1000&after=" + after)).header("Authorization", credentials)
-                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                var read = json.readTree(page.body());
-                received += read.path("events").size();
-                after = read.path("next").asLong();
-            }
+            long received = Profiles.of("stream", () -> {
+                long events = 0;
+                long after = 0;
+                while (after < head) {
+                    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                    + "/api/v1/events?limit=1000&after=" + after)).header("Authorization", credentials)
+                            .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    var read = json.readTree(page.body());
+                    events += read.path("events").size();
+                    after = read.path("next").asLong();
+                }
+                return events;
+            });
             double streamSeconds = (System.nanoTime() - streamBegin) / 1e9;
 
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -354,7 +375,7 @@ public final class LedgerBenchmark {
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
         lagProbe.start();
-        Figure mixed = measure("commands", 4, each, client -> new CommandMix(http, commandPort));
+        Figure mixed = measure("commands-with-queries", 4, each, client -> new CommandMix(http, commandPort));
         stop.set(true);
         schedule.shutdown();
         schedule.awaitTermination(10, TimeUnit.SECONDS);
@@ -414,35 +435,81 @@ public final class LedgerBenchmark {
 
     /** {@code clients} threads each repeat their operation for {@code duration}; every call is timed. */
     static Figure measure(String name, int clients, Duration duration, IntFunction<Operation> client) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Future<long[]>> results = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Operation operation = client.apply(c);
-            results.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                while (!stop.get()) {
-                    long begin = System.nanoTime();
-                    operation.run();
-                    latencies.add((System.nanoTime() - begin) / 1000);
-                }
-                return latencies.stream().mapToLong(Long::longValue).toArray();
-            }));
-        }
-        Thread.sleep(duration.toMillis());
-        stop.set(true);
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> result : results) {
-            for (long latency : result.get()) {
-                all.add(latency);
+        return Profiles.of(name + "-" + clients, () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<long[]>> results = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                Operation operation = client.apply(c);
+                results.add(pool.submit(() -> {
+                    List<Long> latencies = new ArrayList<>();
+                    while (!stop.get()) {
+                        long begin = System.nanoTime();
+                        operation.run();
+                        latencies.add((System.nanoTime() - begin) / 1000);
+                    }
+                    return latencies.stream().mapToLong(Long::longValue).toArray();
+                }));
             }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        all.sort(Long::compare);
-        return new Figure(name, clients, all.size(), seconds, percentile(all, 50), percentile(all, 99),
-                all.isEmpty() ? 0 : all.get(all.size() - 1));
+            Thread.sleep(duration.toMillis());
+            stop.set(true);
+            List<Long> all = new ArrayList<>();
+            for (Future<long[]> result : results) {
+                for (long latency : result.get()) {
+                    all.add(latency);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            return figure(name, clients, all, seconds);
+        });
+    }
+
+    /**
+     * Operations started at a fixed rate whatever the answers do (an open system, as callers are), each on one of
+     * 32 clients, each timed from when it was due: a slow answer delays the ones behind it and shows in their times.
+     */
+    static Figure atFixedRate(String name, double perSecond, Duration duration, IntFunction<Operation> client)
+            throws Exception {
+        return Profiles.of(name + "-fixed-rate", () -> {
+            int clients = 32;
+            java.util.concurrent.BlockingQueue<Operation> idle = new java.util.concurrent.ArrayBlockingQueue<>(clients);
+            for (int c = 0; c < clients; c++) {
+                idle.add(client.apply(c));
+            }
+            ExecutorService workers = Executors.newFixedThreadPool(clients);
+            List<Future<Long>> results = new ArrayList<>();
+            long interval = (long) (1e9 / perSecond);
+            long start = System.nanoTime();
+            for (long due = start; due < start + duration.toNanos(); due += interval) {
+                TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
+                long dueAt = due;
+                results.add(workers.submit(() -> {
+                    Operation operation = idle.take();
+                    try {
+                        operation.run();
+                    } finally {
+                        idle.add(operation);
+                    }
+                    return (System.nanoTime() - dueAt) / 1000;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<Long> result : results) {
+                all.add(result.get());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            workers.shutdown();
+            return figure(name, clients, all, seconds);
+        });
+    }
+
+    private static Figure figure(String name, int clients, List<Long> latencies, double seconds) {
+        List<Long> sorted = new ArrayList<>(latencies);
+        sorted.sort(Long::compare);
+        return new Figure(name, clients, sorted.size(), seconds, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
     }
 
     private static long percentile(List<Long> sorted, int percentile) {
@@ -453,7 +520,7 @@ public final class LedgerBenchmark {
     }
 
     /** A realistic mix for one client: register a debt, charge a demand, agree a plan, then pay three times. */
-    private static final class CommandMix implements Operation {
+    static final class CommandMix implements Operation {
         private final HttpClient http;
         private final String base;
         private String debt;

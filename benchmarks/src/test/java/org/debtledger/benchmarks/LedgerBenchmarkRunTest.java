@@ -42,5 +42,13 @@ class LedgerBenchmarkRunTest {
         for (String rate : new String[]{"startAndCatchUpEventsPerSecond", "rebuildEventsPerSecond", "streamEventsPerSecond"}) {
             assertThat(readSide.path(rate).asLong()).as(rate).isPositive();
         }
+        JsonNode halfRate = written.path("commandsAtHalfTheSustainableRate");
+        assertThat(halfRate.path("perSecondAsked").asLong()).isPositive();
+        assertThat(halfRate.path("p99Millis").asDouble()).isPositive();
+        JsonNode memory = written.path("standaloneMemory");
+        assertThat(memory.path("commandsPerSecond").asLong()).isPositive();
+        assertThat(memory.path("collections").asInt()).isPositive();
+        assertThat(memory.path("peakResidentMiB").asLong()).isPositive();
+        assertThat(memory.path("peakHeapInUseMiB").asLong()).isPositive();
     }
 }
