@@ -62,6 +62,8 @@ import java.util.function.IntFunction;
  *   <li><b>ceiling</b>: single-row INSERT transactions of an event-sized row into an event-shaped table;</li>
  *   <li><b>commands</b>: ledger commands over HTTP (a mix of registering, fees, plans and payments), each a
  *   durable transaction, and their ratio to the ceiling at the same concurrency; with p50, p99 and max latency.</li>
+ *   <li><b>in-process</b> and <b>plain-axon</b>: the same mix through the ledger's command gateway in process, and
+ *   through a plain Axon configuration's ({@link PlainAxonPeer}).</li>
  * </ul>
  * Usage: {@code LedgerBenchmark <seconds per measurement> <results.json>}.
  */
@@ -136,6 +138,7 @@ public final class LedgerBenchmark {
             Figure atHalfRate;
             List<Map<String, Object>> aggregateLoads;
             Map<String, Object> readSide;
+            PlainAxonPeer.InProcess inProcess;
             try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(CommandSideApplication.class).run(
                     "--spring.config.location=classpath:debt-ledger-command.yml",
                     "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
@@ -150,6 +153,7 @@ public final class LedgerBenchmark {
                     "--ledger.password.advisor=" + ADVISOR_PASSWORD)) {
                 int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                measure("warm-up", 4, each, client -> new CommandMix(http, port)); // compiled code, warm pools
                 for (int clients : CONCURRENCY) {
                     commands.add(measure("commands", clients, each, client -> new CommandMix(http, port)));
                 }
@@ -157,10 +161,11 @@ public final class LedgerBenchmark {
                 atHalfRate = atFixedRate("commands", sustainable / 2, each, client -> new CommandMix(http, port));
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
                 readSide = readSide(postgres, port, each);
+                inProcess = PlainAxonPeer.measureInProcess(postgres, ledger, each, CONCURRENCY);
             }
             Map<String, Object> memory = StandaloneMemory.measure(
                     Path.of(System.getProperty("benchmark.standalone-jar", "../standalone/target/debt-ledger.jar")), each);
-            Map<String, Object> results = report(ceiling, commands, each);
+            Map<String, Object> results = report(ceiling, commands, inProcess, each);
             results.put("commandsAtHalfTheSustainableRate", Map.of("perSecondAsked", Math.round(atHalfRate.perSecond()),
                     "p50Millis", atHalfRate.p50Micros() / 1000.0, "p99Millis", atHalfRate.p99Micros() / 1000.0,
                     "maxMillis", atHalfRate.maxMicros() / 1000.0));
@@ -168,6 +173,7 @@ public final class LedgerBenchmark {
                     .formatted(), results.get("commandsAtHalfTheSustainableRate"));
             results.put("aggregateLoad", aggregateLoads);
             results.put("readSide", readSide);
+            results.put("inProcess", inProcess.configuration());
             results.put("standaloneMemory", memory);
             org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn("%nstandalone memory: {}".formatted(), memory);
             return results;
@@ -576,8 +582,8 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static Map<String, Object> report(List<Figure> ceiling, List<Figure> commands, Duration each)
-            throws Exception {
+    private static Map<String, Object> report(List<Figure> ceiling, List<Figure> commands,
+                                              PlainAxonPeer.InProcess inProcess, Duration each) throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("date", Instant.now().toString());
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
@@ -591,7 +597,7 @@ public final class LedgerBenchmark {
         for (int i = 0; i < CONCURRENCY.length; i++) {
             Figure limit = ceiling.get(i);
             Figure ledger = commands.get(i);
-            for (Figure figure : List.of(limit, ledger)) {
+            for (Figure figure : List.of(limit, ledger, inProcess.ledger().get(i), inProcess.plainAxon().get(i))) {
                 double ratio = figure.perSecond() / limit.perSecond();
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("figure", figure.name());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +26,20 @@ class LedgerBenchmarkRunTest {
         LedgerBenchmark.main(new String[]{System.getProperty("benchmark.seconds", "1"), results.toString()});
 
         JsonNode written = new ObjectMapper().readTree(results.toFile());
-        assertThat(written.path("figures")).hasSize(6);
+        assertThat(written.path("figures")).hasSize(12);
         written.path("figures").forEach(figure -> assertThat(figure.path("perSecond").asLong()).isPositive());
+        List<String> measured = new ArrayList<>();
+        written.path("figures").forEach(figure -> measured.add(figure.path("figure").asText() + " "
+                + figure.path("clients").asInt()));
+        for (int clients : new int[]{1, 4, 16}) {
+            assertThat(measured).contains("ceiling " + clients, "commands " + clients, "in-process " + clients,
+                    "plain-axon " + clients);
+        }
+        // Hibernate on the benchmark's classpath must not change the ledger: it still appends through JDBC
+        JsonNode inProcess = written.path("inProcess");
+        assertThat(inProcess.path("ledgerEventStorageEngine").asText()).isEqualTo("JdbcEventStorageEngine");
+        assertThat(inProcess.path("plainAxon").path("eventsStored").asLong()).isPositive();
+        assertThat(inProcess.path("plainAxon").path("payloadColumnType").asText()).isNotEqualTo("none");
         assertThat(written.path("machine").path("cores").asInt()).isPositive();
         String[] sizes = System.getProperty("benchmark.aggregate-events").split(",");
         assertThat(written.path("aggregateLoad")).hasSize(sizes.length);
