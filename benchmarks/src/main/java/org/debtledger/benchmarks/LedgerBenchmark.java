@@ -72,6 +72,8 @@ public final class LedgerBenchmark {
     static final String ADVISOR_PASSWORD = java.util.UUID.randomUUID().toString();
     private static final String ADVISOR_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString(
             ("advisor:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final String OPERATOR_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("operator:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private static final int[] CONCURRENCY = {1, 4, 16};
     private static final byte[] EVENT_SIZED = new byte[600];
@@ -139,6 +141,7 @@ public final class LedgerBenchmark {
             List<Map<String, Object>> aggregateLoads;
             Map<String, Object> readSide;
             PlainAxonPeer.InProcess inProcess;
+            Map<String, Object> bankFile;
             try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(CommandSideApplication.class).run(
                     "--spring.config.location=classpath:debt-ledger-command.yml",
                     "--server.port=0", "--server.address=127.0.0.1", "--ledger.close-of-business.scheduled=false",
@@ -150,7 +153,9 @@ public final class LedgerBenchmark {
                     "--ledger.security.local-users.store=target/local-users-unused",
                     "--ledger.security.local-users.users[0].name=advisor",
                     "--ledger.security.local-users.users[0].role=ADVISOR",
-                    "--ledger.password.advisor=" + ADVISOR_PASSWORD)) {
+                    "--ledger.security.local-users.users[1].name=operator",
+                    "--ledger.security.local-users.users[1].role=OPERATOR",
+                    "--ledger.password.advisor=" + ADVISOR_PASSWORD, "--ledger.password.operator=" + ADVISOR_PASSWORD)) {
                 int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 measure("warm-up", 4, each, client -> new CommandMix(http, port)); // compiled code, warm pools
@@ -162,6 +167,8 @@ public final class LedgerBenchmark {
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
                 readSide = readSide(postgres, port, each);
                 inProcess = PlainAxonPeer.measureInProcess(postgres, ledger, each, CONCURRENCY);
+                bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
+                        port, Integer.getInteger("benchmark.bank-file-payments", 50_000)));
             }
             Map<String, Object> memory = StandaloneMemory.measure(
                     Path.of(System.getProperty("benchmark.standalone-jar", "../standalone/target/debt-ledger.jar")), each);
@@ -174,6 +181,8 @@ public final class LedgerBenchmark {
             results.put("aggregateLoad", aggregateLoads);
             results.put("readSide", readSide);
             results.put("inProcess", inProcess.configuration());
+            results.put("bankFile", bankFile);
+            org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn("%nbank file: {}".formatted(), bankFile);
             results.put("standaloneMemory", memory);
             org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn("%nstandalone memory: {}".formatted(), memory);
             return results;

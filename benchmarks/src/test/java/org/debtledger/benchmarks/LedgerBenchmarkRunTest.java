@@ -23,6 +23,9 @@ class LedgerBenchmarkRunTest {
         if (System.getProperty("benchmark.aggregate-events") == null) {
             System.setProperty("benchmark.aggregate-events", "150"); // the build's tiny size: past one snapshot
         }
+        if (System.getProperty("benchmark.bank-file-payments") == null) {
+            System.setProperty("benchmark.bank-file-payments", "200");
+        }
         LedgerBenchmark.main(new String[]{System.getProperty("benchmark.seconds", "1"), results.toString()});
 
         JsonNode written = new ObjectMapper().readTree(results.toFile());
@@ -59,6 +62,9 @@ class LedgerBenchmarkRunTest {
         JsonNode halfRate = written.path("commandsAtHalfTheSustainableRate");
         assertThat(halfRate.path("perSecondAsked").asLong()).isPositive();
         assertThat(halfRate.path("p99Millis").asDouble()).isPositive();
+        assertThat(written.path("bankFile").path("payments").asInt())
+                .isEqualTo(Integer.getInteger("benchmark.bank-file-payments"));
+        assertThat(written.path("bankFile").path("paymentsPerSecond").asLong()).isPositive();
         JsonNode memory = written.path("standaloneMemory");
         assertThat(memory.path("commandsPerSecond").asLong()).isPositive();
         assertThat(memory.path("collections").asInt()).isPositive();
