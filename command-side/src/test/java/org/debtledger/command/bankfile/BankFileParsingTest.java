@@ -2,6 +2,11 @@ package org.debtledger.command.bankfile;
 
 import org.debtledger.money.Money;
 import org.debtledger.payment.PaymentId;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,6 +131,29 @@ class BankFileParsingTest {
         String many = text.toString().replace("2025-06-01", "June");
         assertThatThrownBy(() -> parse(many)).isInstanceOfSatisfying(MalformedBankFile.class,
                 malformed -> assertThat(malformed.problems()).hasSize(BankFile.PROBLEMS_SHOWN));
+    }
+
+    /** Whatever arrives, the file is read or refused as malformed: nothing else may escape (it would be a 500). */
+    @Property
+    void anyBytesAreReadOrRefusedAsMalformed(@ForAll("files") byte[] bytes) {
+        try {
+            assertThat(BankFile.parse(bytes).payments()).isNotEmpty();
+        } catch (MalformedBankFile malformed) {
+            assertThat(malformed.problems()).isNotEmpty().hasSizeLessThanOrEqualTo(BankFile.PROBLEMS_SHOWN);
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> files() {
+        Arbitrary<String> field = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(12),
+                Arbitraries.of("RF741", "rf74 1", "1.00", "0.1", "-1", "EUR", "JPY", "2025-06-01", "2025-02-30", "A-1",
+                        "", " ", "\"", "\r", "\uFEFF"));
+        Arbitrary<String> line = field.list().ofMinSize(0).ofMaxSize(7).map(fields -> String.join(",", fields));
+        Arbitrary<String> text = line.list().ofMaxSize(6).map(lines -> String.join("\n", lines));
+        return Arbitraries.oneOf(
+                text.map(body -> (HEADER + body).getBytes(StandardCharsets.UTF_8)),
+                text.map(body -> body.getBytes(StandardCharsets.UTF_8)),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(200));
     }
 
     @Test
