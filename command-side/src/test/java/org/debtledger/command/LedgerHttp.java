@@ -3,8 +3,12 @@ package org.debtledger.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,6 +82,52 @@ public final class LedgerHttp {
             request.headers(headers);
         }
         return send(request.build());
+    }
+
+    /** A body of another type than JSON, such as a bank file's {@code text/csv}. */
+    public Answer post(String path, String contentType, byte[] body, String... headers) {
+        return post(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    /** The same, sent in chunks without declaring its length, so that the ledger can only count it. */
+    public Answer postWithoutLength(String path, String contentType, byte[] body) {
+        return post(path, contentType, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+    }
+
+    private Answer post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", contentType)
+                .POST(body);
+        String authorization = authorization(path);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /**
+     * The status of a POST that declares a body of {@code length} bytes and sends none of it: a body over the limit
+     * must be refused on its declared length alone, before any of it is read.
+     */
+    public int statusOfDeclaredLength(String path, String contentType, long length) {
+        URI uri = URI.create(base + path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: "
+                    + authorization(path) + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Answer get(String path) {

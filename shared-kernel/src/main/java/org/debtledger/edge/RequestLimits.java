@@ -11,23 +11,35 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Refuses request bodies over a limit (64 KiB unless configured): by their declared length at once, and by
- * counting when the length is not declared, so an oversized body is never buffered whole. Refuses control
- * characters in the path and the parameters too: no id or filter has one, and PostgreSQL refuses NUL in text.
+ * Refuses request bodies over a limit (64 KiB unless configured, more for the paths a side names with a
+ * {@link ForPath}): by their declared length at once, and by counting when the length is not declared, so an
+ * oversized body is never buffered whole. Refuses control characters in the path and the parameters too: no id or
+ * filter has one, and PostgreSQL refuses NUL in text.
  */
 public class RequestLimits extends OncePerRequestFilter {
 
-    private final long limit;
+    /** Another limit for the body of requests to exactly this path, such as a bank file's. */
+    public record ForPath(String path, long maxBytes) {
+    }
 
-    RequestLimits(long limit) {
-        this.limit = limit;
+    private final long defaultLimit;
+    private final Map<String, Long> limitsByPath;
+
+    RequestLimits(long defaultLimit, List<ForPath> paths) {
+        this.defaultLimit = defaultLimit;
+        this.limitsByPath = paths.stream().collect(Collectors.toUnmodifiableMap(ForPath::path, ForPath::maxBytes));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitsByPath.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()),
+                defaultLimit);
         if (request.getContentLengthLong() > limit) {
             LedgerSecurity.problem(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), "request-too-large",
                     "Request too large", "the request body is larger than " + limit + " bytes");

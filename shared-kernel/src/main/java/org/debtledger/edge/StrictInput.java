@@ -1,5 +1,6 @@
 package org.debtledger.edge;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -66,12 +67,23 @@ public class StrictInput {
     }
 
     /**
-     * Request bodies over 64 KiB (or {@code ledger.api.max-request-bytes}) are refused with 413, control characters
-     * in the path or parameters with 400.
+     * Request bodies over 64 KiB (or {@code ledger.api.max-request-bytes}, or a path's own limit) are refused with
+     * 413, control characters in the path or parameters with 400.
      */
     @Bean
-    RequestLimits requestLimits(@Value("${ledger.api.max-request-bytes:65536}") long limit) {
-        return new RequestLimits(limit);
+    RequestLimits requestLimits(@Value("${ledger.api.max-request-bytes:65536}") long limit,
+                                ObjectProvider<RequestLimits.ForPath> paths) {
+        return new RequestLimits(limit, paths.orderedStream().toList());
+    }
+
+    /** The body was over its limit (counted as it was read, no length being declared), or null if that was not why. */
+    public static RequestTooLarge tooLarge(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof RequestTooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     /** Why a body could not be read, in the caller's terms: which field and what it must be, never the parser's internals. */

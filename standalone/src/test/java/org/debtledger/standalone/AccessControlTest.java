@@ -109,7 +109,7 @@ class AccessControlTest {
     private static int status(StandaloneLedger as, Endpoints.Endpoint endpoint, String path, String body)
             throws Exception {
         if (!endpoint.stream()) {
-            return as.send(endpoint.method(), path, body).status();
+            return as.send(endpoint.method(), path, body, endpoint.contentTypeHeader()).status();
         }
         HttpRequest request = as.request(path).timeout(Duration.ofSeconds(10)).GET().build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient()

@@ -18,10 +18,20 @@ final class Endpoints {
     static final String CREDITOR = "acme";
     static final List<String> USERS = List.of(ADVISOR, COMPLIANCE, INTEGRATION, OPERATOR, CREDITOR);
 
-    record Endpoint(String method, String path, String query, String validBody, Set<String> allowed) {
+    record Endpoint(String method, String path, String query, String validBody, String contentType,
+                    Set<String> allowed) {
 
         boolean stream() {
             return path.endsWith("/stream");
+        }
+
+        boolean csv() {
+            return "text/csv".equals(contentType);
+        }
+
+        /** The Content-Type header of a request with a body, as {@code send}'s header arguments. */
+        String[] contentTypeHeader() {
+            return validBody == null ? new String[0] : new String[]{"Content-Type", contentType};
         }
 
         String pathFor(String debtId, String debtorId, String paymentId) {
@@ -30,11 +40,15 @@ final class Endpoints {
     }
 
     private static Endpoint post(String path, String body, String... allowed) {
-        return new Endpoint("POST", path, "", body, Set.of(allowed));
+        return new Endpoint("POST", path, "", body, "application/json", Set.of(allowed));
+    }
+
+    private static Endpoint postCsv(String path, String body, String... allowed) {
+        return new Endpoint("POST", path, "", body, "text/csv", Set.of(allowed));
     }
 
     private static Endpoint get(String path, String query, String... allowed) {
-        return new Endpoint("GET", path, query, null, Set.of(allowed));
+        return new Endpoint("GET", path, query, null, null, Set.of(allowed));
     }
 
     static final String REGISTRATION = """
@@ -68,6 +82,11 @@ final class Endpoints {
             post("/api/v1/debts/{debtId}/recall", "{\"reason\": \"creditor recalled\", \"date\": \"2025-03-02\"}", ADVISOR),
             post("/api/v1/debts/{debtId}/assignment", "{\"advisorId\": \"advisor-7\"}", ADVISOR),
             post("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-03-02\"}", OPERATOR),
+            // a well-formed file paying a debt no test registers: it is answered with a report and applies nothing
+            postCsv("/api/v1/operations/bank-files", """
+                    archive_id,reference,amount,currency,value_date
+                    {paymentId},RF47 NOSU CHDE BT,10.00,EUR,2025-03-02
+                    """, OPERATOR),
 
             get("/api/v1/debts/{debtId}", "", ADVISOR, COMPLIANCE, CREDITOR),
             get("/api/v1/debts/{debtId}/history", "?asOf=2030-01-01T00:00:00Z", COMPLIANCE),
@@ -76,8 +95,9 @@ final class Endpoints {
             get("/api/v1/advisor-queue/stream", "?after=0", ADVISOR, COMPLIANCE),
             get("/api/v1/events", "?after=0&limit=5", INTEGRATION, COMPLIANCE, CREDITOR),
             get("/api/v1/events/stream", "?after=0", INTEGRATION, COMPLIANCE, CREDITOR),
-            new Endpoint("PUT", "/api/v1/debtors/{debtorId}/personal-data",
-                    "", "{\"name\": \"Maija Meikäläinen\", \"address\": \"Esimerkkikatu 1, Helsinki\"}", Set.of(ADVISOR)),
+            new Endpoint("PUT", "/api/v1/debtors/{debtorId}/personal-data", "",
+                    "{\"name\": \"Maija Meikäläinen\", \"address\": \"Esimerkkikatu 1, Helsinki\"}",
+                    "application/json", Set.of(ADVISOR)),
             get("/api/v1/debtors/{debtorId}/personal-data", "", ADVISOR, COMPLIANCE),
             post("/api/v1/debtors/{debtorId}/erasure", "{\"reason\": \"the debtor asked\"}", COMPLIANCE),
             get("/api/v1/access-log", "?limit=5", COMPLIANCE),

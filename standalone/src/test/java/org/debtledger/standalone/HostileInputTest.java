@@ -106,6 +106,11 @@ class HostileInputTest {
             return new Hostile("GET", (kind % 2 == 0 ? realPath : hostilePath) + hostileQuery(text, number), null,
                     user, headers);
         }
+        if (endpoint.csv()) {
+            List<String> csvHeaders = new ArrayList<>(headers);
+            csvHeaders.addAll(List.of(endpoint.contentTypeHeader()));
+            return new Hostile(endpoint.method(), realPath, spoilCsv(valid, kind % 6, text, number), user, csvHeaders);
+        }
         if (hasBody && (kind < 6 || !hasIds)) {
             return new Hostile(endpoint.method(), realPath, spoil(valid, kind % 6, text, number), user, headers);
         }
@@ -128,6 +133,23 @@ class HostileInputTest {
             case 4 -> valid.substring(0, value[0]) + List.of("{}", "true", "[[]]", "{\"amount\": 1}").get(number % 4)
                     + valid.substring(value[1]); // a value of the wrong type
             default -> "[" + valid + "]"; // the right object in the wrong shape
+        };
+    }
+
+    /** A valid bank file made invalid, or well-formed with a hostile value in one of its fields. */
+    private static String spoilCsv(String valid, int kind, String text, int number) {
+        String[] lines = valid.split("\n");
+        String header = lines[0];
+        String payment = lines[1];
+        String[] fields = payment.split(",", -1);
+        fields[number % fields.length] = text;
+        return switch (kind) {
+            case 0 -> text; // not a bank file
+            case 1 -> header + "\n" + String.join(",", fields) + "\n"; // a hostile value in one field
+            case 2 -> valid + payment + "\n"; // the same transaction twice
+            case 3 -> valid + text + "\n"; // a line of anything after the payments
+            case 4 -> header + "\n" + payment + "," + text + "\n"; // a field too many
+            default -> text + "\n" + payment + "\n"; // another header
         };
     }
 

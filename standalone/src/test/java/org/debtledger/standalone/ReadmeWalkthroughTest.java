@@ -37,16 +37,17 @@ class ReadmeWalkthroughTest {
     private static final Pattern CURL_SSE = Pattern.compile(
             "curl -s -N --max-time \\d+ " + AS + "-H 'Last-Event-ID: (\\d+)' 'http://localhost:8080([^']+)'");
     private static final Pattern CURL_GET = Pattern.compile("curl -s " + AS + "'?http://localhost:8080([^'\\s]+)'?");
-    private static final Pattern CURL = Pattern.compile(
-            "curl -s " + AS + "-X (\\w+) http://localhost:8080(\\S+)\\s+-H 'Content-Type: application/json'\\s+-d '(.*)'",
-            Pattern.DOTALL);
+    /** A request with a body: JSON with {@code -d}, or a bank file's CSV with {@code --data-binary}, lines kept. */
+    private static final Pattern CURL = Pattern.compile("curl -s " + AS + "-X (\\w+) http://localhost:8080(\\S+)"
+            + "\\s+-H 'Content-Type: (application/json|text/csv)'\\s+(?:-d|--data-binary) '(.*)'", Pattern.DOTALL);
     private static final Pattern PASSWORD_VARIABLE = Pattern.compile("-u \"(\\w+):\\$LEDGER_PASSWORD_(\\w+)\"");
 
     @TempDir
     Path dataDirectory;
 
     /** A request and the answer shown for it: all of it, or for an excerpt the fields shown. */
-    record Exchange(String user, String method, String path, String body, String answer, boolean excerpt) {
+    record Exchange(String user, String method, String path, String contentType, String body, String answer,
+                    boolean excerpt) {
     }
 
     /** Every curl request of the README with the JSON answer shown right after it. */
@@ -65,17 +66,17 @@ class ReadmeWalkthroughTest {
             if (blocks.group(1).equals("bash") && CURL.matcher(text).matches()) {
                 Matcher post = CURL.matcher(text);
                 post.matches();
-                pending = new String[]{post.group(1), post.group(2), post.group(3), post.group(4)};
+                pending = new String[]{post.group(1), post.group(2), post.group(3), post.group(4), post.group(5)};
             } else if (blocks.group(1).equals("bash") && text.startsWith("curl -s -N")) {
                 Matcher sse = CURL_SSE.matcher(text);
                 assertThat(sse.matches()).as("a README request of the expected form: " + text).isTrue();
-                pending = new String[]{sse.group(1), "SSE", sse.group(3), sse.group(2)};
+                pending = new String[]{sse.group(1), "SSE", sse.group(3), null, sse.group(2)};
             } else if (blocks.group(1).equals("bash") && text.startsWith("curl -s ")) {
                 Matcher get = CURL_GET.matcher(text);
                 assertThat(get.matches()).as("a README request of the expected form: " + text).isTrue();
-                pending = new String[]{get.group(1), "GET", get.group(2), null};
+                pending = new String[]{get.group(1), "GET", get.group(2), null, null};
             } else if ((blocks.group(1).startsWith("json") || blocks.group(1).equals("text")) && pending != null) {
-                exchanges.add(new Exchange(pending[0], pending[1], pending[2], pending[3], text,
+                exchanges.add(new Exchange(pending[0], pending[1], pending[2], pending[3], pending[4], text,
                         blocks.group(1).endsWith("excerpt")));
                 pending = null;
             }
@@ -88,7 +89,7 @@ class ReadmeWalkthroughTest {
     void theWalkthroughAnswersAsTheReadmeShowsAndSurvivesARestart() throws Exception {
         List<Exchange> walkthrough = walkthrough();
         assertThat(walkthrough).hasSizeGreaterThanOrEqualTo(14);
-        Exchange last = walkthrough.stream().filter(exchange -> exchange.method().equals("POST"))
+        Exchange lastPayment = walkthrough.stream().filter(exchange -> exchange.path().endsWith("/payments"))
                 .reduce((first, second) -> second).orElseThrow();
 
         try (StandaloneLedger ledger = StandaloneLedger.start(dataDirectory)) {
@@ -104,7 +105,8 @@ class ReadmeWalkthroughTest {
                 }
                 StandaloneLedger.Answer answer = exchange.body() == null
                         ? as.get(exchange.path())
-                        : as.send(exchange.method(), exchange.path(), exchange.body());
+                        : as.send(exchange.method(), exchange.path(), exchange.body(), "Content-Type",
+                        exchange.contentType());
                 JsonNode shown = JSON.readTree(exchange.answer());
                 if (exchange.excerpt()) {
                     assertContains(answer.json(), shown, exchange.method() + " " + exchange.path());
@@ -114,15 +116,16 @@ class ReadmeWalkthroughTest {
             }
 
             assertThat(ledger.database.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
-            List<String> types = ledger.database.sql("SELECT event_type FROM event_log ORDER BY position")
-                    .query(String.class).list();
+            List<String> types = ledger.database.sql("SELECT event_type FROM event_log WHERE debt_id = :debt"
+                    + " ORDER BY position").param("debt", lastPayment.path().split("/")[4]).query(String.class).list();
             assertThat(types).hasSize(9).last().isEqualTo("org.debtledger.debt.DebtSettled");
         }
 
         try (StandaloneLedger restarted = StandaloneLedger.start(dataDirectory)) {
-            StandaloneLedger.Answer again = restarted.as(last.user()).send(last.method(), last.path(), last.body());
+            StandaloneLedger.Answer again = restarted.as(lastPayment.user()).send(lastPayment.method(),
+                    lastPayment.path(), lastPayment.body());
             assertThat(again.json()).as("the settled debt is still settled after a restart")
-                    .isEqualTo(JSON.readTree(last.answer()));
+                    .isEqualTo(JSON.readTree(lastPayment.answer()));
         }
     }
 

@@ -132,10 +132,15 @@ final class StandaloneLedger implements AutoCloseable {
         return send("GET", path, null);
     }
 
+    /** A request whose body is JSON, unless {@code headers} (name, value, ...) give another Content-Type. */
     Answer send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
             request.header("Content-Type", "application/json");
         }
         String who = user != null ? user : userFor(method, path);

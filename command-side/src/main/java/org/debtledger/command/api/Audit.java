@@ -12,18 +12,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who is asking and why: the authenticated caller, acting as an advisor (every debt command is an advisor's),
- * and from the request the {@code X-Channel}, {@code X-Reason} and {@code X-Correlation-Id} headers.
+ * Who is asking and why: the authenticated caller, acting as an advisor (every debt command is an advisor's) or
+ * as the role an operation is for, and from the request the {@code X-Channel}, {@code X-Reason} and
+ * {@code X-Correlation-Id} headers.
  */
 public record Audit(String actorId, String actorRole, Purpose purpose) {
 
     static Audit from(HttpServletRequest request) {
+        return actingAs(Role.ADVISOR, request);
+    }
+
+    /** The caller acting in {@code role}, which the endpoint's access rule has already required of it. */
+    public static Audit actingAs(Role role, HttpServletRequest request) {
         Caller caller = Caller.current();
-        return new Audit(caller.id(), caller.actingAs(Role.ADVISOR).name(), Purpose.of(request));
+        return new Audit(caller.id(), caller.actingAs(role).name(), Purpose.of(request));
     }
 
     /** The metadata a command carries; a channel or reason given in the body wins over the headers. */
-    MetaData metaData(Channel bodyChannel, String bodyReason) {
+    public MetaData metaData(Channel bodyChannel, String bodyReason) {
         Map<String, Object> data = new HashMap<>();
         data.put(AuditMetadata.ACTOR_ID, actorId);
         data.put(AuditMetadata.ACTOR_ROLE, actorRole);

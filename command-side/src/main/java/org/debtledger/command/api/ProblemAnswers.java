@@ -79,11 +79,18 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
                 "Internal error", "the ledger could not complete the request; nothing was written"));
     }
 
-    /** Unreadable JSON: say what is wrong in the caller's terms, without the parser's internals. */
+    /**
+     * Unreadable JSON: say what is wrong in the caller's terms, without the parser's internals. A body over the
+     * limit, counted as it was read, is a 413.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestTooLarge tooLarge = StrictInput.tooLarge(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
         return ResponseEntity.badRequest().body(
                 problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", StrictInput.describe(e)));
     }

@@ -165,6 +165,15 @@ class CommandApiTest extends CommandSideTest {
     }
 
     @Test
+    void anOversizedBodyWithoutADeclaredLengthIsCountedAndRefusedWith413() {
+        String debtId = registered("100.00");
+        String huge = "{\"type\": \"REMINDER\", \"date\": \"2025-03-05\", \"pad\": \"" + "x".repeat(70_000) + "\"}";
+        assertRefused(http.postWithoutLength("/api/v1/debts/" + debtId + "/fees", "application/json",
+                huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 413, null);
+        assertThat(eventCount(debtId)).isEqualTo(1);
+    }
+
+    @Test
     void everyEventCarriesWhoDidItThroughWhichChannelAndWhy() {
         String debtId = newDebtId();
         // the actor is the authenticated user: headers claiming another are not believed

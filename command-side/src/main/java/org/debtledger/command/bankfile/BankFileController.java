@@ -1,0 +1,92 @@
+package org.debtledger.command.bankfile;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.api.Audit;
+import org.debtledger.edge.RequestLimits;
+import org.debtledger.edge.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+@RestController
+class BankFileController {
+
+    static final String PATH = "/api/v1/operations/bank-files";
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    private final BankFileImport bankFiles;
+
+    BankFileController(BankFileImport bankFiles) {
+        this.bankFiles = bankFiles;
+    }
+
+    /**
+     * Applies a bank file of incoming payments (text/csv, UTF-8) as the operator who sends it. A malformed file is
+     * refused whole; a well-formed line that cannot be applied is reported and the rest are applied.
+     */
+    @PostMapping(PATH)
+    BankFileReport apply(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                         HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+        requireCsv(contentType);
+        MetaData audit = Audit.actingAs(Role.OPERATOR, request).metaData(Channel.BANK_FILE, null);
+        // read here, through the request's byte count (ledger.bank-file.max-bytes), so too much is a 413
+        byte[] body = request.getInputStream().readAllBytes();
+        return bankFiles.apply(BankFile.parse(body), audit);
+    }
+
+    /**
+     * Checked here rather than by the mapping's {@code consumes}, so that the refusal comes from this controller
+     * and is answered as problem+json like every other.
+     */
+    private static void requireCsv(String contentType) throws HttpMediaTypeNotSupportedException {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            type = null;
+        }
+        if (type == null || !type.isCompatibleWith(CSV)) {
+            throw new HttpMediaTypeNotSupportedException(type, List.of(CSV), HttpMethod.POST);
+        }
+    }
+
+    @ExceptionHandler(MalformedBankFile.class)
+    ProblemDetail malformed(MalformedBankFile e) {
+        MalformedBankFile.Problem first = e.problems().get(0);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getMessage() + "; nothing in the file was applied");
+        problem.setType(URI.create("urn:debt-ledger:problem:malformed-bank-file"));
+        problem.setTitle("Malformed bank file");
+        problem.setProperty("line", first.line());
+        problem.setProperty("rule", first.rule().name());
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
+    /** A bank file at month end is far larger than any other request: it has a body limit of its own. */
+    @Configuration(proxyBeanMethods = false)
+    static class BankFileBodyLimit {
+
+        @Bean
+        RequestLimits.ForPath bankFileBodyLimit(@Value("${ledger.bank-file.max-bytes:16777216}") long maxBytes) {
+            return new RequestLimits.ForPath(PATH, maxBytes);
+        }
+    }
+}

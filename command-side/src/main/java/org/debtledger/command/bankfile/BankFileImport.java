@@ -1,0 +1,185 @@
+package org.debtledger.command.bankfile;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.api.Failures;
+import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.debt.DebtId;
+import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.money.Money;
+import org.debtledger.payment.CreditorReference;
+import org.debtledger.payment.RecordPayment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Applies a bank file's payments, each as its own durable {@code RecordPayment} through the command gateway,
+ * on a bounded pool of workers ({@code ledger.bank-file.workers}, 8 unless configured; keep it below the
+ * database pool's size). Each debt's payments are applied one after another in the file's order, by one worker,
+ * so the outcome is the same as applying the file line by line; different debts are applied at once.
+ * A line that cannot be applied is reported with its rule and the rest go on; only the database out of reach
+ * stops the run (answered 503: what was applied stays applied, and the file sent again applies nothing twice).
+ */
+@Service
+public class BankFileImport implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BankFileImport.class);
+
+    private final CommandGateway commandGateway;
+    private final int workerCount;
+    private final ExecutorService workers;
+
+    BankFileImport(CommandGateway commandGateway, @Value("${ledger.bank-file.workers:8}") int workerCount) {
+        if (workerCount < 1) {
+            throw new IllegalStateException("ledger.bank-file.workers must be at least 1, not " + workerCount);
+        }
+        this.commandGateway = commandGateway;
+        this.workerCount = workerCount;
+        AtomicInteger threads = new AtomicInteger();
+        // one pool for every file: two files sent at once share the workers and so the database connections
+        this.workers = Executors.newFixedThreadPool(workerCount,
+                task -> new Thread(task, "bank-file-" + threads.incrementAndGet()));
+    }
+
+    /** Applies every payment of the file with {@code audit} as each command's metadata, and reports each line. */
+    public BankFileReport apply(BankFile file, MetaData audit) {
+        long started = System.nanoTime();
+        List<BankFile.Payment> payments = file.payments();
+        Outcome[] outcomes = new Outcome[payments.size()];
+        Map<DebtId, List<Integer>> linesByDebt = new LinkedHashMap<>();
+        for (int i = 0; i < payments.size(); i++) {
+            try {
+                DebtId debt = CreditorReference.parse(payments.get(i).reference()).debtId();
+                linesByDebt.computeIfAbsent(debt, key -> new ArrayList<>()).add(i);
+            } catch (CreditorReference.Invalid invalid) {
+                LineRule rule = invalid.why() == CreditorReference.Invalid.Why.CHECK_DIGITS_WRONG
+                        ? LineRule.REFERENCE_CHECK_DIGITS_WRONG : LineRule.REFERENCE_NOT_RF;
+                outcomes[i] = Outcome.refused(rule.name(), invalid.getMessage());
+            }
+        }
+
+        Queue<Map.Entry<DebtId, List<Integer>>> debts = new ConcurrentLinkedQueue<>(linesByDebt.entrySet());
+        AtomicReference<RuntimeException> outage = new AtomicReference<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < Math.min(workerCount, debts.size()); i++) {
+            running.add(workers.submit(() -> {
+                Map.Entry<DebtId, List<Integer>> debt;
+                while (outage.get() == null && (debt = debts.poll()) != null) {
+                    for (int line : debt.getValue()) {
+                        if (outage.get() != null) {
+                            return;
+                        }
+                        outcomes[line] = record(debt.getKey(), payments.get(line), audit, outage);
+                    }
+                }
+            }));
+        }
+        awaitAll(running);
+        if (outage.get() != null) {
+            throw outage.get();
+        }
+
+        BankFileReport report = report(payments, outcomes);
+        log.info("bank file of {} lines: {} applied, {} applied before, {} refused, in {} ms", report.lines(),
+                report.applied(), report.alreadyApplied(), report.refused(), (System.nanoTime() - started) / 1_000_000);
+        return report;
+    }
+
+    private Outcome record(DebtId debt, BankFile.Payment payment, MetaData audit,
+                           AtomicReference<RuntimeException> outage) {
+        RecordPayment command = new RecordPayment(debt, payment.archiveId(), payment.amount(), payment.valueDate(),
+                Channel.BANK_FILE);
+        try {
+            // the result is the sequence number of the last event appended, or null when none was
+            Object appended = commandGateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).withMetaData(audit));
+            return new Outcome(appended == null ? Outcome.Kind.ALREADY_APPLIED : Outcome.Kind.APPLIED, null, null);
+        } catch (RuleViolation violation) {
+            return Outcome.refused(violation.rule().name(), violation.getMessage());
+        } catch (AggregateNotFoundException unknown) {
+            return Outcome.refused(LineRule.DEBT_UNKNOWN.name(), "no debt " + debt + " is registered");
+        } catch (ConcurrencyException conflict) {
+            return Outcome.refused(LineRule.CONCURRENT_CHANGE.name(), "the debt kept changing at the same time;"
+                    + " send the file again to apply this line");
+        } catch (RuntimeException failure) {
+            if (DatabaseOutage.causes(failure)) {
+                outage.compareAndSet(null, failure);
+                return null;
+            }
+            log.error("bank file line {} failed for debt {}: {}", payment.line(), debt, Failures.describe(failure));
+            return Outcome.refused(LineRule.UNEXPECTED_FAILURE.name(),
+                    "the ledger could not apply the line; nothing was written for it");
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> running) {
+        try {
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the bank file was applied", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a bank file worker failed", e.getCause());
+        }
+    }
+
+    private static BankFileReport report(List<BankFile.Payment> payments, Outcome[] outcomes) {
+        int applied = 0;
+        int alreadyApplied = 0;
+        Map<String, Money> totals = new TreeMap<>();
+        List<BankFileReport.Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            BankFile.Payment payment = payments.get(i);
+            Outcome outcome = outcomes[i];
+            if (outcome.kind() == Outcome.Kind.APPLIED) {
+                applied++;
+                totals.merge(payment.amount().currency().getCurrencyCode(), payment.amount(), Money::plus);
+            } else if (outcome.kind() == Outcome.Kind.ALREADY_APPLIED) {
+                alreadyApplied++;
+            } else {
+                refusals.add(new BankFileReport.Refusal(payment.line(), payment.archiveId().value(),
+                        payment.reference(), outcome.rule(), outcome.detail()));
+            }
+        }
+        return new BankFileReport(payments.size(), applied, alreadyApplied, refusals.size(),
+                List.copyOf(totals.values()), refusals);
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+
+    /** What became of one line; a refused line names the rule and why. */
+    private record Outcome(Kind kind, String rule, String detail) {
+
+        enum Kind { APPLIED, ALREADY_APPLIED, REFUSED }
+
+        static Outcome refused(String rule, String detail) {
+            return new Outcome(Kind.REFUSED, rule, detail);
+        }
+    }
+}
