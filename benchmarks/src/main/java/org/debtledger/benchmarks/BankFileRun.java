@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -68,12 +69,13 @@ final class BankFileRun {
         return figures;
     }
 
-    /** Debts whose ids fit an RF reference (letters and digits, at most 21), registered by 16 clients at once. */
+    /** Debts whose ids fit an RF reference (capital letters and digits, at most 21), registered by 16 clients at once. */
     private static List<String> register(CommandGateway gateway, int count) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<String>> registered = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String debtId = "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            String debtId = "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                    .toUpperCase(Locale.ROOT);
             registered.add(clients.submit(() -> {
                 gateway.sendAndWait(new RegisterDebt(new DebtId(debtId), new CreditorId("acme-telecom"),
                         new DebtorId("d-bank-file"), "INV-1", new InvoicePeriod(LocalDate.of(2025, 1, 1),
