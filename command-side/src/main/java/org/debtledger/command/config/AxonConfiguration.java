@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.serialization.EventSerialization;
@@ -46,12 +48,29 @@ public class AxonConfiguration {
 
     /**
      * Each debt is made with its own constructor, not as a Spring prototype bean (Axon's default for an aggregate
-     * in Spring): the prototype lookup was about a fifth of a command's processor time in the benchmark's profile.
-     * Nothing in a debt is injected; its handlers get the collection policy as a parameter.
+     * in Spring): the prototype lookup was about a fifth of a command's processor time in a profile. Nothing in a
+     * debt is injected; its handlers get the collection policy as a parameter, which Axon can resolve only once it
+     * is configured, so the factory is made when the first debt is.
      */
     @Bean
-    AggregateFactory<Debt> debtAggregateFactory() {
-        return new GenericAggregateFactory<>(Debt.class);
+    AggregateFactory<Debt> debtAggregateFactory(org.axonframework.config.Configuration axon) {
+        return new AggregateFactory<>() {
+            private volatile AggregateFactory<Debt> made;
+
+            @Override
+            public Debt createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+                if (made == null) {
+                    made = new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                            Debt.class, axon.parameterResolverFactory(), axon.handlerDefinition(Debt.class)));
+                }
+                return made.createAggregateRoot(aggregateIdentifier, firstEvent);
+            }
+
+            @Override
+            public Class<Debt> getAggregateType() {
+                return Debt.class;
+            }
+        };
     }
 
     /** Snapshots of another revision of the Debt aggregate's fields are ignored: the debt is replayed instead. */
