@@ -70,18 +70,7 @@ public final class LedgerHttp {
     }
 
     public Answer post(String path, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        String authorization = authorization(path);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
+        return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json), headers);
     }
 
     /** A body of another type than JSON, such as a bank file's {@code text/csv}. */
