@@ -76,16 +76,6 @@ public class StrictInput {
         return new RequestLimits(limit, paths.orderedStream().toList());
     }
 
-    /** The body was over its limit (counted as it was read, no length being declared), or null if that was not why. */
-    public static RequestTooLarge tooLarge(HttpMessageNotReadableException e) {
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof RequestTooLarge tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
-    }
-
     /** Why a body could not be read, in the caller's terms: which field and what it must be, never the parser's internals. */
     public static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();

@@ -5,8 +5,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.debtledger.command.debt.RuleViolation;
 import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.edge.Problems;
 import org.debtledger.edge.RequestTooLarge;
-import org.debtledger.edge.StrictInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +21,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
+
+import static org.debtledger.edge.Problems.problem;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed, 404 unknown debt, 409 a
@@ -62,7 +63,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestTooLarge.class)
     ProblemDetail tooLarge(RequestTooLarge e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());
+        return Problems.tooLarge(e);
     }
 
     @ExceptionHandler(Exception.class)
@@ -87,18 +88,8 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        RequestTooLarge tooLarge = StrictInput.tooLarge(e);
-        if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
-        }
-        return ResponseEntity.badRequest().body(
-                problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", StrictInput.describe(e)));
+        ProblemDetail problem = Problems.unreadable(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:debt-ledger:problem:" + type));
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -12,15 +12,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.edge.Problems;
 import org.debtledger.edge.RequestTooLarge;
-import org.debtledger.edge.StrictInput;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.net.URI;
+
+import static org.debtledger.edge.Problems.problem;
 
 /**
  * The query API's refusals as problem+json: 400 malformed, 403 not yours, 404 unknown, 410 erased, 413 too large,
@@ -77,19 +78,15 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestTooLarge.class)
     ProblemDetail tooLarge(RequestTooLarge e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());
+        return Problems.tooLarge(e);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        RequestTooLarge tooLarge = StrictInput.tooLarge(e);
-        if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
-        }
-        return ResponseEntity.badRequest().body(
-                problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", StrictInput.describe(e)));
+        ProblemDetail problem = Problems.unreadable(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler(ReferenceRates.NoReferenceRate.class)
@@ -113,12 +110,6 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
                 "Internal error", "the ledger could not answer the query"));
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:debt-ledger:problem:" + type));
-        problem.setTitle(title);
-        return problem;
-    }
 
     /** The caller may not see this: another creditor's debt, or another creditor's events. */
     public static class Forbidden extends RuntimeException {
