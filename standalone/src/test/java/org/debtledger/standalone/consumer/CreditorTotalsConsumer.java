@@ -20,6 +20,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An example downstream consumer: follows the ledger's public event stream page by page and keeps, per creditor,
@@ -46,35 +50,74 @@ public final class CreditorTotalsConsumer {
         Path stop = Path.of(args[1] + ".stop");
         String credentials = "Basic " + Base64.getEncoder().encodeToString(
                 (System.getenv("LEDGER_USER") + ":" + System.getenv("LEDGER_PASSWORD")).getBytes(StandardCharsets.UTF_8));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        State state = load(stateFile);
-        while (!Files.exists(stop)) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ledger + "/api/v1/events?after=" + state.position()
-                    + "&limit=20&types=payment.received,payment.reversed")).header("Authorization", credentials)
-                    .timeout(Duration.ofSeconds(10)).GET().build();
-            HttpResponse<String> response;
+        Follower follower = new Follower(ledger, credentials, stateFile, stop);
+        // caught up, or the ledger out of reach: ask again every 100 ms; behind: page after page until caught up
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        poller.scheduleWithFixedDelay(() -> {
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException unavailable) {
-                Thread.sleep(200);
-                continue;
+                if (Files.exists(stop)) {
+                    stopped.complete(null);
+                } else {
+                    follower.catchUp();
+                }
+            } catch (Exception | Error failure) {
+                stopped.completeExceptionally(failure);
             }
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the ledger answered " + response.statusCode() + ": " + response.body());
-            }
-            JsonNode page = JSON.readTree(response.body());
-            Map<String, BigDecimal> totals = new TreeMap<>(state.totals());
-            for (JsonNode event : page.path("events")) {
-                BigDecimal amount = new BigDecimal(event.path("payload").path("amount").path("amount").asText());
-                BigDecimal signed = event.path("type").asText().equals("payment.reversed") ? amount.negate() : amount;
-                totals.merge(event.path("creditorId").asText(), signed, BigDecimal::add);
-            }
-            long next = page.path("next").asLong();
-            if (next != state.position()) {
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        try {
+            stopped.get();
+        } finally {
+            poller.shutdownNow();
+        }
+    }
+
+    /** Follows the stream from the position in its state file, saving position and totals after each page. */
+    private static final class Follower {
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final String ledger;
+        private final String credentials;
+        private final Path stateFile;
+        private final Path stop;
+        private State state;
+
+        Follower(String ledger, String credentials, Path stateFile, Path stop) throws IOException {
+            this.ledger = ledger;
+            this.credentials = credentials;
+            this.stateFile = stateFile;
+            this.stop = stop;
+            this.state = load(stateFile);
+        }
+
+        /** Reads pages until one brings nothing new, the ledger is out of reach, or the consumer is to stop. */
+        void catchUp() throws IOException, InterruptedException {
+            while (!Files.exists(stop)) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(ledger + "/api/v1/events?after="
+                                + state.position() + "&limit=20&types=payment.received,payment.reversed"))
+                        .header("Authorization", credentials).timeout(Duration.ofSeconds(10)).GET().build();
+                HttpResponse<String> response;
+                try {
+                    response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException unavailable) {
+                    return; // asked again at the next turn
+                }
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the ledger answered " + response.statusCode() + ": "
+                            + response.body());
+                }
+                JsonNode page = JSON.readTree(response.body());
+                Map<String, BigDecimal> totals = new TreeMap<>(state.totals());
+                for (JsonNode event : page.path("events")) {
+                    BigDecimal amount = new BigDecimal(event.path("payload").path("amount").path("amount").asText());
+                    BigDecimal signed = event.path("type").asText().equals("payment.reversed") ? amount.negate() : amount;
+                    totals.merge(event.path("creditorId").asText(), signed, BigDecimal::add);
+                }
+                long next = page.path("next").asLong();
+                if (next == state.position()) {
+                    return;
+                }
                 state = new State(next, totals);
                 save(state, stateFile);
-            } else {
-                Thread.sleep(100);
             }
         }
     }
