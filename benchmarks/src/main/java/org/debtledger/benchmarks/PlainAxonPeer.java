@@ -19,12 +19,18 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.serialization.EventSerialization;
+import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 import org.springframework.context.ApplicationContext;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +45,9 @@ import java.util.Map;
  * here), no aggregate cache, Jackson as the serializer (see below), a Hikari pool of as many connections as the ledger
  * has.
  * <p>
- * Axon's JPA entities get the schema Hibernate generates for them, nothing overridden: on PostgreSQL Hibernate maps
- * their {@code @Lob byte[]} columns (payload, metadata, token, saga) to {@code oid}, so every event writes two large
- * objects, and the global index comes from a sequence with an increment of 50. Axon's documentation names both as
- * things to change (its known issues on PostgreSQL large objects, its guide to sequences); the peer is what a user
- * has before changing them.
+ * Axon's JPA entities get the schema Hibernate generates for them, with the one change Axon's documentation advises
+ * on PostgreSQL: their {@code @Lob byte[]} columns (payload, metadata, token, saga) are {@code bytea}
+ * ({@link ByteaLobs}), not large objects. The global index comes from Hibernate's sequence with an increment of 50.
  */
 final class PlainAxonPeer implements AutoCloseable {
 
@@ -117,6 +121,7 @@ final class PlainAxonPeer implements AutoCloseable {
                     .managedClass(SagaEntry.class)
                     .managedClass(AssociationValueEntry.class)
                     .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .property(JdbcSettings.DIALECT, ByteaLobs.class.getName())
                     .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "create")
                     .createEntityManagerFactory();
             ResourceLocalTransactions jpa = new ResourceLocalTransactions(entityManagers);
@@ -165,6 +170,27 @@ final class PlainAxonPeer implements AutoCloseable {
             description.put("globalIndexSequenceIncrement", sequence.next() ? sequence.getLong(1) : 0);
         }
         return description;
+    }
+
+    /** PostgreSQL as Hibernate knows it, but binary large objects kept in {@code bytea} columns, in the row. */
+    public static final class ByteaLobs extends PostgreSQLDialect {
+
+        @Override
+        protected String columnType(int sqlTypeCode) {
+            return sqlTypeCode == SqlTypes.BLOB ? "bytea" : super.columnType(sqlTypeCode);
+        }
+
+        @Override
+        protected String castType(int sqlTypeCode) {
+            return sqlTypeCode == SqlTypes.BLOB ? "bytea" : super.castType(sqlTypeCode);
+        }
+
+        @Override
+        public void contributeTypes(TypeContributions contributions, ServiceRegistry services) {
+            super.contributeTypes(contributions, services);
+            contributions.getTypeConfiguration().getJdbcTypeRegistry()
+                    .addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
+        }
     }
 
     @Override
