@@ -92,7 +92,8 @@ final class PlainAxonPeer implements AutoCloseable {
 
     private static List<LedgerBenchmark.Figure> measureAll(String name, CommandGateway gateway, Duration each,
                                                            int[] clients) throws Exception {
-        LedgerBenchmark.measure(name, 4, each, client -> new GatewayCommandMix(gateway));
+        LedgerBenchmark.warmUp(name, each,
+                slice -> LedgerBenchmark.measure(name + "-warm-up", 4, slice, client -> new GatewayCommandMix(gateway)));
         List<LedgerBenchmark.Figure> figures = new ArrayList<>();
         for (int concurrency : clients) {
             figures.add(LedgerBenchmark.measure(name, concurrency, each, client -> new GatewayCommandMix(gateway)));
