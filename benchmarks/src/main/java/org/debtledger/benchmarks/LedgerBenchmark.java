@@ -169,6 +169,7 @@ public final class LedgerBenchmark {
                 double sustainable = commands.stream().mapToDouble(Figure::perSecond).max().orElseThrow();
                 atHalfRate = atFixedRate("commands", sustainable / 2, each, client -> new CommandMix(http, port));
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
+                copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
                 readSide = readSide(postgres, port, sustainable / 2, each);
                 inProcess = PlainAxonPeer.measureInProcess(postgres, ledger, each, CONCURRENCY);
                 bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
@@ -243,6 +244,45 @@ public final class LedgerBenchmark {
                     withSnapshots, fromEvents));
         }
         return rows;
+    }
+
+    /**
+     * Makes the store hold at least {@code events} events ({@code -Dbenchmark.read-side-events}, none by default)
+     * for the read side to catch up on and rebuild from: copies of the debts the commands above registered, each
+     * copy a debt of its own (its identifier, in the aggregate column and in its events' JSON, ends in
+     * {@code -copy-<n>}), appended after the originals in their order.
+     */
+    private static void copyDebtsUntil(DataSource database, long events) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            var stored = statement.executeQuery("SELECT count(*), max(globalindex) FROM domainevententry");
+            stored.next();
+            long originals = stored.getLong(1);
+            long lastOriginal = stored.getLong(2);
+            if (originals >= events) {
+                return;
+            }
+            long copies = (events - 1) / originals; // with the originals, at least the events asked for
+            long begin = System.nanoTime();
+            try (PreparedStatement copy = connection.prepareStatement("""
+                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                                  payload, payloadrevision, payloadtype, timestamp)
+                    SELECT copy_id, sequencenumber, type, gen_random_uuid()::text, metadata,
+                           convert_to(replace(convert_from(payload, 'UTF8'), '"' || aggregateidentifier || '"',
+                                              '"' || copy_id || '"'), 'UTF8'),
+                           payloadrevision, payloadtype, timestamp
+                    FROM (SELECT *, aggregateidentifier || '-copy-' || ? AS copy_id FROM domainevententry
+                          WHERE globalindex <= ?) original
+                    ORDER BY globalindex""")) {
+                for (long n = 1; n <= copies; n++) {
+                    copy.setString(1, Long.toString(n));
+                    copy.setLong(2, lastOriginal);
+                    copy.executeUpdate();
+                }
+            }
+            org.slf4j.LoggerFactory.getLogger(LedgerBenchmark.class).warn(String.format(
+                    "%nthe store holds %d events: the %d the commands wrote and %d copies of them, made in %.1f s",
+                    originals * (copies + 1), originals, copies, (System.nanoTime() - begin) / 1e9));
+        }
     }
 
     /**
