@@ -1,53 +1,48 @@
 package org.debtledger.query.queue;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.debt.DebtRecalled;
-import org.debtledger.debt.DebtRegistered;
-import org.debtledger.debt.DebtSettled;
-import org.debtledger.debt.DebtWrittenOff;
-import org.debtledger.dispute.DebtDisputed;
-import org.debtledger.dispute.DisputeResolved;
-import org.debtledger.pause.CollectionPaused;
-import org.debtledger.pause.CollectionResumed;
-import org.debtledger.payment.CreditRefunded;
-import org.debtledger.payment.PaymentReceived;
-import org.debtledger.payment.PaymentReversed;
-import org.debtledger.plan.InstalmentMissed;
-import org.debtledger.plan.InstalmentPayment;
-import org.debtledger.plan.PaymentPlanAgreed;
-import org.debtledger.plan.PaymentPlanBroken;
-import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.EventPositions;
+import org.debtledger.query.ProcessingBatch;
+import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.ProjectionVersions;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.debtledger.query.ProjectionVersions.table;
 
 /**
- * Raises work for advisors from a debt's events and closes it when its cause is resolved: a missed instalment
- * when it is paid, a broken plan when a new one is agreed, a dispute when it is resolved, an ending pause when
- * collection resumes, a reversal at the next payment, credit when it is refunded, a silent new debt at the first
- * contact. Keyed on the debt's sequence number, so an event delivered again changes nothing.
+ * Keeps the advisor queue: each event of a debt is folded into the debt's part of the queue ({@link DebtQueue}).
+ * A batch of events is folded in memory (a poison event still fails alone, so it is dead-lettered alone) and
+ * written once, before the batch's transaction commits: the queues of its debts read in one query a table, each
+ * changed row of work_debt and work_item written in one batch of statements.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ADVISOR_QUEUE)
 public class AdvisorQueueProjection {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate statements;
     private final ProjectionVersions versions;
     private final EventPositions positions;
 
-    AdvisorQueueProjection(JdbcClient jdbc, ProjectionVersions versions, EventPositions positions) {
+    AdvisorQueueProjection(JdbcClient jdbc, NamedParameterJdbcTemplate statements, ProjectionVersions versions,
+                           EventPositions positions) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.versions = versions;
         this.positions = positions;
     }
@@ -56,174 +51,107 @@ public class AdvisorQueueProjection {
     void on(DebtEvent event, @SequenceNumber Long sequenceNumber, ReplayStatus status) {
         long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.ADVISOR_QUEUE, status)) {
-            new Change(version, event, sequenceNumber, position).apply();
+            Changes changes = ProcessingBatch.state(AdvisorQueueProjection.class.getName() + ":" + version,
+                    () -> new Changes(version), this::save);
+            DebtQueue after = changes.queue(event.debtId().value()).after(event, sequenceNumber, position);
+            changes.queues.put(after.debtId(), after);
         }
     }
 
-    /** One event applied to one version of the queue's tables. */
-    private final class Change {
-        private final String items;
-        private final String debts;
-        private final DebtEvent event;
-        private final String debtId;
-        private final long sequenceNumber;
-        private final long position;
+    /** What a batch changes in one version of the tables: the queues of its debts as stored, and as folded so far. */
+    private final class Changes {
+        final int version;
+        final Map<String, DebtQueue> stored = new HashMap<>();
+        final Map<String, DebtQueue> queues = new HashMap<>();
 
-        Change(int version, DebtEvent event, long sequenceNumber, long position) {
-            this.items = table("work_item", version);
-            this.debts = table("work_debt", version);
-            this.event = event;
-            this.debtId = event.debtId().value();
-            this.sequenceNumber = sequenceNumber;
-            this.position = position;
+        Changes(int version) {
+            this.version = version;
+            load(ProcessingBatch.events().stream().map(DomainEventMessage::getAggregateIdentifier).distinct().toList());
         }
 
-        void apply() {
-            if (event instanceof DebtRegistered registered) {
-                int inserted = jdbc.sql("INSERT INTO " + debts + " (debt_id, creditor_id, sequence_number)"
-                                + " VALUES (:debt, :creditor, :sequence) ON CONFLICT (debt_id) DO NOTHING")
-                        .param("debt", debtId).param("creditor", registered.creditorId().value())
-                        .param("sequence", sequenceNumber).update();
-                if (inserted == 1) {
-                    LocalDate quietUntil = registered.date().plusDays(14);
-                    raise(WorkType.NO_PLAN_NO_CONTACT, "no-contact", quietUntil, quietUntil,
-                            "no plan and no contact 14 days after the debt was registered", null);
-                }
-                return;
+        DebtQueue queue(String debtId) {
+            if (!queues.containsKey(debtId)) {
+                load(List.of(debtId));
             }
-            if (!claimSequence()) {
-                return;
+            return queues.get(debtId);
+        }
+
+        private void load(List<String> debtIds) {
+            String[] ids = debtIds.toArray(String[]::new);
+            Map<String, DebtQueue.Debt> debts = new HashMap<>();
+            jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number FROM "
+                            + table("work_debt", version) + " WHERE debt_id = ANY(:ids)")
+                    .param("ids", ids)
+                    .query((row, n) -> new DebtQueue.Debt(row.getString(1), row.getString(2), row.getString(3),
+                            row.getLong(4), (Integer) row.getObject(5)))
+                    .list()
+                    .forEach(debt -> debts.put(debt.debtId(), debt));
+            Map<String, List<DebtQueue.Item>> items = new HashMap<>();
+            jdbc.sql("SELECT item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from, reason,"
+                            + " open, remaining_minor, raised_position, changed_position FROM "
+                            + table("work_item", version) + " WHERE debt_id = ANY(:ids)")
+                    .param("ids", ids)
+                    .query((row, n) -> new DebtQueue.Item(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), WorkType.valueOf(row.getString(5)), row.getInt(6),
+                            row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), row.getString(9),
+                            row.getBoolean(10), (Long) row.getObject(11), row.getLong(12), row.getLong(13)))
+                    .list()
+                    .forEach(item -> items.computeIfAbsent(item.debtId(), absent -> new ArrayList<>()).add(item));
+            for (String debtId : debtIds) {
+                DebtQueue queue = new DebtQueue(debtId, debts.get(debtId), items.getOrDefault(debtId, List.of()));
+                stored.put(debtId, queue);
+                queues.put(debtId, queue);
             }
-            if (event instanceof PaymentPlanAgreed agreed) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                close(WorkType.PLAN_BROKEN);
-                jdbc.sql("UPDATE " + debts + " SET plan_number = :plan WHERE debt_id = :debt")
-                        .param("plan", agreed.planNumber()).param("debt", debtId).update();
-            } else if (event instanceof PaymentReceived payment) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                close(WorkType.PAYMENT_REVERSED);
-                payInstalments(payment.instalments(), 1);
-                if (payment.allocation().credit().isPositive()) {
-                    raiseOrAdd(WorkType.OVERPAYMENT_TO_REFUND, "credit", payment.date(),
-                            "credit of " + payment.allocation().credit() + " to pay back to the debtor",
-                            payment.allocation().credit().minorUnits());
-                }
-            } else if (event instanceof InstalmentMissed missed) {
-                raise(WorkType.INSTALMENT_MISSED, "plan-" + missed.planNumber() + "-instalment-" + missed.instalmentNumber(),
-                        missed.date().plusDays(WorkType.INSTALMENT_MISSED.daysToAct), missed.date(),
-                        "instalment " + missed.instalmentNumber() + " due " + missed.dueDate() + " was missed: "
-                                + missed.unpaid() + " unpaid", missed.unpaid().minorUnits());
-            } else if (event instanceof PaymentPlanBroken broken) {
-                close(WorkType.INSTALMENT_MISSED);
-                raise(WorkType.PLAN_BROKEN, "plan-" + broken.planNumber() + "-broken",
-                        broken.date().plusDays(WorkType.PLAN_BROKEN.daysToAct), broken.date(),
-                        "plan " + broken.planNumber() + " broke after " + broken.missedInstalments()
-                                + " missed instalments: the balance is due", null);
-            } else if (event instanceof DebtDisputed disputed) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                raise(WorkType.DISPUTE_OPENED, "dispute-" + sequenceNumber,
-                        disputed.date().plusDays(WorkType.DISPUTE_OPENED.daysToAct), disputed.date(),
-                        "disputed: " + disputed.reason(), null);
-            } else if (event instanceof DisputeResolved) {
-                close(WorkType.DISPUTE_OPENED);
-            } else if (event instanceof CollectionPaused paused && paused.until() != null) {
-                raise(WorkType.PAUSE_ENDING, "pause-" + sequenceNumber, paused.until(), paused.until().minusDays(7),
-                        "the pause for " + paused.reason() + " ends on " + paused.until(), null);
-            } else if (event instanceof CollectionResumed) {
-                close(WorkType.PAUSE_ENDING);
-            } else if (event instanceof PaymentReversed reversed) {
-                raise(WorkType.PAYMENT_REVERSED, "reversal-" + reversed.paymentId(),
-                        reversed.date().plusDays(WorkType.PAYMENT_REVERSED.daysToAct), reversed.date(),
-                        "payment " + reversed.paymentId() + " of " + reversed.amount() + " was reversed: "
-                                + reversed.reason(), null);
-                reduce(WorkType.OVERPAYMENT_TO_REFUND, reversed.restored().credit().minorUnits());
-                payInstalments(reversed.instalments(), -1);
-            } else if (event instanceof CreditRefunded refunded) {
-                reduce(WorkType.OVERPAYMENT_TO_REFUND, refunded.amount().minorUnits());
-            } else if (event instanceof CaseAssigned assigned) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                jdbc.sql("UPDATE " + debts + " SET advisor_id = :advisor WHERE debt_id = :debt")
-                        .param("advisor", assigned.advisorId().value()).param("debt", debtId).update();
-                jdbc.sql("UPDATE " + items + " SET advisor_id = :advisor, changed_position = :position"
-                                + " WHERE debt_id = :debt AND open")
-                        .param("advisor", assigned.advisorId().value()).param("position", position)
-                        .param("debt", debtId).update();
-            } else if (event instanceof DebtSettled || event instanceof DebtWrittenOff || event instanceof DebtRecalled) {
-                for (WorkType type : WorkType.values()) {
-                    if (type != WorkType.OVERPAYMENT_TO_REFUND) {
-                        close(type);
-                    }
+        }
+    }
+
+    /** Writes the rows the batch changed: a closed item raised again is written over, so nothing is deleted. */
+    private void save(Changes changes) {
+        List<MapSqlParameterSource> debts = new ArrayList<>();
+        List<MapSqlParameterSource> items = new ArrayList<>();
+        for (DebtQueue queue : changes.queues.values()) {
+            DebtQueue stored = changes.stored.get(queue.debtId());
+            if (queue.debt() != null && !queue.debt().equals(stored.debt())) {
+                debts.add(parameters(queue.debt()));
+            }
+            for (DebtQueue.Item item : queue.items()) {
+                if (!item.equals(stored.item(item.itemId()))) {
+                    items.add(parameters(item));
                 }
             }
         }
+        statements.batchUpdate("INSERT INTO " + table("work_debt", changes.version) + """
+                         (debt_id, creditor_id, advisor_id, sequence_number, plan_number)
+                        VALUES (:debt, :creditor, :advisor, :sequence, :plan)
+                        ON CONFLICT (debt_id) DO UPDATE SET creditor_id = :creditor, advisor_id = :advisor,
+                            sequence_number = :sequence, plan_number = :plan""",
+                debts.toArray(MapSqlParameterSource[]::new));
+        statements.batchUpdate("INSERT INTO " + table("work_item", changes.version) + """
+                         (item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from, reason,
+                          open, remaining_minor, raised_position, changed_position)
+                        VALUES (:id, :debt, :creditor, :advisor, :type, :priority, :due, :visible, :reason, :open,
+                                :remaining, :raised, :changed)
+                        ON CONFLICT (item_id) DO UPDATE SET debt_id = :debt, creditor_id = :creditor,
+                            advisor_id = :advisor, type = :type, priority = :priority, due_date = :due,
+                            visible_from = :visible, reason = :reason, open = :open, remaining_minor = :remaining,
+                            raised_position = :raised, changed_position = :changed""",
+                items.toArray(MapSqlParameterSource[]::new));
+    }
 
-        /** Moves the debt's sequence forward; false when this event was applied before. */
-        private boolean claimSequence() {
-            return jdbc.sql("UPDATE " + debts + " SET sequence_number = :sequence"
-                            + " WHERE debt_id = :debt AND sequence_number < :sequence")
-                    .param("sequence", sequenceNumber).param("debt", debtId).update() == 1;
-        }
+    private static MapSqlParameterSource parameters(DebtQueue.Debt debt) {
+        return new MapSqlParameterSource()
+                .addValue("debt", debt.debtId()).addValue("creditor", debt.creditorId())
+                .addValue("advisor", debt.advisorId(), Types.VARCHAR).addValue("sequence", debt.sequenceNumber())
+                .addValue("plan", debt.planNumber(), Types.INTEGER);
+    }
 
-        private void raise(WorkType type, String key, LocalDate dueDate, LocalDate visibleFrom, String reason,
-                           Long remaining) {
-            jdbc.sql("INSERT INTO " + items + """
-                             (item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from, reason,
-                              open, remaining_minor, raised_position, changed_position)
-                            SELECT :id, debt_id, creditor_id, advisor_id, :type, :priority, :due, :visible, :reason,
-                                   TRUE, :remaining, :position, :position
-                            FROM\s""" + debts + """
-                             WHERE debt_id = :debt
-                            ON CONFLICT (item_id) DO NOTHING""")
-                    .param("id", debtId + ":" + key).param("type", type.name()).param("priority", type.priority)
-                    .param("due", dueDate).param("visible", visibleFrom).param("reason", reason)
-                    .param("remaining", remaining).param("position", position).param("debt", debtId)
-                    .update();
-        }
-
-        private void raiseOrAdd(WorkType type, String key, LocalDate date, String reason, long amount) {
-            int added = jdbc.sql("UPDATE " + items + " SET remaining_minor = remaining_minor + :amount,"
-                            + " reason = :reason, changed_position = :position WHERE item_id = :id AND open")
-                    .param("amount", amount).param("reason", reason).param("position", position)
-                    .param("id", debtId + ":" + key).update();
-            if (added == 0) {
-                jdbc.sql("DELETE FROM " + items + " WHERE item_id = :id AND NOT open").param("id", debtId + ":" + key)
-                        .update();
-                raise(type, key, date.plusDays(type.daysToAct), date, reason, amount);
-            }
-        }
-
-        private void reduce(WorkType type, long amount) {
-            if (amount <= 0) {
-                return;
-            }
-            jdbc.sql("UPDATE " + items + " SET remaining_minor = remaining_minor - :amount,"
-                            + " open = remaining_minor - :amount > 0, changed_position = :position"
-                            + " WHERE debt_id = :debt AND type = :type AND open")
-                    .param("amount", amount).param("position", position).param("debt", debtId)
-                    .param("type", type.name()).update();
-        }
-
-        /**
-         * A payment ({@code sign} 1) reduces what is unpaid of missed instalments of the debt's current plan and
-         * closes those paid; its reversal ({@code sign} -1) adds it back and opens them again.
-         */
-        private void payInstalments(List<InstalmentPayment> payments, int sign) {
-            for (InstalmentPayment payment : payments) {
-                jdbc.sql("UPDATE " + items + " i SET remaining_minor = remaining_minor - :amount,"
-                                + " open = remaining_minor - :amount > 0, changed_position = :position"
-                                + " FROM " + debts + " d WHERE d.debt_id = i.debt_id AND i.debt_id = :debt"
-                                + " AND i.type = 'INSTALMENT_MISSED'"
-                                + " AND i.item_id = :debt || ':plan-' || d.plan_number || '-instalment-' || :instalment")
-                        .param("amount", sign * payment.amount().minorUnits()).param("position", position)
-                        .param("debt", debtId).param("instalment", payment.instalmentNumber())
-                        .update();
-            }
-        }
-
-        private void close(WorkType type) {
-            jdbc.sql("UPDATE " + items + " SET open = FALSE, changed_position = :position"
-                            + " WHERE debt_id = :debt AND type = :type AND open")
-                    .param("position", position).param("debt", debtId).param("type", type.name()).update();
-        }
+    private static MapSqlParameterSource parameters(DebtQueue.Item item) {
+        return new MapSqlParameterSource()
+                .addValue("id", item.itemId()).addValue("debt", item.debtId()).addValue("creditor", item.creditorId())
+                .addValue("advisor", item.advisorId(), Types.VARCHAR).addValue("type", item.type().name())
+                .addValue("priority", item.priority()).addValue("due", item.dueDate())
+                .addValue("visible", item.visibleFrom()).addValue("reason", item.reason()).addValue("open", item.open())
+                .addValue("remaining", item.remainingMinor(), Types.BIGINT)
+                .addValue("raised", item.raisedPosition()).addValue("changed", item.changedPosition());
     }
 }
