@@ -17,6 +17,8 @@ import org.axonframework.modelling.saga.repository.jpa.AssociationValueEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.debtledger.command.debt.Debt;
+import org.debtledger.command.debt.PaymentHistory;
+import org.debtledger.command.debt.ScannedPaymentHistory;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.serialization.EventSerialization;
 import org.hibernate.boot.model.TypeContributions;
@@ -135,6 +137,11 @@ final class PlainAxonPeer implements AutoCloseable {
                             .objectMapper(EventSerialization.objectMapper()).build())
                     // the aggregate's command handlers take the policy as a parameter: a component resolves it
                     .registerComponent(CollectionPolicy.class, c -> CollectionPolicy.shipped())
+                    // and a repeated payment id is looked up in the debt's events: this store has no payment index.
+                    // The event store is asked for at the first lookup: building it inspects the aggregate, whose
+                    // inspection asks for this component.
+                    .registerComponent(PaymentHistory.class, c -> (debt, payment, through) ->
+                            new ScannedPaymentHistory(c.eventStore()).find(debt, payment, through))
                     .configureAggregate(Debt.class)
                     .buildConfiguration();
             axon.start();

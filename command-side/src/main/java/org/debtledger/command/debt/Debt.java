@@ -3,6 +3,7 @@ package org.debtledger.command.debt;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -66,9 +67,7 @@ import org.debtledger.plan.PaymentPlanBroken;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -85,7 +84,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "1";
+    public static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -96,13 +95,14 @@ public class Debt {
     private FeeHistory fees;
     private int plansAgreed;
     private PaymentPlan plan;
+    /** The sequence number of the event that agreed the plan: a payment after it paid this plan, not an earlier one. */
+    private long planAgreedAt;
     private Pause pause;
     private boolean disputed;
     /** Interest has been posted through this day; it accrues from the day after. */
     private LocalDate interestAccruedThrough;
     /** Days on which no late interest accrues: interest-freezing pauses and a kept plan. */
     private InterestFreezes interestFreezes;
-    private Map<String, RecordedPayment> payments;
 
     protected Debt() {
         // for Axon and snapshots
@@ -251,12 +251,12 @@ public class Debt {
     // ---- payments --------------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RecordPayment command, CollectionPolicy policy) {
-        RecordedPayment earlier = payments.get(command.paymentId().value());
-        if (earlier != null) {
-            check(earlier.amount().equals(command.amount()), Rule.PAYMENT_ID_REUSED_WITH_DIFFERENT_AMOUNT,
-                    "payment " + command.paymentId() + " was recorded with " + earlier.amount() + ", not "
-                            + command.amount());
+    public void handle(RecordPayment command, CollectionPolicy policy, PaymentHistory history) {
+        Optional<RecordedPayment> earlier = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion());
+        if (earlier.isPresent()) {
+            Money recorded = earlier.get().amount();
+            check(recorded.equals(command.amount()), Rule.PAYMENT_ID_REUSED_WITH_DIFFERENT_AMOUNT,
+                    "payment " + command.paymentId() + " was recorded with " + recorded + ", not " + command.amount());
             return;
         }
         requireOwnCurrency(command.amount());
@@ -281,14 +281,15 @@ public class Debt {
     }
 
     @CommandHandler
-    public void handle(ReversePayment command, CollectionPolicy policy) {
-        RecordedPayment payment = payments.get(command.paymentId().value());
-        check(payment != null, Rule.PAYMENT_UNKNOWN, "no payment " + command.paymentId() + " on this debt");
+    public void handle(ReversePayment command, CollectionPolicy policy, PaymentHistory history) {
+        RecordedPayment payment = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion())
+                .orElseThrow(() -> new RuleViolation(Rule.PAYMENT_UNKNOWN,
+                        "no payment " + command.paymentId() + " on this debt"));
         check(!payment.reversed(), Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId()
                 + " was already reversed");
         check(!credit.isLessThan(payment.allocation().credit()), Rule.CREDIT_ALREADY_REFUNDED,
                 "the credit this payment created was already refunded; settle the refund first");
-        List<InstalmentPayment> instalments = plan != null && plan.number() == payment.planNumber()
+        List<InstalmentPayment> instalments = plan != null && payment.sequenceNumber() > planAgreedAt
                 ? payment.instalments()
                 : List.of();
         apply(new PaymentReversed(debtId, command.paymentId(), payment.amount(), payment.allocation(),
@@ -536,7 +537,6 @@ public class Debt {
         fees = FeeHistory.NONE;
         interestAccruedThrough = event.dueDate();
         interestFreezes = InterestFreezes.NONE;
-        payments = new HashMap<>();
     }
 
     @EventSourcingHandler
@@ -559,8 +559,9 @@ public class Debt {
     }
 
     @EventSourcingHandler
-    void on(PaymentPlanAgreed event) {
+    void on(PaymentPlanAgreed event, @SequenceNumber long sequenceNumber) {
         plansAgreed = event.planNumber();
+        planAgreedAt = sequenceNumber;
         plan = PaymentPlan.agreed(event.planNumber(), event.instalments(), event.interestFrozen());
         if (event.interestFrozen()) {
             interestFreezes = interestFreezes.planKept(event.date().plusDays(1));
@@ -578,8 +579,6 @@ public class Debt {
                 interestFreezes = interestFreezes.planEnded(event.date());
             }
         }
-        payments.put(event.paymentId().value(), new RecordedPayment(event.amount(), event.date(), allocation,
-                event.instalments(), event.instalments().isEmpty() ? 0 : plan.number(), false));
     }
 
     @EventSourcingHandler
@@ -593,7 +592,6 @@ public class Debt {
                 interestFreezes = interestFreezes.planKept(event.date().plusDays(1));
             }
         }
-        payments.computeIfPresent(event.paymentId().value(), (id, payment) -> payment.asReversed());
         if (status == DebtStatus.SETTLED && !outstanding.isSettled()) {
             status = DebtStatus.OPEN;
         }

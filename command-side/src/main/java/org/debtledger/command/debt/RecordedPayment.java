@@ -2,19 +2,21 @@ package org.debtledger.command.debt;
 
 import org.debtledger.money.Money;
 import org.debtledger.payment.Allocation;
+import org.debtledger.payment.PaymentReceived;
 import org.debtledger.plan.InstalmentPayment;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A payment as the debt remembers it, so a repeat is recognised and a reversal restores exactly what it paid,
- * to the plan it paid ({@code planNumber} 0 when it paid none).
+ * A payment as its {@code PaymentReceived} event recorded it (the event's sequence number on the debt tells which
+ * plan it paid), and whether it was reversed since: enough to recognise a repeat and to reverse exactly what it paid.
  */
-record RecordedPayment(Money amount, LocalDate valueDate, Allocation allocation, List<InstalmentPayment> instalments,
-                       int planNumber, boolean reversed) {
+public record RecordedPayment(Money amount, LocalDate valueDate, Allocation allocation,
+                              List<InstalmentPayment> instalments, long sequenceNumber, boolean reversed) {
 
-    RecordedPayment asReversed() {
-        return new RecordedPayment(amount, valueDate, allocation, instalments, planNumber, true);
+    public static RecordedPayment of(PaymentReceived event, long sequenceNumber, boolean reversed) {
+        return new RecordedPayment(event.amount(), event.date(), event.allocation(), event.instalments(),
+                sequenceNumber, reversed);
     }
 }

@@ -67,6 +67,18 @@ class ReviewedEdgeCasesTest {
     }
 
     @Test
+    void aReversalRestoresTheInstalmentsItPaidOfThePlanStillInForce() {
+        fixture().given(registered("100.00"), interest("0.40", "2025-02-16", "2025-03-01", "100.00", 1050),
+                        planAgreed(1, "2025-03-01", instalment("2025-04-01", "50.00"), instalment("2025-05-01", "50.40")),
+                        paid("RF18-1", "50.00", "2025-03-20", allocation("0.00", "0.40", "49.60", "0.00"),
+                                new InstalmentPayment(1, eur("50.00"))))
+                .when(new ReversePayment(DEBT, new PaymentId("RF18-1"), "returned", date("2025-03-25")))
+                .expectEvents(new PaymentReversed(DEBT, new PaymentId("RF18-1"), eur("50.00"),
+                        allocation("0.00", "0.40", "49.60", "0.00"), List.of(new InstalmentPayment(1, eur("50.00"))),
+                        "returned", date("2025-03-25")));
+    }
+
+    @Test
     void aReversalLeavesALaterPlansInstalmentsAlone() {
         fixture().given(registered("100.00"), interest("0.40", "2025-02-16", "2025-03-01", "100.00", 1050),
                         planAgreed(1, "2025-03-01", instalment("2025-04-01", "50.00"), instalment("2025-05-01", "50.40")),
