@@ -56,7 +56,9 @@ class LedgerBenchmarkRunTest {
         JsonNode readSide = written.path("readSide");
         assertThat(readSide.path("events").asLong()).isPositive();
         assertThat(readSide.path("streamEventsReceived").asLong()).isEqualTo(readSide.path("events").asLong());
-        for (String rate : new String[]{"startAndCatchUpEventsPerSecond", "rebuildEventsPerSecond", "streamEventsPerSecond"}) {
+        assertThat(readSide.path("streamPasses").asLong()).isPositive();
+        for (String rate : new String[]{"startAndCatchUpEventsPerSecond", "rebuildEventsPerSecond",
+                "streamFirstPassEventsPerSecond", "streamEventsPerSecond"}) {
             assertThat(readSide.path(rate).asLong()).as(rate).isPositive();
         }
         JsonNode halfRate = written.path("commandsAtHalfTheSustainableRate");
