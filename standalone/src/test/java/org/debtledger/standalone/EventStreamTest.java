@@ -257,6 +257,47 @@ class EventStreamTest {
                 Instant.now().toString());
     }
 
+    @Test
+    void everyEventNamesItsDebtsCreditorThoughTheRegistrationLiesOnAnEarlierPage() {
+        String ours = "creditor-" + UUID.randomUUID();
+        String theirs = "creditor-" + UUID.randomUUID();
+        List<String> debts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            debts.add(register(ours, "100.00"));
+            debts.add(register(theirs, "100.00"));
+        }
+        long registered = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        for (String debt : debts) {
+            ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
+        }
+        Map<String, String> creditorOf = new HashMap<>();
+        for (int i = 0; i < debts.size(); i++) {
+            creditorOf.put(debts.get(i), i % 2 == 0 ? ours : theirs);
+        }
+
+        // read after every registration: no creditor can come from a registration on the page
+        JsonNode fees = ledger.get("/api/v1/events?after=" + registered + "&limit=100").json().path("events");
+        assertThat(fees).hasSize(6).allSatisfy(fee -> assertThat(fee.path("creditorId").asText())
+                .isEqualTo(creditorOf.get(fee.path("debtId").asText())));
+        JsonNode ourFees = ledger.get("/api/v1/events?after=" + registered + "&limit=100&creditorId=" + ours)
+                .json().path("events");
+        assertThat(ourFees).extracting(fee -> fee.path("debtId").asText())
+                .containsExactly(debts.get(0), debts.get(2), debts.get(4));
+
+        // a page an event: each debt's fee comes pages after its registration
+        List<JsonNode> ourEvents = new ArrayList<>();
+        long after = registered - debts.size();
+        while (after < registered + debts.size()) {
+            JsonNode page = ledger.get("/api/v1/events?after=" + after + "&limit=1&creditorId=" + ours).json();
+            page.path("events").forEach(ourEvents::add);
+            after = page.path("next").asLong();
+        }
+        assertThat(ourEvents).extracting(event -> event.path("type").asText() + " " + event.path("debtId").asText())
+                .containsExactly("debt.registered " + debts.get(0), "debt.registered " + debts.get(2),
+                        "debt.registered " + debts.get(4), "fee.charged " + debts.get(0),
+                        "fee.charged " + debts.get(2), "fee.charged " + debts.get(4));
+    }
+
     /** One stored event of every kind, the unpublished one among them, for one debt. */
     private static List<DebtEvent> everyStoredKind(DebtId debt) {
         LocalDate day = LocalDate.parse("2025-03-05");

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ public class EventLog {
     private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
     /** Positions given up as holes: a consumer reading again from an older position passes them at once. */
     private final Set<Long> holes = ConcurrentHashMap.newKeySet();
+    /** Recent debts' creditors, from the registrations read: a debt's creditor never changes. */
     private final Map<String, String> creditors = Collections.synchronizedMap(new LinkedHashMap<>(1000, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -95,6 +98,7 @@ public class EventLog {
                     .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
                             row.getString(5), row.getString(6), row.getBytes(7), Instant.parse(row.getString(8))))
                     .list();
+            Map<String, String> creditorsOfPage = creditorsOf(rows);
             List<PublicEvent> events = new ArrayList<>();
             long next = after;
             Instant now = clock.instant();
@@ -102,7 +106,7 @@ public class EventLog {
                 if (row.position() != next + 1 && !holesSettled(next + 1, row.position() - 1, nothingInFlight, now)) {
                     break;
                 }
-                PublicEvent event = toPublic(row);
+                PublicEvent event = toPublic(row, creditorsOfPage);
                 if (event != null && filter.matches(event)) {
                     events.add(event);
                 }
@@ -139,32 +143,56 @@ public class EventLog {
         return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
     }
 
-    private PublicEvent toPublic(Row row) {
+    private PublicEvent toPublic(Row row, Map<String, String> creditorsOfPage) {
         Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
                 row.payloadType(), row.revision()));
         if (!(payload instanceof DebtEvent event)) {
             return null;
         }
+        if (event instanceof DebtRegistered registered) {
+            creditorsOfPage.put(row.debtId(), registered.creditorId().value());
+            creditors.put(row.debtId(), registered.creditorId().value());
+        }
         return PublishedLanguage.tell(event).map(told -> new PublicEvent(row.eventId(), row.position(), row.debtId(),
-                row.sequenceNumber(), told.type(), 1, event.date(), row.recordedAt(), creditorOf(event),
-                told.payload())).orElse(null);
+                row.sequenceNumber(), told.type(), 1, event.date(), row.recordedAt(),
+                creditorsOfPage.get(row.debtId()), told.payload())).orElse(null);
     }
 
-    private String creditorOf(DebtEvent event) {
-        if (event instanceof DebtRegistered registered) {
-            return registered.creditorId().value();
-        }
-        return creditors.computeIfAbsent(event.debtId().value(), debtId -> {
-            byte[] registration = jdbc.sql("""
-                            SELECT payload FROM domainevententry
-                            WHERE aggregateidentifier = :debt AND sequencenumber = 0""")
-                    .param("debt", debtId).query((row, n) -> row.getBytes(1)).optional().orElse(null);
-            if (registration == null) {
-                return null;
+    /**
+     * The creditors of the debts on a page: a debt registered on the page has its creditor put in as its registration
+     * is read; the others come from those remembered, or, for the debts not remembered, from their registrations
+     * (sequence number 0), all in one query.
+     */
+    private Map<String, String> creditorsOf(List<Row> rows) {
+        Map<String, String> known = new HashMap<>();
+        Set<String> registeredOnPage = new HashSet<>();
+        Set<String> unknown = new HashSet<>();
+        for (Row row : rows) {
+            if (row.payloadType().equals(DebtRegistered.class.getName())) {
+                registeredOnPage.add(row.debtId());
+            } else if (!registeredOnPage.contains(row.debtId()) && !known.containsKey(row.debtId())) {
+                String creditor = creditors.get(row.debtId());
+                if (creditor != null) {
+                    known.put(row.debtId(), creditor);
+                } else {
+                    unknown.add(row.debtId());
+                }
             }
-            DebtRegistered registered = serializer.deserialize(new SimpleSerializedObject<>(registration, byte[].class,
-                    DebtRegistered.class.getName(), "1"));
-            return registered.creditorId().value();
-        });
+        }
+        if (!unknown.isEmpty()) {
+            jdbc.sql("""
+                            SELECT aggregateidentifier, payload FROM domainevententry
+                            WHERE sequencenumber = 0 AND aggregateidentifier = ANY (?)""")
+                    .param(unknown.toArray(String[]::new))
+                    .query((row, n) -> {
+                        DebtRegistered registered = serializer.deserialize(new SimpleSerializedObject<>(
+                                row.getBytes(2), byte[].class, DebtRegistered.class.getName(), "1"));
+                        known.put(row.getString(1), registered.creditorId().value());
+                        creditors.put(row.getString(1), registered.creditorId().value());
+                        return registered;
+                    })
+                    .list();
+        }
+        return known;
     }
 }
