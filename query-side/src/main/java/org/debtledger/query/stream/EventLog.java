@@ -6,12 +6,17 @@ import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRegistered;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +24,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Reads public events from the event store in position order, never past a position that a transaction still in
@@ -38,7 +45,12 @@ public class EventLog {
 
     private static final int MAX_SCAN = 2000;
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final String ROWS_AFTER = """
+            SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, payloadtype, payloadrevision,
+                   payload, timestamp
+            FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?""";
 
+    private final JdbcTemplate rows;
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final TransactionTemplate snapshot;
@@ -56,10 +68,11 @@ public class EventLog {
         }
     });
 
-    EventLog(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
+    EventLog(JdbcTemplate rows, @Qualifier("eventSerializer") Serializer serializer,
              PlatformTransactionManager transactionManager, Clock clock,
              @Value("${ledger.stream.gap-timeout:10s}") Duration gapTimeout) {
-        this.jdbc = jdbc;
+        this.rows = rows;
+        this.jdbc = JdbcClient.create(rows);
         this.serializer = serializer;
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -76,6 +89,10 @@ public class EventLog {
                     && (creditorId == null || creditorId.equals(event.creditorId()))
                     && (debtId == null || debtId.equals(event.debtId()));
         }
+
+        boolean takesEverything() {
+            return types == null && creditorId == null && debtId == null;
+        }
     }
 
     /** Events after a position, and the position to ask for next (past events the filter left out, too). */
@@ -90,35 +107,66 @@ public class EventLog {
         return snapshot.execute(tx -> {
             boolean nothingInFlight = jdbc.sql("SELECT cardinality(ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())))")
                     .query(Integer.class).single() == 0;
-            List<Row> rows = jdbc.sql("""
-                            SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, payloadtype,
-                                   payloadrevision, payload, timestamp
-                            FROM domainevententry WHERE globalindex > :after ORDER BY globalindex LIMIT :scan""")
-                    .param("after", after).param("scan", Math.max(limit, Math.min(MAX_SCAN, limit * 20)))
-                    .query((row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getString(5), row.getString(6), row.getBytes(7), Instant.parse(row.getString(8))))
-                    .list();
-            Map<String, String> creditorsOfPage = creditorsOf(rows);
+            int scan = Math.max(limit, Math.min(MAX_SCAN, limit * 20));
+            // rows come from the database a batch at a time, and no more are fetched once the page is done: an
+            // unfiltered page sends nearly every row, so a batch is a page's worth; a filtered one may pass over many
+            // rows for each it sends, so they come at once
+            int batchSize = filter.takesEverything() ? limit : scan;
             List<PublicEvent> events = new ArrayList<>();
             long next = after;
             Instant now = clock.instant();
-            for (Row row : rows) {
-                if (row.position() != next + 1 && !holesSettled(next + 1, row.position() - 1, nothingInFlight, now)) {
-                    break;
-                }
-                PublicEvent event = toPublic(row, creditorsOfPage);
-                if (event != null && filter.matches(event)) {
-                    events.add(event);
-                }
-                next = row.position();
-                if (events.size() == limit) {
-                    break;
+            try (Stream<Row> stream = rows.queryForStream(rowsAfter(after, scan, batchSize), EventLog::row)) {
+                Iterator<Row> fetched = stream.iterator();
+                boolean done = false;
+                while (!done && fetched.hasNext()) {
+                    List<Row> batch = nextBatch(fetched, batchSize);
+                    Map<String, String> creditorsOfBatch = creditorsOf(batch);
+                    for (Row row : batch) {
+                        if (row.position() != next + 1
+                                && !holesSettled(next + 1, row.position() - 1, nothingInFlight, now)) {
+                            done = true;
+                            break;
+                        }
+                        PublicEvent event = toPublic(row, creditorsOfBatch);
+                        if (event != null && filter.matches(event)) {
+                            events.add(event);
+                        }
+                        next = row.position();
+                        if (events.size() == limit) {
+                            done = true;
+                            break;
+                        }
+                    }
                 }
             }
             long passed = next;
             gapsSeen.keySet().removeIf(position -> position <= passed);
             return new Page(events, next);
         });
+    }
+
+    private static PreparedStatementCreator rowsAfter(long after, int scan, int batchSize) {
+        return connection -> {
+            PreparedStatement statement = connection.prepareStatement(ROWS_AFTER);
+            statement.setLong(1, after);
+            statement.setInt(2, scan);
+            statement.setFetchSize(batchSize);
+            return statement;
+        };
+    }
+
+    private static Row row(ResultSet row, int n) throws SQLException {
+        return new Row(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
+                row.getString(6), row.getBytes(7), Instant.parse(row.getString(8)));
+    }
+
+    /** The next rows, as many as the statement fetches in one round trip, or fewer at the end. */
+    private static List<Row> nextBatch(Iterator<Row> rows, int batchSize) {
+        List<Row> batch = new ArrayList<>(batchSize);
+        while (batch.size() < batchSize && rows.hasNext()) {
+            batch.add(rows.next());
+        }
+        return batch;
     }
 
     /** Whether the missing positions from {@code first} to {@code last} can no longer commit. */
@@ -143,34 +191,34 @@ public class EventLog {
         return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
     }
 
-    private PublicEvent toPublic(Row row, Map<String, String> creditorsOfPage) {
+    private PublicEvent toPublic(Row row, Map<String, String> creditorsOfBatch) {
         Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
                 row.payloadType(), row.revision()));
         if (!(payload instanceof DebtEvent event)) {
             return null;
         }
         if (event instanceof DebtRegistered registered) {
-            creditorsOfPage.put(row.debtId(), registered.creditorId().value());
+            creditorsOfBatch.put(row.debtId(), registered.creditorId().value());
             creditors.put(row.debtId(), registered.creditorId().value());
         }
         return PublishedLanguage.tell(event).map(told -> new PublicEvent(row.eventId(), row.position(), row.debtId(),
                 row.sequenceNumber(), told.type(), 1, event.date(), row.recordedAt(),
-                creditorsOfPage.get(row.debtId()), told.payload())).orElse(null);
+                creditorsOfBatch.get(row.debtId()), told.payload())).orElse(null);
     }
 
     /**
-     * The creditors of the debts on a page: a debt registered on the page has its creditor put in as its registration
-     * is read; the others come from those remembered, or, for the debts not remembered, from their registrations
-     * (sequence number 0), all in one query.
+     * The creditors of the debts in a batch of rows: a debt registered in the batch has its creditor put in as its
+     * registration is read; the others come from those remembered, or, for the debts not remembered, from their
+     * registrations (sequence number 0), all in one query.
      */
-    private Map<String, String> creditorsOf(List<Row> rows) {
+    private Map<String, String> creditorsOf(List<Row> batch) {
         Map<String, String> known = new HashMap<>();
-        Set<String> registeredOnPage = new HashSet<>();
+        Set<String> registeredInBatch = new HashSet<>();
         Set<String> unknown = new HashSet<>();
-        for (Row row : rows) {
+        for (Row row : batch) {
             if (row.payloadType().equals(DebtRegistered.class.getName())) {
-                registeredOnPage.add(row.debtId());
-            } else if (!registeredOnPage.contains(row.debtId()) && !known.containsKey(row.debtId())) {
+                registeredInBatch.add(row.debtId());
+            } else if (!registeredInBatch.contains(row.debtId()) && !known.containsKey(row.debtId())) {
                 String creditor = creditors.get(row.debtId());
                 if (creditor != null) {
                     known.put(row.debtId(), creditor);
