@@ -1,10 +1,6 @@
 package org.debtledger.query.stream;
 
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRegistered;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
@@ -13,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +50,6 @@ public class EventLog {
 
     private final JdbcTemplate rows;
     private final JdbcClient jdbc;
-    private final Serializer serializer;
     private final TransactionTemplate snapshot;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -68,12 +65,10 @@ public class EventLog {
         }
     });
 
-    EventLog(JdbcTemplate rows, @Qualifier("eventSerializer") Serializer serializer,
-             PlatformTransactionManager transactionManager, Clock clock,
+    EventLog(JdbcTemplate rows, PlatformTransactionManager transactionManager, Clock clock,
              @Value("${ledger.stream.gap-timeout:10s}") Duration gapTimeout) {
         this.rows = rows;
         this.jdbc = JdbcClient.create(rows);
-        this.serializer = serializer;
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -84,10 +79,13 @@ public class EventLog {
     /** What a consumer asks for. Null filters match everything. */
     public record Filter(Set<String> types, String creditorId, String debtId) {
 
-        boolean matches(PublicEvent event) {
-            return (types == null || types.contains(event.type()))
-                    && (creditorId == null || creditorId.equals(event.creditorId()))
-                    && (debtId == null || debtId.equals(event.debtId()));
+        /** Whether an event of this type and debt passes, whichever its creditor. */
+        boolean takes(String type, String debt) {
+            return (types == null || types.contains(type)) && (debtId == null || debtId.equals(debt));
+        }
+
+        boolean takesCreditor(String creditor) {
+            return creditorId == null || creditorId.equals(creditor);
         }
 
         boolean takesEverything() {
@@ -100,7 +98,7 @@ public class EventLog {
     }
 
     private record Row(long position, String eventId, String debtId, long sequenceNumber, String payloadType,
-                       String revision, byte[] payload, Instant recordedAt) {
+                       String revision, byte[] payload, String recordedAt) {
     }
 
     public Page after(long after, int limit, Filter filter) {
@@ -120,15 +118,15 @@ public class EventLog {
                 boolean done = false;
                 while (!done && fetched.hasNext()) {
                     List<Row> batch = nextBatch(fetched, batchSize);
-                    Map<String, String> creditorsOfBatch = creditorsOf(batch);
+                    Map<String, String> creditorsOfBatch = creditorsOf(batch, filter);
                     for (Row row : batch) {
                         if (row.position() != next + 1
                                 && !holesSettled(next + 1, row.position() - 1, nothingInFlight, now)) {
                             done = true;
                             break;
                         }
-                        PublicEvent event = toPublic(row, creditorsOfBatch);
-                        if (event != null && filter.matches(event)) {
+                        PublicEvent event = toPublic(row, filter, creditorsOfBatch);
+                        if (event != null) {
                             events.add(event);
                         }
                         next = row.position();
@@ -157,7 +155,7 @@ public class EventLog {
 
     private static Row row(ResultSet row, int n) throws SQLException {
         return new Row(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
-                row.getString(6), row.getBytes(7), Instant.parse(row.getString(8)));
+                row.getString(6), row.getBytes(7), row.getString(8));
     }
 
     /** The next rows, as many as the statement fetches in one round trip, or fewer at the end. */
@@ -191,32 +189,45 @@ public class EventLog {
         return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
     }
 
-    private PublicEvent toPublic(Row row, Map<String, String> creditorsOfBatch) {
-        Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
-                row.payloadType(), row.revision()));
-        if (!(payload instanceof DebtEvent event)) {
+    /** The row as the public event it is told as, or null if it is not published or the filter leaves it out. */
+    private PublicEvent toPublic(Row row, Filter filter, Map<String, String> creditorsOfBatch) {
+        PublishedLanguage.Telling telling = PublishedLanguage.tellingOf(row.payloadType(), row.revision());
+        if (telling == null || !filter.takes(telling.type(), row.debtId())) {
             return null;
         }
-        if (event instanceof DebtRegistered registered) {
-            creditorsOfBatch.put(row.debtId(), registered.creditorId().value());
-            creditors.put(row.debtId(), registered.creditorId().value());
+        JsonNode stored = null;
+        if (telling.event() == DebtRegistered.class) {
+            stored = read(row.payload());
+            String creditor = creditorOf(stored);
+            creditorsOfBatch.put(row.debtId(), creditor);
+            creditors.put(row.debtId(), creditor);
         }
-        return PublishedLanguage.tell(event).map(told -> new PublicEvent(row.eventId(), row.position(), row.debtId(),
-                row.sequenceNumber(), told.type(), 1, event.date(), row.recordedAt(),
-                creditorsOfBatch.get(row.debtId()), told.payload())).orElse(null);
+        String creditor = creditorsOfBatch.get(row.debtId());
+        if (!filter.takesCreditor(creditor)) {
+            return null;
+        }
+        if (stored == null) {
+            stored = read(row.payload());
+        }
+        return new PublicEvent(row.eventId(), row.position(), row.debtId(), row.sequenceNumber(), telling.type(), 1,
+                stored.path("date").stringValue(), Instant.parse(row.recordedAt()), creditor, telling.payloadOf(stored));
     }
 
     /**
-     * The creditors of the debts in a batch of rows: a debt registered in the batch has its creditor put in as its
-     * registration is read; the others come from those remembered, or, for the debts not remembered, from their
-     * registrations (sequence number 0), all in one query.
+     * The creditors of the debts in a batch of rows that the filter may take: a debt registered in the batch has its
+     * creditor put in as its registration is read; the others come from those remembered, or, for the debts not
+     * remembered, from their registrations (sequence number 0), all in one query.
      */
-    private Map<String, String> creditorsOf(List<Row> batch) {
+    private Map<String, String> creditorsOf(List<Row> batch, Filter filter) {
         Map<String, String> known = new HashMap<>();
         Set<String> registeredInBatch = new HashSet<>();
         Set<String> unknown = new HashSet<>();
         for (Row row : batch) {
-            if (row.payloadType().equals(DebtRegistered.class.getName())) {
+            PublishedLanguage.Telling telling = PublishedLanguage.tellingOf(row.payloadType(), row.revision());
+            if (telling == null || !filter.takes(telling.type(), row.debtId())) {
+                continue;
+            }
+            if (telling.event() == DebtRegistered.class) {
                 registeredInBatch.add(row.debtId());
             } else if (!registeredInBatch.contains(row.debtId()) && !known.containsKey(row.debtId())) {
                 String creditor = creditors.get(row.debtId());
@@ -233,14 +244,21 @@ public class EventLog {
                             WHERE sequencenumber = 0 AND aggregateidentifier = ANY (?)""")
                     .param(unknown.toArray(String[]::new))
                     .query((row, n) -> {
-                        DebtRegistered registered = serializer.deserialize(new SimpleSerializedObject<>(
-                                row.getBytes(2), byte[].class, DebtRegistered.class.getName(), "1"));
-                        known.put(row.getString(1), registered.creditorId().value());
-                        creditors.put(row.getString(1), registered.creditorId().value());
-                        return registered;
+                        String creditor = creditorOf(read(row.getBytes(2)));
+                        known.put(row.getString(1), creditor);
+                        creditors.put(row.getString(1), creditor);
+                        return creditor;
                     })
                     .list();
         }
         return known;
+    }
+
+    private static JsonNode read(byte[] payload) {
+        return JsonMapper.shared().readTree(payload);
+    }
+
+    private static String creditorOf(JsonNode registration) {
+        return registration.path("creditorId").stringValue();
     }
 }

@@ -6,7 +6,6 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * An event as downstream systems see it: the published language, versioned and documented by a JSON Schema per
@@ -16,7 +15,7 @@ import java.time.LocalDate;
  */
 @JsonSerialize(using = PublicEvent.Json.class)
 public record PublicEvent(String eventId, long position, String debtId, long sequenceNumber, String type, int version,
-                          LocalDate businessDate, Instant recordedAt, String creditorId,
+                          String businessDate, Instant recordedAt, String creditorId,
                           PublishedLanguage.Payload payload) {
 
     /** Its JSON, in a page and as a server-sent event alike: the fields above in their order, the payload last. */
@@ -31,7 +30,7 @@ public record PublicEvent(String eventId, long position, String debtId, long seq
             json.writeNumberProperty("sequenceNumber", event.sequenceNumber());
             json.writeStringProperty("type", event.type());
             json.writeNumberProperty("version", event.version());
-            PublishedLanguage.date(json, "businessDate", event.businessDate());
+            json.writeStringProperty("businessDate", event.businessDate());
             json.writeStringProperty("recordedAt", event.recordedAt().toString());
             json.writeStringProperty("creditorId", event.creditorId());
             json.writeObjectPropertyStart("payload");
