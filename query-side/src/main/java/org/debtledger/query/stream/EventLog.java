@@ -16,8 +16,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -210,7 +213,7 @@ public class EventLog {
             stored = read(row.payload());
         }
         return new PublicEvent(row.eventId(), row.position(), row.debtId(), row.sequenceNumber(), telling.type(), 1,
-                stored.path("date").stringValue(), Instant.parse(row.recordedAt()), creditor, telling.payloadOf(stored));
+                stored.path("date").stringValue(), recordedAt(row.recordedAt()), creditor, telling.payloadOf(stored));
     }
 
     /**
@@ -260,5 +263,52 @@ public class EventLog {
 
     private static String creditorOf(JsonNode registration) {
         return registration.path("creditorId").stringValue();
+    }
+
+    /**
+     * When an event was recorded, read digit by digit where it has the form Axon stores
+     * ({@code 2025-03-05T10:15:30.125Z}: UTC, to the second and up to nine decimals), since the general parser took a
+     * tenth of a page's processor time; any other form, or digits that make no valid time, the general way.
+     */
+    static Instant recordedAt(String stored) {
+        int length = stored.length();
+        if (length >= 20 && length != 21 && length <= 30 && stored.charAt(4) == '-' && stored.charAt(7) == '-'
+                && stored.charAt(10) == 'T' && stored.charAt(13) == ':' && stored.charAt(16) == ':'
+                && (length == 20 || stored.charAt(19) == '.') && stored.charAt(length - 1) == 'Z') {
+            int year = digits(stored, 0, 4);
+            int month = digits(stored, 5, 7);
+            int day = digits(stored, 8, 10);
+            int hour = digits(stored, 11, 13);
+            int minute = digits(stored, 14, 16);
+            int second = digits(stored, 17, 19);
+            int nanos = 0;
+            if (length > 20) {
+                nanos = digits(stored, 20, length - 1);
+                for (int decimals = length - 21; decimals < 9; decimals++) {
+                    nanos *= 10;
+                }
+            }
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && nanos >= 0) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeException notAValidTime) {
+                    // a leap second or 24:00 among them: the general parser knows what it makes of those
+                }
+            }
+        }
+        return Instant.parse(stored);
+    }
+
+    /** The number the characters from {@code from} to {@code to} spell, or -1 if one of them is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
