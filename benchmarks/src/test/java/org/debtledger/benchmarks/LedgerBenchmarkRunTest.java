@@ -60,7 +60,9 @@ class LedgerBenchmarkRunTest {
         assertThat(readSide.path("events").asLong())
                 .isGreaterThanOrEqualTo(Long.getLong("benchmark.read-side-events"));
         assertThat(readSide.path("streamEventsReceived").asLong()).isEqualTo(readSide.path("events").asLong());
-        for (String rate : new String[]{"startAndCatchUpEventsPerSecond", "rebuildEventsPerSecond", "streamEventsPerSecond"}) {
+        assertThat(readSide.path("streamPasses").asLong()).isPositive();
+        for (String rate : new String[]{"startAndCatchUpEventsPerSecond", "rebuildEventsPerSecond",
+                "streamFirstPassEventsPerSecond", "streamEventsPerSecond"}) {
             assertThat(readSide.path(rate).asLong()).as(rate).isPositive();
         }
         JsonNode halfRate = written.path("commandsAtHalfTheSustainableRate");

@@ -1,18 +1,51 @@
 package org.debtledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.debtledger.audit.Channel;
+import org.debtledger.debt.AdvisorId;
+import org.debtledger.debt.Balance;
+import org.debtledger.debt.CaseAssigned;
+import org.debtledger.debt.ClaimAdjusted;
 import org.debtledger.debt.CreditorId;
+import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtRecalled;
 import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.debt.DebtorId;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
+import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.dispute.DisputeOutcome;
+import org.debtledger.dispute.DisputeResolved;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.fee.FeeType;
+import org.debtledger.interest.InterestPosted;
+import org.debtledger.interest.InterestSegment;
 import org.debtledger.money.Money;
+import org.debtledger.pause.CollectionPaused;
+import org.debtledger.pause.CollectionResumed;
+import org.debtledger.pause.Freeze;
+import org.debtledger.pause.PauseReason;
+import org.debtledger.pause.ResumeCause;
+import org.debtledger.payment.Allocation;
+import org.debtledger.payment.CreditRefunded;
+import org.debtledger.payment.PaymentId;
+import org.debtledger.payment.PaymentReceived;
+import org.debtledger.payment.PaymentReversed;
+import org.debtledger.plan.Affordability;
+import org.debtledger.plan.Instalment;
+import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.InstalmentPayment;
+import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.plan.PaymentPlanBroken;
 import org.debtledger.query.stream.PublishedLanguage;
 import org.debtledger.serialization.EventSerialization;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +61,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,10 +72,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +87,9 @@ class EventStreamTest {
 
     @TempDir
     static Path dataDirectory;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path APPROVED_PAGE = Path.of("src/test/resources/approved-public-events/page.json");
 
     private static StandaloneLedger ledger;
 
@@ -181,25 +220,153 @@ class EventStreamTest {
         assertThat(ledger.get("/api/v1/events?types=debt.exploded").status()).isEqualTo(400);
     }
 
-    private long insertRegistration(Connection connection, String debtId) throws Exception {
-        DebtRegistered registered = new DebtRegistered(new DebtId(debtId), new CreditorId("acme-telecom"),
-                new DebtorId("d-1"), "INV-1", new InvoicePeriod(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31")),
-                "Broadband", Money.of("100.00", "EUR"), LocalDate.parse("2025-02-15"), DebtType.CONSUMER,
+    private static DebtRegistered registered(DebtId debt) {
+        return new DebtRegistered(debt, new CreditorId("acme-telecom"), new DebtorId("d-1001"), "INV-2025-0042",
+                new InvoicePeriod(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31")),
+                "Broadband, January 2025", eur("100.00"), LocalDate.parse("2025-02-15"), DebtType.CONSUMER,
                 Jurisdiction.FI, false, LocalDate.parse("2025-03-01"));
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    /** Appends an event as the command side stores it, answering its position. */
+    private static long append(Connection connection, DebtEvent event, long sequenceNumber, String eventId,
+                               String recordedAt) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                     payload, payloadrevision, payloadtype, timestamp)
-                VALUES (?, 0, 'Debt', ?, ?, ?, '1', 'org.debtledger.debt.DebtRegistered', ?) RETURNING globalindex""")) {
-            insert.setString(1, debtId);
-            insert.setString(2, UUID.randomUUID().toString());
-            insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(4, EventSerialization.objectMapper().writeValueAsBytes(registered));
-            insert.setString(5, Instant.now().toString());
+                VALUES (?, ?, 'Debt', ?, ?, ?, '1', ?, ?) RETURNING globalindex""")) {
+            insert.setString(1, event.debtId().value());
+            insert.setLong(2, sequenceNumber);
+            insert.setString(3, eventId);
+            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(5, EventSerialization.objectMapper().writeValueAsBytes(event));
+            insert.setString(6, event.getClass().getName());
+            insert.setString(7, recordedAt);
             try (ResultSet position = insert.executeQuery()) {
                 position.next();
                 return position.getLong(1);
             }
         }
+    }
+
+    private long insertRegistration(Connection connection, String debtId) throws Exception {
+        return append(connection, registered(new DebtId(debtId)), 0, UUID.randomUUID().toString(),
+                Instant.now().toString());
+    }
+
+    @Test
+    void everyEventNamesItsDebtsCreditorThoughTheRegistrationLiesOnAnEarlierPage() {
+        String ours = "creditor-" + UUID.randomUUID();
+        String theirs = "creditor-" + UUID.randomUUID();
+        List<String> debts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            debts.add(register(ours, "100.00"));
+            debts.add(register(theirs, "100.00"));
+        }
+        long registered = ledger.database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+        for (String debt : debts) {
+            ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
+        }
+        Map<String, String> creditorOf = new HashMap<>();
+        for (int i = 0; i < debts.size(); i++) {
+            creditorOf.put(debts.get(i), i % 2 == 0 ? ours : theirs);
+        }
+
+        // read after every registration: no creditor can come from a registration on the page
+        JsonNode fees = ledger.get("/api/v1/events?after=" + registered + "&limit=100").json().path("events");
+        assertThat(fees).hasSize(6).allSatisfy(fee -> assertThat(fee.path("creditorId").asText())
+                .isEqualTo(creditorOf.get(fee.path("debtId").asText())));
+        JsonNode ourFees = ledger.get("/api/v1/events?after=" + registered + "&limit=100&creditorId=" + ours)
+                .json().path("events");
+        assertThat(ourFees).extracting(fee -> fee.path("debtId").asText())
+                .containsExactly(debts.get(0), debts.get(2), debts.get(4));
+
+        // a page an event: each debt's fee comes pages after its registration
+        List<JsonNode> ourEvents = new ArrayList<>();
+        long after = registered - debts.size();
+        while (after < registered + debts.size()) {
+            JsonNode page = ledger.get("/api/v1/events?after=" + after + "&limit=1&creditorId=" + ours).json();
+            page.path("events").forEach(ourEvents::add);
+            after = page.path("next").asLong();
+        }
+        assertThat(ourEvents).extracting(event -> event.path("type").asText() + " " + event.path("debtId").asText())
+                .containsExactly("debt.registered " + debts.get(0), "debt.registered " + debts.get(2),
+                        "debt.registered " + debts.get(4), "fee.charged " + debts.get(0),
+                        "fee.charged " + debts.get(2), "fee.charged " + debts.get(4));
+    }
+
+    /** One stored event of every kind, the unpublished one among them, for one debt. */
+    private static List<DebtEvent> everyStoredKind(DebtId debt) {
+        LocalDate day = LocalDate.parse("2025-03-05");
+        Allocation allocation = new Allocation(eur("14.00"), eur("0.66"), eur("5.34"), eur("0.00"));
+        List<InstalmentPayment> instalments = List.of(new InstalmentPayment(1, eur("20.00")));
+        Balance balance = new Balance(eur("14.00"), eur("0.66"), eur("94.66"));
+        return List.of(
+                registered(debt),
+                new FeeCharged(debt, FeeType.DUE_DATE_EXTENSION, eur("5.00"), eur("5.00"), 14, day),
+                new InterestPosted(debt, eur("0.66"), LocalDate.parse("2025-02-16"), List.of(new InterestSegment(
+                        LocalDate.parse("2025-02-16"), LocalDate.parse("2025-03-10"), 23, eur("100.00"), 1050)),
+                        LocalDate.parse("2025-03-10")),
+                new PaymentPlanAgreed(debt, 1, List.of(new Instalment(LocalDate.parse("2025-04-01"), eur("57.33")),
+                        new Instalment(LocalDate.parse("2025-05-01"), eur("57.33"))), Channel.SELF_SERVICE,
+                        new Affordability(eur("1800.00"), eur("1500.00")), null, true, day),
+                new PaymentReceived(debt, new PaymentId("RF18539007547034-1"), eur("20.00"), Channel.BANK_FILE,
+                        allocation, instalments, day),
+                new InstalmentMissed(debt, 1, 2, LocalDate.parse("2025-05-01"), eur("57.33"), LocalDate.parse("2025-05-08")),
+                new PaymentPlanBroken(debt, 1, 2, LocalDate.parse("2025-06-08")),
+                new PaymentReversed(debt, new PaymentId("RF18539007547034-1"), eur("20.00"), allocation, instalments,
+                        "returned by the bank", day),
+                new CreditRefunded(debt, eur("49.60"), "refund-1", day),
+                new CollectionPaused(debt, PauseReason.BREATHING_SPACE, LocalDate.parse("2025-05-03"),
+                        new LinkedHashSet<>(List.of(Freeze.INTEREST, Freeze.FEES, Freeze.CONTACT)), day),
+                new CollectionResumed(debt, PauseReason.BREATHING_SPACE, ResumeCause.PAUSE_ENDED,
+                        LocalDate.parse("2025-05-04")),
+                new DebtDisputed(debt, "never ordered", day),
+                new DisputeResolved(debt, DisputeOutcome.UPHELD, day),
+                new ClaimAdjusted(debt, eur("40.00"), "dispute upheld in part", day),
+                new CaseAssigned(debt, new AdvisorId("advisor-7"), day),
+                new DebtSettled(debt, day),
+                new DebtWrittenOff(debt, balance, "uncollectable", day),
+                new DebtRecalled(debt, balance, "creditor settled directly", day));
+    }
+
+    /** The page's positions counted from {@code offset}, so that it reads the same in any store. */
+    private static String positionsAfter(String page, long offset) {
+        return Pattern.compile("\"(position|next)\":(\\d+)").matcher(page).replaceAll(found ->
+                "\"" + found.group(1) + "\":" + (Long.parseLong(found.group(2)) - offset));
+    }
+
+    /**
+     * Pins the published language: a page of every kind of event, with the fields, values and order a consumer
+     * sees. A change here is a new version of a public event, not a new approved file. A missing file is written
+     * for review and the test fails.
+     */
+    @Test
+    void thePublishedJsonOfEveryKindOfEventIsAsApproved() throws Exception {
+        List<DebtEvent> history = everyStoredKind(new DebtId("published-json"));
+        long first = 0;
+        try (Connection connection = ledger.context.getBean(DataSource.class).getConnection()) {
+            for (int i = 0; i < history.size(); i++) {
+                // as Axon records the time, to the millisecond; a whole second among them
+                long position = append(connection, history.get(i), i, "published-json-" + i,
+                        "2025-03-05T10:15:%02d.%03dZ".formatted(i, i * 125 % 1000));
+                first = i == 0 ? position : first;
+            }
+        }
+        StandaloneLedger.Answer answer = ledger.get("/api/v1/events?debtId=published-json&limit=100&after=" + (first - 1));
+        assertThat(answer.status()).isEqualTo(200);
+        // printed with indents for review; the fields keep the answer's order
+        String page = JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(JSON.readTree(positionsAfter(answer.response().body(), first - 1))) + "\n";
+        if (!Files.exists(APPROVED_PAGE)) {
+            Files.createDirectories(APPROVED_PAGE.getParent());
+            Files.writeString(APPROVED_PAGE, page);
+            throw new AssertionError("wrote " + APPROVED_PAGE + " for review; commit it to approve it");
+        }
+        assertThat(page).isEqualTo(Files.readString(APPROVED_PAGE));
     }
 
     @Test
