@@ -169,9 +169,10 @@ public final class LedgerBenchmark {
                 double sustainable = commands.stream().mapToDouble(Figure::perSecond).max().orElseThrow();
                 atHalfRate = atFixedRate("commands", sustainable / 2, each, client -> new CommandMix(http, port));
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
+                // before the store is filled for the read side: the peer's database holds only its own events
+                inProcess = PlainAxonPeer.measureInProcess(postgres, ledger, each, CONCURRENCY);
                 copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
                 readSide = readSide(postgres, port, sustainable / 2, each);
-                inProcess = PlainAxonPeer.measureInProcess(postgres, ledger, each, CONCURRENCY);
                 bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
                         port, Integer.getInteger("benchmark.bank-file-payments", 50_000)));
             }
