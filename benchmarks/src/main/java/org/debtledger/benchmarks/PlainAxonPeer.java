@@ -48,8 +48,8 @@ import java.util.Map;
  * has.
  * <p>
  * Axon's JPA entities get the schema Hibernate generates for them, with the one change Axon's documentation advises
- * on PostgreSQL: their {@code @Lob byte[]} columns (payload, metadata, token, saga) are {@code bytea}
- * ({@link ByteaLobs}), not large objects. The global index comes from Hibernate's sequence with an increment of 50.
+ * on PostgreSQL: their binary columns (payload, metadata, token, saga), which Axon declares as large objects, are
+ * {@code bytea} ({@link ByteaLobs}), not PostgreSQL large objects. The global index comes from Hibernate's sequence with an increment of 50.
  */
 final class PlainAxonPeer implements AutoCloseable {
 
