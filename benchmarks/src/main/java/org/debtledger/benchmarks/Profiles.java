@@ -26,8 +26,9 @@ final class Profiles {
         }
         AsyncProfiler profiler = AsyncProfiler.getInstance();
         Files.createDirectories(DIRECTORY);
-        // wall-clock samples every thread, busy or not, every 10 ms; the others sample on their own event
-        profiler.execute("start,event=" + EVENT + ",interval=" + (EVENT.equals("wall") ? "10ms" : "1ms"));
+        // wall-clock samples every thread, busy or not, every 10 ms, each thread's stacks apart (what a waiting
+        // thread waits on is told by its name); the others sample on their own event
+        profiler.execute("start,event=" + EVENT + (EVENT.equals("wall") ? ",interval=10ms,threads" : ",interval=1ms"));
         try {
             return work.call();
         } finally {
