@@ -76,20 +76,25 @@ public final class LedgerBenchmark {
             ("operator:" + ADVISOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private static final int[] CONCURRENCY = {1, 4, 16};
-    private static final byte[] EVENT_SIZED = new byte[600];
 
     private LedgerBenchmark() {
     }
 
     /**
-     * One measurement: operations done, how long it took, latencies in microseconds, and the processor time the JIT
-     * compiler spent meanwhile (a measurement taken while the compiler is still busy is a measurement of it).
+     * One measurement: operations done, how long it took, latencies in microseconds, the processor time the JIT
+     * compiler spent meanwhile (a measurement taken while the compiler is still busy is a measurement of it), and
+     * the database's ceiling measured just before it at the same concurrency (0 when none was).
      */
     record Figure(String name, int concurrency, long operations, double seconds, long p50Micros, long p99Micros,
-                  long maxMicros, long compileMillis) {
+                  long maxMicros, long compileMillis, double ceilingPerSecond) {
 
         double perSecond() {
             return operations / seconds;
+        }
+
+        Figure besideCeiling(double perSecond) {
+            return new Figure(name, concurrency, operations, seconds, p50Micros, p99Micros, maxMicros, compileMillis,
+                    perSecond);
         }
     }
 
@@ -109,34 +114,11 @@ public final class LedgerBenchmark {
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start()) {
+            Ceiling limit = Ceiling.create(postgres);
             List<Figure> ceiling = new ArrayList<>();
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE ceiling");
-            }
-            DataSource database = postgres.getDatabase("postgres", "ceiling");
-            createCeilingTable(database);
             for (int clients : CONCURRENCY) {
-                ceiling.add(measure("ceiling", clients, each, client -> {
-                    try {
-                        Connection connection = database.getConnection();
-                        PreparedStatement insert = connection.prepareStatement("""
-                                INSERT INTO ceiling_event (aggregate_identifier, sequence_number, event_identifier,
-                                    payload, metadata, payload_type, time_stamp) VALUES (?, 0, ?, ?, ?, ?, ?)""");
-                        return () -> {
-                            String id = UUID.randomUUID().toString();
-                            insert.setString(1, id);
-                            insert.setString(2, id);
-                            insert.setBytes(3, EVENT_SIZED);
-                            insert.setBytes(4, EVENT_SIZED);
-                            insert.setString(5, "org.debtledger.debt.DebtRegistered");
-                            insert.setString(6, Instant.now().toString());
-                            insert.executeUpdate();
-                        };
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+                Figure fresh = limit.measure(clients, each);
+                ceiling.add(fresh.besideCeiling(fresh.perSecond()));
             }
 
             List<Figure> commands = new ArrayList<>();
@@ -164,13 +146,14 @@ public final class LedgerBenchmark {
                 warmUp("commands", each,
                         slice -> measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
                 for (int clients : CONCURRENCY) {
-                    commands.add(measure("commands", clients, each, client -> new CommandMix(http, port)));
+                    commands.add(limit.beside(clients, each,
+                            c -> measure("commands", c, each, client -> new CommandMix(http, port))));
                 }
                 double sustainable = commands.stream().mapToDouble(Figure::perSecond).max().orElseThrow();
                 atHalfRate = atFixedRate("commands", sustainable / 2, each, client -> new CommandMix(http, port));
                 aggregateLoads = aggregateLoads(ledger, postgres.getPostgresDatabase());
                 // before the store is filled for the read side: the peer's database holds only its own events
-                inProcess = PlainAxonPeer.measureInProcess(postgres, ledger, each, CONCURRENCY);
+                inProcess = PlainAxonPeer.measureInProcess(postgres, limit, ledger, each, CONCURRENCY);
                 copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
                 readSide = readSide(postgres, port, sustainable / 2, each);
                 bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
@@ -523,18 +506,6 @@ public final class LedgerBenchmark {
         return percentile(micros, 50) / 1000.0;
     }
 
-    private static void createCeilingTable(DataSource database) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TABLE ceiling_event (
-                        global_index BIGINT GENERATED BY DEFAULT AS IDENTITY (CACHE 1) PRIMARY KEY,
-                        aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,
-                        event_identifier VARCHAR(255) NOT NULL UNIQUE, payload BYTEA NOT NULL, metadata BYTEA,
-                        payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL,
-                        UNIQUE (aggregate_identifier, sequence_number))""");
-        }
-    }
-
     /** Something one client does over and over. */
     interface Operation {
         void run() throws Exception;
@@ -618,7 +589,7 @@ public final class LedgerBenchmark {
         List<Long> sorted = new ArrayList<>(latencies);
         sorted.sort(Long::compare);
         return new Figure(name, clients, sorted.size(), seconds, percentile(sorted, 50), percentile(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), compileMillis);
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), compileMillis, 0);
     }
 
     /** Something the benchmark does for a given time. */
@@ -731,14 +702,14 @@ public final class LedgerBenchmark {
         StringBuilder table = new StringBuilder(String.format("%n%-10s %8s %12s %12s %8s %10s %10s %10s %10s%n",
                 "figure", "clients", "ops/s", "ceiling/s", "ratio", "p50 ms", "p99 ms", "max ms", "JIT ms"));
         for (int i = 0; i < CONCURRENCY.length; i++) {
-            Figure limit = ceiling.get(i);
-            Figure ledger = commands.get(i);
-            for (Figure figure : List.of(limit, ledger, inProcess.ledger().get(i), inProcess.plainAxon().get(i))) {
-                double ratio = figure.perSecond() / limit.perSecond();
+            for (Figure figure : List.of(ceiling.get(i), commands.get(i), inProcess.ledger().get(i),
+                    inProcess.plainAxon().get(i))) {
+                double ratio = figure.perSecond() / figure.ceilingPerSecond();
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("figure", figure.name());
                 row.put("clients", figure.concurrency());
                 row.put("perSecond", Math.round(figure.perSecond()));
+                row.put("ceilingPerSecond", Math.round(figure.ceilingPerSecond()));
                 row.put("ratioToCeiling", Math.round(ratio * 1000) / 1000.0);
                 row.put("p50Millis", figure.p50Micros() / 1000.0);
                 row.put("p99Millis", figure.p99Micros() / 1000.0);
@@ -746,7 +717,7 @@ public final class LedgerBenchmark {
                 row.put("compileMillis", figure.compileMillis());
                 rows.add(row);
                 table.append(String.format("%-10s %8d %12.0f %12.0f %8.2f %10.2f %10.2f %10.2f %10d%n", figure.name(),
-                        figure.concurrency(), figure.perSecond(), limit.perSecond(), ratio,
+                        figure.concurrency(), figure.perSecond(), figure.ceilingPerSecond(), ratio,
                         figure.p50Micros() / 1000.0, figure.p99Micros() / 1000.0, figure.maxMicros() / 1000.0,
                         figure.compileMillis()));
             }

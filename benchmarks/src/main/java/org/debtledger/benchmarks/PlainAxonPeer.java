@@ -73,32 +73,33 @@ final class PlainAxonPeer implements AutoCloseable {
 
     /**
      * The command mix sent in process at each of {@code clients}, first through the running ledger's own command
-     * gateway, then through the plain peer's. Each side first runs the mix for {@code each} at 4 clients unmeasured,
-     * so neither is timed while its classes load and compile.
+     * gateway, then through the plain peer's, each figure right after a {@code ceiling} of its own. Each side is
+     * first warmed up at 4 clients unmeasured, so neither is timed while its classes load and compile.
      */
-    static InProcess measureInProcess(EmbeddedPostgres postgres, ApplicationContext ledger, Duration each,
-                                      int[] clients) throws Exception {
+    static InProcess measureInProcess(EmbeddedPostgres postgres, Ceiling ceiling, ApplicationContext ledger,
+                                      Duration each, int[] clients) throws Exception {
         Map<String, Object> configuration = new LinkedHashMap<>();
         configuration.put("ledgerEventStorageEngine",
                 ledger.getBean(EventStorageEngine.class).getClass().getSimpleName());
         CommandGateway ledgerGateway = ledger.getBean(CommandGateway.class);
-        List<LedgerBenchmark.Figure> ledgerFigures = measureAll("in-process", ledgerGateway, each, clients);
+        List<LedgerBenchmark.Figure> ledgerFigures = measureAll("in-process", ledgerGateway, ceiling, each, clients);
 
         List<LedgerBenchmark.Figure> plainFigures;
         try (PlainAxonPeer peer = start(postgres)) {
-            plainFigures = measureAll("plain-axon", peer.commandGateway(), each, clients);
+            plainFigures = measureAll("plain-axon", peer.commandGateway(), ceiling, each, clients);
             configuration.put("plainAxon", peer.describe());
         }
         return new InProcess(ledgerFigures, plainFigures, configuration);
     }
 
-    private static List<LedgerBenchmark.Figure> measureAll(String name, CommandGateway gateway, Duration each,
-                                                           int[] clients) throws Exception {
+    private static List<LedgerBenchmark.Figure> measureAll(String name, CommandGateway gateway, Ceiling ceiling,
+                                                           Duration each, int[] clients) throws Exception {
         LedgerBenchmark.warmUp(name, each,
                 slice -> LedgerBenchmark.measure(name + "-warm-up", 4, slice, client -> new GatewayCommandMix(gateway)));
         List<LedgerBenchmark.Figure> figures = new ArrayList<>();
         for (int concurrency : clients) {
-            figures.add(LedgerBenchmark.measure(name, concurrency, each, client -> new GatewayCommandMix(gateway)));
+            figures.add(ceiling.beside(concurrency, each,
+                    c -> LedgerBenchmark.measure(name, c, each, client -> new GatewayCommandMix(gateway))));
         }
         return figures;
     }
