@@ -23,6 +23,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.serialization.EventSerialization;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -115,16 +116,24 @@ public class EventStoreReading {
                 .build();
     }
 
+    /** The event store as the read models' processors stream it: a caught-up processor is woken by new events. */
+    @Bean(destroyMethod = "close")
+    WakingEventSource readModelEventSource(EventStore eventStore) {
+        return new WakingEventSource(eventStore);
+    }
+
     /**
-     * Idle segments store how far they have got every second, so other processes can tell how fresh a model is; a
-     * new model starts from the first event.
+     * The processors read through {@link WakingEventSource}; idle segments store how far they have got every second,
+     * so other processes can tell how fresh a model is; a new model starts from the first event.
      */
     @Bean
-    ConfigurerModule processorSettings() {
+    ConfigurerModule processorSettings(ObjectProvider<WakingEventSource> source) {
+        // looked up when the processors are built: the event store itself waits for Axon's configuration
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : ProcessingGroups.ALL) {
                 processing.registerPooledStreamingEventProcessorConfiguration(group,
-                        (config, builder) -> builder.claimExtensionThreshold(1000)
+                        (config, builder) -> builder.messageSource(source.getObject())
+                                .claimExtensionThreshold(1000)
                                 // a new read model is built from the first event as the live stream, not as
                                 // Axon's default replay up to the head: a replay token says the model is complete
                                 // through the head before it has applied a single event
