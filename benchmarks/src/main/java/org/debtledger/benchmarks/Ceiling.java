@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The database's own ceiling: single-row INSERT transactions of an event-sized row into an event-shaped table, in a
@@ -49,26 +51,35 @@ final class Ceiling {
 
     /** Inserts at {@code clients} connections for {@code each}. */
     LedgerBenchmark.Figure measure(int clients, Duration each) throws Exception {
-        return LedgerBenchmark.measure("ceiling", clients, each, client -> {
-            PreparedStatement insert;
-            try {
-                insert = database.getConnection().prepareStatement("""
-                        INSERT INTO ceiling_event (aggregate_identifier, sequence_number, event_identifier,
-                            payload, metadata, payload_type, time_stamp) VALUES (?, 0, ?, ?, ?, ?, ?)""");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        List<Connection> connections = new CopyOnWriteArrayList<>();
+        try {
+            return LedgerBenchmark.measure("ceiling", clients, each, client -> {
+                PreparedStatement insert;
+                try {
+                    Connection connection = database.getConnection();
+                    connections.add(connection);
+                    insert = connection.prepareStatement("""
+                            INSERT INTO ceiling_event (aggregate_identifier, sequence_number, event_identifier,
+                                payload, metadata, payload_type, time_stamp) VALUES (?, 0, ?, ?, ?, ?, ?)""");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return () -> {
+                    String id = UUID.randomUUID().toString();
+                    insert.setString(1, id);
+                    insert.setString(2, id);
+                    insert.setBytes(3, EVENT_SIZED);
+                    insert.setBytes(4, EVENT_SIZED);
+                    insert.setString(5, "org.debtledger.debt.DebtRegistered");
+                    insert.setString(6, Instant.now().toString());
+                    insert.executeUpdate();
+                };
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
             }
-            return () -> {
-                String id = UUID.randomUUID().toString();
-                insert.setString(1, id);
-                insert.setString(2, id);
-                insert.setBytes(3, EVENT_SIZED);
-                insert.setBytes(4, EVENT_SIZED);
-                insert.setString(5, "org.debtledger.debt.DebtRegistered");
-                insert.setString(6, Instant.now().toString());
-                insert.executeUpdate();
-            };
-        });
+        }
     }
 
     /** The ceiling at the figure's concurrency, then the figure, as {@code series} measures it: its ratio is to that. */

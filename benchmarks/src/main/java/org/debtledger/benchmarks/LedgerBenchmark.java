@@ -61,7 +61,8 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li><b>ceiling</b>: single-row INSERT transactions of an event-sized row into an event-shaped table;</li>
  *   <li><b>commands</b>: ledger commands over HTTP (a mix of registering, fees, plans and payments), each a
- *   durable transaction, and their ratio to the ceiling at the same concurrency; with p50, p99 and max latency.</li>
+ *   durable transaction, and their ratio to the ceiling measured just before them at the same concurrency
+ *   ({@link Ceiling#beside}); with p50, p99 and max latency.</li>
  *   <li><b>in-process</b> and <b>plain-axon</b>: the same mix through the ledger's command gateway in process, and
  *   through a plain Axon configuration's ({@link PlainAxonPeer}).</li>
  * </ul>
