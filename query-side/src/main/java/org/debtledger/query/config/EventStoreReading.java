@@ -116,10 +116,14 @@ public class EventStoreReading {
                 .build();
     }
 
-    /** The event store as the read models' processors stream it: a caught-up processor is woken by new events. */
+    /**
+     * The event store as the read models' processors stream it: a caught-up processor is woken by new events, at most
+     * once every 50 ms ({@code ledger.projection.wake-interval}).
+     */
     @Bean(destroyMethod = "close")
-    WakingEventSource readModelEventSource(EventStore eventStore) {
-        return new WakingEventSource(eventStore);
+    WakingEventSource readModelEventSource(EventStore eventStore,
+                                           @Value("${ledger.projection.wake-interval:50ms}") Duration interval) {
+        return new WakingEventSource(eventStore, interval);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +53,7 @@ class WakingEventSourceTest {
                         .build())
                 .fetchDelay(50)
                 .build();
-        source = new WakingEventSource(store);
+        source = new WakingEventSource(store, Duration.ofMillis(50));
     }
 
     @AfterAll
