@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 
 /**
  * The database's own ceiling: single-row INSERT transactions of an event-sized row into an event-shaped table, in a
@@ -51,9 +52,23 @@ final class Ceiling {
 
     /** Inserts at {@code clients} connections for {@code each}. */
     LedgerBenchmark.Figure measure(int clients, Duration each) throws Exception {
+        return measure("ceiling", clients, each);
+    }
+
+    /**
+     * The ceiling at {@code clients} connections, then the series {@code name} of {@code client}s at as many: the
+     * series' figure, its ratio to that ceiling. A profile of the ceiling is named after the series it stands beside.
+     */
+    LedgerBenchmark.Figure beside(String name, int clients, Duration each,
+                                  IntFunction<LedgerBenchmark.Operation> client) throws Exception {
+        double limit = measure("ceiling-before-" + name, clients, each).perSecond();
+        return LedgerBenchmark.measure(name, clients, each, client).besideCeiling(limit);
+    }
+
+    private LedgerBenchmark.Figure measure(String name, int clients, Duration each) throws Exception {
         List<Connection> connections = new CopyOnWriteArrayList<>();
         try {
-            return LedgerBenchmark.measure("ceiling", clients, each, client -> {
+            return LedgerBenchmark.measure(name, clients, each, client -> {
                 PreparedStatement insert;
                 try {
                     Connection connection = database.getConnection();
@@ -80,15 +95,5 @@ final class Ceiling {
                 connection.close();
             }
         }
-    }
-
-    /** The ceiling at the figure's concurrency, then the figure, as {@code series} measures it: its ratio is to that. */
-    LedgerBenchmark.Figure beside(int clients, Duration each, Series series) throws Exception {
-        LedgerBenchmark.Figure limit = measure(clients, each);
-        return series.measure(clients).besideCeiling(limit.perSecond());
-    }
-
-    interface Series {
-        LedgerBenchmark.Figure measure(int clients) throws Exception;
     }
 }

@@ -147,8 +147,7 @@ public final class LedgerBenchmark {
                 warmUp("commands", each,
                         slice -> measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
                 for (int clients : CONCURRENCY) {
-                    commands.add(limit.beside(clients, each,
-                            c -> measure("commands", c, each, client -> new CommandMix(http, port))));
+                    commands.add(limit.beside("commands", clients, each, client -> new CommandMix(http, port)));
                 }
                 double sustainable = commands.stream().mapToDouble(Figure::perSecond).max().orElseThrow();
                 atHalfRate = atFixedRate("commands", sustainable / 2, each, client -> new CommandMix(http, port));

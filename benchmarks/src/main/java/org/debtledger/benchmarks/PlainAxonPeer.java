@@ -98,8 +98,7 @@ final class PlainAxonPeer implements AutoCloseable {
                 slice -> LedgerBenchmark.measure(name + "-warm-up", 4, slice, client -> new GatewayCommandMix(gateway)));
         List<LedgerBenchmark.Figure> figures = new ArrayList<>();
         for (int concurrency : clients) {
-            figures.add(ceiling.beside(concurrency, each,
-                    c -> LedgerBenchmark.measure(name, c, each, client -> new GatewayCommandMix(gateway))));
+            figures.add(ceiling.beside(name, concurrency, each, client -> new GatewayCommandMix(gateway)));
         }
         return figures;
     }
