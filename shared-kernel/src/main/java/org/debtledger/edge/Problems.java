@@ -1,10 +1,13 @@
 package org.debtledger.edge;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 import java.net.URI;
+import java.util.stream.Collectors;
 
 /** The problem+json answers both sides give: a type under {@code urn:debt-ledger:problem:}, a title, a detail. */
 public final class Problems {
@@ -21,6 +24,16 @@ public final class Problems {
 
     public static ProblemDetail tooLarge(RequestTooLarge e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());
+    }
+
+    /** A body of a type the endpoint does not read: 415, naming the types it does. */
+    public static ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        MediaType given = e.getContentType();
+        String accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                (given == null ? "a body without a type" : "a body of type " + given.getType() + "/" + given.getSubtype())
+                        + " is not read here; send " + accepted);
     }
 
     /**

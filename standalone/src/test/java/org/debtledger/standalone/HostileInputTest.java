@@ -3,6 +3,7 @@ package org.debtledger.standalone;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -73,6 +74,28 @@ class HostileInputTest {
         assertThat(answer.status()).as(request + " -> " + answer).isBetween(200, 499);
         assertThat(LEAK.matcher(body).find()).as(request + " leaks: " + body).isFalse();
         assertThat(events()).as(request + " wrote an event: " + answer).isEqualTo(events);
+    }
+
+    @Example
+    void aBodyOfATypeAnEndpointDoesNotReadIsRefusedNamingTheTypesItDoes() {
+        for (Endpoints.Endpoint endpoint : Endpoints.ALL) {
+            if (endpoint.validBody() == null || endpoint.validBody().isEmpty()) {
+                continue;
+            }
+            long events = events();
+            String body = endpoint.validBody().replace("{newDebtId}", "debt-" + UUID.randomUUID())
+                    .replace("{debtorId}", DEBTOR).replace("{paymentId}", "RF-typed");
+            String otherType = endpoint.csv() ? "application/json" : "text/plain";
+            StandaloneLedger.Answer answer = ledger.as(endpoint.allowed().iterator().next()).send(endpoint.method(),
+                    endpoint.pathFor(debtId, DEBTOR, "RF-typed").replace("{name}", "debts").replace("{id}", "0"), body,
+                    "Content-Type", otherType);
+            assertThat(answer.status()).as(endpoint + " -> " + answer).isEqualTo(415);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.json().path("type").asText()).isEqualTo("urn:debt-ledger:problem:unsupported-media-type");
+            assertThat(answer.json().path("detail").asText()).as(endpoint.path())
+                    .contains(otherType).contains(endpoint.csv() ? "text/csv" : "application/json");
+            assertThat(events()).as(endpoint + " wrote an event").isEqualTo(events);
+        }
     }
 
     private static long events() {

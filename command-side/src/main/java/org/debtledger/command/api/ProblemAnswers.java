@@ -5,31 +5,27 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.debtledger.command.debt.RuleViolation;
 import org.debtledger.edge.DatabaseOutage;
-import org.debtledger.edge.Problems;
-import org.debtledger.edge.RequestTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.debtledger.edge.EdgeProblemAnswers;
 
 
 import static org.debtledger.edge.Problems.problem;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed, 404 unknown debt, 409 a
- * conflicting change, 413 too large, 422 a rule refused it (the rule is named). Never a stack trace or SQL.
+ * conflicting change, 413 too large, 415 a body of a type not read, 422 a rule refused it (the rule is named).
+ * Never a stack trace or SQL.
  */
 @RestControllerAdvice(basePackages = "org.debtledger.command")
-public class ProblemAnswers extends ResponseEntityExceptionHandler {
+public class ProblemAnswers extends EdgeProblemAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
 
@@ -61,11 +57,6 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
                 "the debt was changed at the same time, or a debt with this id already exists; read it and try again");
     }
 
-    @ExceptionHandler(RequestTooLarge.class)
-    ProblemDetail tooLarge(RequestTooLarge e) {
-        return Problems.tooLarge(e);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.causes(e)) {
@@ -79,17 +70,4 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "the ledger could not complete the request; nothing was written"));
     }
-
-    /**
-     * Unreadable JSON: say what is wrong in the caller's terms, without the parser's internals. A body over the
-     * limit, counted as it was read, is a 413.
-     */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        ProblemDetail problem = Problems.unreadable(e);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
 }

@@ -7,13 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.debtledger.edge.EdgeProblemAnswers;
 import org.debtledger.edge.DatabaseOutage;
-import org.debtledger.edge.Problems;
-import org.debtledger.edge.RequestTooLarge;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,10 +20,10 @@ import static org.debtledger.edge.Problems.problem;
 
 /**
  * The query API's refusals as problem+json: 400 malformed, 403 not yours, 404 unknown, 410 erased, 413 too large,
- * 422 a rule refused it, 503 not fresh yet. Never a stack trace or SQL.
+ * 415 a body of a type not read, 422 a rule refused it, 503 not fresh yet. Never a stack trace or SQL.
  */
 @RestControllerAdvice(basePackages = "org.debtledger.query")
-public class QueryProblems extends ResponseEntityExceptionHandler {
+public class QueryProblems extends EdgeProblemAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
 
@@ -76,19 +71,6 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(RequestTooLarge.class)
-    ProblemDetail tooLarge(RequestTooLarge e) {
-        return Problems.tooLarge(e);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        ProblemDetail problem = Problems.unreadable(e);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
     @ExceptionHandler(ReferenceRates.NoReferenceRate.class)
     ProblemDetail noRate(ReferenceRates.NoReferenceRate e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:REFERENCE_RATE_UNKNOWN",
@@ -109,7 +91,6 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "the ledger could not answer the query"));
     }
-
 
     /** The caller may not see this: another creditor's debt, or another creditor's events. */
     public static class Forbidden extends RuntimeException {
