@@ -33,6 +33,12 @@ public class ReadPositions {
 
     /** Positions known never to hold an event. */
     private final Set<Long> holes = ConcurrentHashMap.newKeySet();
+    /**
+     * Positions known not to be holes before a time (never, once filled): a gap is asked about when first seen and
+     * when it could have become a hole, not at every read (under load, a read of the store for nearly every query).
+     * Emptied when large, and asked again.
+     */
+    private final Map<Long, Instant> notHoleBefore = new ConcurrentHashMap<>();
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
@@ -155,18 +161,31 @@ public class ReadPositions {
         if (holes.contains(position)) {
             return true;
         }
+        Instant notBefore = notHoleBefore.get(position);
+        if (notBefore != null && Instant.now().isBefore(notBefore)) {
+            return false;
+        }
         List<Object[]> next = jdbc.sql("SELECT globalindex, timestamp FROM domainevententry WHERE globalindex >= :position"
                         + " ORDER BY globalindex LIMIT 1")
                 .param("position", position)
                 .query((row, n) -> new Object[]{row.getLong(1), row.getString(2)}).list();
-        if (next.isEmpty() || (long) next.get(0)[0] == position) {
+        if (next.isEmpty()) {
             return false;
         }
-        boolean hole = Instant.parse((String) next.get(0)[1]).isBefore(Instant.now().minus(HOLE_AFTER));
-        if (hole) {
-            holes.add(position);
+        if (notHoleBefore.size() >= 10_000) {
+            notHoleBefore.clear();
         }
-        return hole;
+        if ((long) next.get(0)[0] == position) {
+            notHoleBefore.put(position, Instant.MAX); // filled: the token will drop it
+            return false;
+        }
+        Instant holeFrom = Instant.parse((String) next.get(0)[1]).plus(HOLE_AFTER);
+        if (Instant.now().isAfter(holeFrom)) {
+            holes.add(position);
+            return true;
+        }
+        notHoleBefore.put(position, holeFrom);
+        return false;
     }
 
     /** The read model has not reached the position asked for within the bound. */
