@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.debtledger.command.debt.RuleViolation;
 import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.edge.EdgeProblemAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.debtledger.edge.EdgeProblemAnswers;
 
 
 import static org.debtledger.edge.Problems.problem;
