@@ -62,14 +62,18 @@ public class ReadPositions {
         Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus)
                 .orElse(Map.of());
-        if (holdsEverySegment(local.values())) {
-            // the one query process, or the one holding all: no token of another to read (under load, reading
-            // the token table was a quarter to a third of a query's processor time)
-            return local.values().stream().mapToLong(status -> completeThrough(status.getTrackingToken()))
-                    .min().orElse(0);
-        }
+        // the one query process, or the one holding all, has no token of another to read (under load, reading the
+        // token table was a quarter to a third of a query's processor time)
+        List<Object> tokens = holdsEverySegment(local.values())
+                ? local.values().stream().map(status -> (Object) status.getTrackingToken()).toList()
+                : storedTokens(processingGroup, local);
         // the tokens first, then what they have completed: that may ask the store, and one connection at a time
-        List<Object> tokens = jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = :name")
+        return tokens.stream().mapToLong(token -> token == NO_TOKEN ? 0 : completeThrough(token)).min().orElse(0);
+    }
+
+    /** Every segment's token: this process's own where it works on the segment, else the stored one. */
+    private List<Object> storedTokens(String processingGroup, Map<Integer, EventTrackerStatus> local) {
+        return jdbc.sql("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = :name")
                 .param("name", processingGroup)
                 .query((row, n) -> {
                     EventTrackerStatus status = local.get(row.getInt(1));
@@ -80,8 +84,6 @@ public class ReadPositions {
                             new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null));
                 })
                 .list();
-        List<Long> segments = tokens.stream().map(token -> token == NO_TOKEN ? 0L : completeThrough(token)).toList();
-        return segments.stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
     /**
