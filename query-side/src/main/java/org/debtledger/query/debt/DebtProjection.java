@@ -62,6 +62,7 @@ public class DebtProjection {
     @EventHandler
     void on(DebtEvent event, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt, MetaData metaData,
             ReplayStatus status) {
+        ProcessingBatch.planForTablesAsTheyAre(jdbc);
         long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.DEBTS, status)) {
             Changes changes = ProcessingBatch.state(DebtProjection.class.getName() + ":" + version,

@@ -49,6 +49,7 @@ public class AdvisorQueueProjection {
 
     @EventHandler
     void on(DebtEvent event, @SequenceNumber Long sequenceNumber, ReplayStatus status) {
+        ProcessingBatch.planForTablesAsTheyAre(jdbc);
         long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.ADVISOR_QUEUE, status)) {
             Changes changes = ProcessingBatch.state(AdvisorQueueProjection.class.getName() + ":" + version,

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -48,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,16 +143,23 @@ class AdvisorQueueProjectionTest {
 
     /** The events handled in one batch, in one transaction, as a processor handles them. */
     private static void handleInOneBatch(List<DomainEventMessage<DebtEvent>> events) throws Exception {
+        handleInOneBatch(events, () -> null);
+    }
+
+    /** As above, answering what {@code afterEach} saw within the batch's transaction after the last event. */
+    private static <T> T handleInOneBatch(List<DomainEventMessage<DebtEvent>> events, Supplier<T> afterEach)
+            throws Exception {
         BatchingUnitOfWork<DomainEventMessage<DebtEvent>> batch = new BatchingUnitOfWork<>(events);
         batch.attachTransaction(transactions);
-        batch.executeWithResult(() -> {
+        ResultMessage<T> last = batch.executeWithResult(() -> {
             DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
             projection.on((DebtEvent) message.getPayload(), message.getSequenceNumber(), ReplayStatus.REGULAR);
-            return null;
+            return afterEach.get();
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (batch.getExecutionResult().isExceptionResult()) {
             throw new AssertionError("the batch failed", batch.getExecutionResult().getExceptionResult());
         }
+        return last.getPayload();
     }
 
     /**
@@ -193,6 +202,20 @@ class AdvisorQueueProjectionTest {
         }
 
         assertThat(queueOf(together)).isNotEmpty().isEqualTo(queueOf(apart));
+    }
+
+    /**
+     * The tables a rebuild fills start empty; a plan a pooled connection cached for them then would read the whole
+     * table for each debt a batch looks up. A batch plans its queries afresh, for its own transaction only.
+     */
+    @Test
+    void aBatchPlansItsQueriesForTheTablesAsTheyAreWithinItsOwnTransaction() throws Exception {
+        String planning = handleInOneBatch(stored(history(new DebtId("debt-" + UUID.randomUUID()))),
+                () -> database.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single());
+
+        assertThat(planning).isEqualTo("force_custom_plan");
+        assertThat(database.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single())
+                .isEqualTo("auto");
     }
 
     @Test
