@@ -1,6 +1,5 @@
 package org.debtledger.command.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,24 +13,31 @@ import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
-import org.debtledger.serialization.EventSerialization;
+import org.debtledger.serialization.LedgerSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** Events, snapshots and tokens are JSON written by the shared kernel's mapper (Jackson 2, no default typing). */
-    @Bean("defaultAxonObjectMapper")
-    @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
-    ObjectMapper defaultAxonObjectMapper() {
-        return EventSerialization.objectMapper();
+    /**
+     * Events, snapshots and tokens are JSON written by the shared kernel's mapper (Jackson 2, no default typing);
+     * Axon's messages and events use the same serializer.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    Serializer serializer(RevisionResolver revisionResolver) {
+        return new LedgerSerializer(revisionResolver);
     }
 
     /** Policies are loaded and checked once, at start-up: a bad policy file stops the application. */

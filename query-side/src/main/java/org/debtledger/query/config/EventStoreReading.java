@@ -1,6 +1,5 @@
 package org.debtledger.query.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -17,11 +16,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.debtledger.query.ProcessingGroups;
-import org.debtledger.serialization.EventSerialization;
+import org.debtledger.serialization.LedgerSerializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -60,10 +61,15 @@ public class EventStoreReading {
                 .build();
     }
 
-    @Bean("defaultAxonObjectMapper")
-    @ConditionalOnMissingBean(name = "defaultAxonObjectMapper")
-    ObjectMapper defaultAxonObjectMapper() {
-        return EventSerialization.objectMapper();
+    /**
+     * Events, snapshots and tokens are JSON written by the shared kernel's mapper (Jackson 2, no default typing);
+     * Axon's messages and events use the same serializer.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    Serializer serializer(RevisionResolver revisionResolver) {
+        return new LedgerSerializer(revisionResolver);
     }
 
     /** The read models' schema, migrated by Flyway apart from the event store's. */
