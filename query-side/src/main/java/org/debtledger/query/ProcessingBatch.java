@@ -51,14 +51,16 @@ public final class ProcessingBatch {
     }
 
     /**
-     * Has PostgreSQL plan the batch's queries for the tables as they are now, not reuse a plan the connection
-     * cached when they were small. A rebuild's new tables, and a new query side's, start empty and fill within
-     * minutes; a plan made while they were empty reads the whole table for every debt a batch looks up (in a
-     * profile of the first half of a rebuild of 200,000 events, a third of PostgreSQL's processor time, growing
-     * with the tables). Planning a batch's few queries afresh costs less than a millisecond.
+     * Runs a batch's look-ups with PostgreSQL planning them for the tables as they are now, not with a plan the
+     * connection cached when they were small. A rebuild's new tables, and a new query side's, start empty and fill
+     * within minutes; a plan made while they were empty reads the whole table for every debt a batch looks up (in
+     * a profile of the first half of a rebuild of 200,000 events, a third of PostgreSQL's processor time, growing
+     * with the tables). The batch's writes, hundreds of statements, keep the cached plans: planning each of them
+     * afresh would be PostgreSQL's work for every row written.
      */
-    public static void planForTablesAsTheyAre(JdbcClient jdbc) {
-        state(ProcessingBatch.class.getName() + ":plans",
-                () -> jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update());
+    public static void lookUpWithFreshPlans(JdbcClient jdbc, Runnable lookUps) {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        lookUps.run();
+        jdbc.sql("SET LOCAL plan_cache_mode TO DEFAULT").update();
     }
 }

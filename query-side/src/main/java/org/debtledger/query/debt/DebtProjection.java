@@ -62,7 +62,6 @@ public class DebtProjection {
     @EventHandler
     void on(DebtEvent event, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt, MetaData metaData,
             ReplayStatus status) {
-        ProcessingBatch.planForTablesAsTheyAre(jdbc);
         long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.DEBTS, status)) {
             Changes changes = ProcessingBatch.state(DebtProjection.class.getName() + ":" + version,
@@ -100,11 +99,12 @@ public class DebtProjection {
 
         private void load(List<String> debtIds) {
             debtIds.forEach(debtId -> views.put(debtId, null));
-            jdbc.sql("SELECT debt_id, view FROM " + table("debt_view", version) + " WHERE debt_id = ANY(:ids)")
+            ProcessingBatch.lookUpWithFreshPlans(jdbc, () -> jdbc.sql("SELECT debt_id, view FROM "
+                            + table("debt_view", version) + " WHERE debt_id = ANY(:ids)")
                     .param("ids", debtIds.stream().distinct().toArray(String[]::new))
                     .query((row, n) -> read(row.getString(2), DebtView.class))
                     .list()
-                    .forEach(view -> views.put(view.debtId(), view));
+                    .forEach(view -> views.put(view.debtId(), view)));
         }
     }
 

@@ -49,7 +49,6 @@ public class AdvisorQueueProjection {
 
     @EventHandler
     void on(DebtEvent event, @SequenceNumber Long sequenceNumber, ReplayStatus status) {
-        ProcessingBatch.planForTablesAsTheyAre(jdbc);
         long position = positions.of(event, sequenceNumber);
         for (int version : versions.targets(ProcessingGroups.ADVISOR_QUEUE, status)) {
             Changes changes = ProcessingBatch.state(AdvisorQueueProjection.class.getName() + ":" + version,
@@ -80,24 +79,26 @@ public class AdvisorQueueProjection {
         private void load(List<String> debtIds) {
             String[] ids = debtIds.toArray(String[]::new);
             Map<String, DebtQueue.Debt> debts = new HashMap<>();
-            jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number FROM "
-                            + table("work_debt", version) + " WHERE debt_id = ANY(:ids)")
-                    .param("ids", ids)
-                    .query((row, n) -> new DebtQueue.Debt(row.getString(1), row.getString(2), row.getString(3),
-                            row.getLong(4), (Integer) row.getObject(5)))
-                    .list()
-                    .forEach(debt -> debts.put(debt.debtId(), debt));
             Map<String, List<DebtQueue.Item>> items = new HashMap<>();
-            jdbc.sql("SELECT item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from, reason,"
-                            + " open, remaining_minor, raised_position, changed_position FROM "
-                            + table("work_item", version) + " WHERE debt_id = ANY(:ids)")
-                    .param("ids", ids)
-                    .query((row, n) -> new DebtQueue.Item(row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), WorkType.valueOf(row.getString(5)), row.getInt(6),
-                            row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), row.getString(9),
-                            row.getBoolean(10), (Long) row.getObject(11), row.getLong(12), row.getLong(13)))
-                    .list()
-                    .forEach(item -> items.computeIfAbsent(item.debtId(), absent -> new ArrayList<>()).add(item));
+            ProcessingBatch.lookUpWithFreshPlans(jdbc, () -> {
+                jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number FROM "
+                                + table("work_debt", version) + " WHERE debt_id = ANY(:ids)")
+                        .param("ids", ids)
+                        .query((row, n) -> new DebtQueue.Debt(row.getString(1), row.getString(2), row.getString(3),
+                                row.getLong(4), (Integer) row.getObject(5)))
+                        .list()
+                        .forEach(debt -> debts.put(debt.debtId(), debt));
+                jdbc.sql("SELECT item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from,"
+                                + " reason, open, remaining_minor, raised_position, changed_position FROM "
+                                + table("work_item", version) + " WHERE debt_id = ANY(:ids)")
+                        .param("ids", ids)
+                        .query((row, n) -> new DebtQueue.Item(row.getString(1), row.getString(2), row.getString(3),
+                                row.getString(4), WorkType.valueOf(row.getString(5)), row.getInt(6),
+                                row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), row.getString(9),
+                                row.getBoolean(10), (Long) row.getObject(11), row.getLong(12), row.getLong(13)))
+                        .list()
+                        .forEach(item -> items.computeIfAbsent(item.debtId(), absent -> new ArrayList<>()).add(item));
+            });
             for (String debtId : debtIds) {
                 DebtQueue queue = new DebtQueue(debtId, debts.get(debtId), items.getOrDefault(debtId, List.of()));
                 stored.put(debtId, queue);
