@@ -315,10 +315,15 @@ public final class LedgerBenchmark {
             ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
             long rebuildBegin = System.nanoTime();
             Profiles.of("rebuild", () -> {
-                ProcessingGroups.ALL.forEach(rebuilds::start);
+                rebuilds.start(ProcessingGroups.ALL);
                 long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
                 while (!ProcessingGroups.ALL.stream()
                         .allMatch(model -> rebuilds.status(model).status().equals("COMPLETED"))) {
+                    for (String model : ProcessingGroups.ALL) {
+                        if (rebuilds.status(model).status().equals("FAILED")) {
+                            throw new IllegalStateException("the rebuild failed: " + rebuilds.status(model));
+                        }
+                    }
                     if (System.nanoTime() > rebuildDeadline) {
                         throw new IllegalStateException("the rebuild did not finish within 30 minutes");
                     }

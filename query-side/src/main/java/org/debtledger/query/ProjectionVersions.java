@@ -1,15 +1,12 @@
 package org.debtledger.query;
 
-import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
- * Which version of each projection's tables queries read (active) and which one a rebuild is filling (building).
- * Regular events go to both, replayed events to the one being built, so the new tables are complete and
- * current when the rebuild switches them in.
+ * Which version of each projection's tables queries read and the processors write (active), and which one a
+ * rebuild is filling (building). A rebuild fills its version while the model's processor is stopped, so events
+ * only ever go to the active one.
  */
 @Component
 public class ProjectionVersions {
@@ -30,14 +27,10 @@ public class ProjectionVersions {
                 .single();
     }
 
-    /** The versions an event is written to: read once a batch, so a switch takes effect between batches. */
-    public List<Integer> targets(String projection, ReplayStatus status) {
-        Versions versions = ProcessingBatch.state(ProjectionVersions.class.getName() + ":" + projection,
-                () -> of(projection));
-        if (status.isReplay()) {
-            return List.of(versions.building() != null ? versions.building() : versions.active());
-        }
-        return versions.building() == null ? List.of(versions.active()) : List.of(versions.active(), versions.building());
+    /** The version a batch's events are written to: read once a batch, so a switch takes effect between batches. */
+    public int ofBatch(String projection) {
+        return ProcessingBatch.state(ProjectionVersions.class.getName() + ":" + projection, () -> of(projection))
+                .active();
     }
 
     /** A table of a version: the name is built from a known base and a number, never from input. */

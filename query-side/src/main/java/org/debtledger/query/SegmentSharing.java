@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
  * segments: the work goes on with whoever is left.
  */
 @Component
-class SegmentSharing {
+public class SegmentSharing {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentSharing.class);
     /** Axon's own name for this process as a token owner. */
-    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+    public static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;

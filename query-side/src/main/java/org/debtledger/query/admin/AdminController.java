@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -49,7 +50,13 @@ class AdminController {
 
     @PostMapping("/api/v1/admin/projections/{name}/rebuild")
     ProjectionRebuilds.Status rebuild(@PathVariable String name) {
-        return rebuilds.start(name);
+        return rebuilds.start(List.of(name)).get(0);
+    }
+
+    /** Rebuilds every read model from one reading of the event store. */
+    @PostMapping("/api/v1/admin/projections/rebuild")
+    List<ProjectionRebuilds.Status> rebuildAll() {
+        return rebuilds.start(ProcessingGroups.ALL);
     }
 
     @GetMapping("/api/v1/admin/projections/{name}/status")

@@ -1,10 +1,13 @@
 package org.debtledger.query.admin;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.ProjectionVersions;
+import org.debtledger.query.ReadModelFill;
+import org.debtledger.query.SegmentSharing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,16 +17,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.debtledger.query.ProjectionVersions.table;
 
 /**
- * Rebuilds a read model from the first event without downtime: a new version of its tables is filled by
- * replaying the event store while queries keep reading the active version (which keeps receiving live events);
- * when the replay has caught up, one transaction makes the new version the active one. Runs within one query
- * process: the processor's segments must all be claimed here.
+ * Rebuilds read models from the first event without downtime: the models' processors stop, a new version of their
+ * tables is filled from the event store read once ({@link StoreFill}), one transaction makes it the active version,
+ * and the processors go on from where they stopped. Queries read the active version throughout; it receives no
+ * events while the new one is filled. Runs within one query process, which holds the processors' segments for the
+ * whole fill so that no other process applies an event the fill might not have read.
+ *
+ * <p>Why the processors may go on from where they stopped: every event they had applied was committed before they
+ * stopped, so the fill, reading afterwards, has it; the events between their tokens and what the fill read come
+ * to them again, and both models skip an event of a debt whose later one they have (sequence numbers).
  */
 @Service
 public class ProjectionRebuilds {
@@ -37,47 +53,71 @@ public class ProjectionRebuilds {
     private final JdbcClient jdbc;
     private final ProjectionVersions versions;
     private final TransactionTemplate transaction;
+    private final TokenStore tokens;
+    private final StoreFill fill;
+    private final Map<String, ReadModelFill> models;
+    private final Set<String> filling = new HashSet<>();
+    private final ExecutorService filler = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "rebuild-fill");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, ProjectionVersions versions,
-                       TransactionTemplate transaction) {
+                       TransactionTemplate transaction, TokenStore tokens, StoreFill fill, List<ReadModelFill> models) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.versions = versions;
         this.transaction = transaction;
+        this.tokens = tokens;
+        this.fill = fill;
+        this.models = models.stream().collect(Collectors.toMap(ReadModelFill::processingGroup, Function.identity()));
     }
 
     /** How a rebuild is going. Positions stand for events: the store's global index has no gaps to speak of. */
     public record Status(String projection, String status, int activeVersion, Integer buildingVersion,
                          Instant startedAt, Instant finishedAt, long eventsDone, long eventsLeft,
-                         long eventsPerSecond, Long secondsToGo) {
+                         long eventsPerSecond, Long secondsToGo, String failure) {
     }
 
     /**
-     * Stops the model's processor, prepares the new version's tables, and replays from the first event into them.
-     * The processor is stopped first so that no event is applied between the new version appearing and the
-     * replay starting; if the tokens cannot be reset (another process holds a segment), nothing changes.
+     * Stops the models' processors, claims all their segments for this process, prepares the new versions' tables
+     * and starts filling them in the background. If a segment cannot be claimed (another process holds it),
+     * nothing changes.
      */
-    public synchronized Status start(String projection) {
-        requireKnown(projection);
-        ProjectionVersions.Versions current = versions.of(projection);
-        if (current.building() != null) {
-            throw new AlreadyRebuilding(projection);
-        }
-        StreamingEventProcessor processor = processor(projection);
-        processor.shutDown();
-        try {
-            int version = prepare(projection, current);
-            try {
-                processor.resetTokens();
-            } catch (RuntimeException e) {
-                abandon(projection, version);
-                throw new CannotRebuild(projection, e);
+    public synchronized List<Status> start(Collection<String> projections) {
+        projections.forEach(ProjectionRebuilds::requireKnown);
+        for (String projection : projections) {
+            if (versions.of(projection).building() != null) {
+                throw new AlreadyRebuilding(projection);
             }
-            log.info("rebuilding {} into version {} from the first event", projection, version);
-        } finally {
-            processor.start();
         }
-        return status(projection);
+        List<StreamingEventProcessor> processors = projections.stream().map(this::processor).toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            transaction.executeWithoutResult(tx -> projections.forEach(this::claimSegments));
+        } catch (RuntimeException e) {
+            processors.forEach(StreamingEventProcessor::start);
+            throw new CannotRebuild(projections, e);
+        }
+        List<StoreFill.Target> targets = new ArrayList<>();
+        for (String projection : projections) {
+            targets.add(new StoreFill.Target(models.get(projection), prepare(projection, versions.of(projection))));
+        }
+        filling.addAll(projections);
+        filler.execute(() -> fill(targets, processors));
+        log.info("rebuilding {} from the first event", projections);
+        return projections.stream().map(this::status).toList();
+    }
+
+    private void claimSegments(String projection) {
+        int[] segments = tokens.fetchSegments(projection);
+        if (segments.length == 0) {
+            throw new IllegalStateException(projection + " has no segments yet: its processor has not started");
+        }
+        for (int segment : segments) {
+            tokens.fetchToken(projection, segment);
+        }
     }
 
     private int prepare(String projection, ProjectionVersions.Versions current) {
@@ -98,94 +138,125 @@ public class ProjectionRebuilds {
             jdbc.sql("UPDATE ledger_read.projection_version SET building = :version WHERE projection = :projection")
                     .param("version", version).param("projection", projection).update();
             jdbc.sql("""
-                            INSERT INTO ledger_read.projection_rebuild (projection, version, status, started_at, head)
-                            VALUES (:projection, :version, 'RUNNING', now(), :head)""")
-                    .param("projection", projection).param("version", version).param("head", head).update();
+                            INSERT INTO ledger_read.projection_rebuild (projection, version, status, started_at, head, node)
+                            VALUES (:projection, :version, 'RUNNING', now(), :head, :node)""")
+                    .param("projection", projection).param("version", version).param("head", head)
+                    .param("node", SegmentSharing.NODE).update();
         });
         return version;
     }
 
-    private void abandon(String projection, int version) {
+    /** Fills the new versions, switches them in (or gives them up), and lets the processors go on. */
+    private void fill(List<StoreFill.Target> targets, List<StreamingEventProcessor> processors) {
+        List<String> projections = targets.stream().map(target -> target.model().processingGroup()).toList();
+        try {
+            fill.run(targets, eventsRead -> {
+                transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
+                    for (int segment : tokens.fetchSegments(projection)) {
+                        tokens.extendClaim(projection, segment);
+                    }
+                }));
+                targets.forEach(target -> jdbc.sql("UPDATE ledger_read.projection_rebuild SET events_done = :done"
+                                + " WHERE projection = :projection AND version = :version")
+                        .param("done", eventsRead).param("projection", target.model().processingGroup())
+                        .param("version", target.version()).update());
+            });
+            transaction.executeWithoutResult(tx -> targets.forEach(target -> {
+                String projection = target.model().processingGroup();
+                jdbc.sql("UPDATE ledger_read.projection_version SET active = building, building = NULL"
+                        + " WHERE projection = :projection").param("projection", projection).update();
+                jdbc.sql("UPDATE ledger_read.projection_rebuild SET status = 'COMPLETED', finished_at = now()"
+                                + " WHERE projection = :projection AND version = :version")
+                        .param("projection", projection).param("version", target.version()).update();
+            }));
+            log.info("rebuilt {}: the new versions are active", projections);
+        } catch (RuntimeException e) {
+            log.error("rebuilding {} failed; the versions before stay active", projections, e);
+            targets.forEach(target -> giveUp(target.model().processingGroup(), target.version(), e.toString()));
+        } finally {
+            synchronized (this) {
+                filling.removeAll(projections);
+            }
+            transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
+                for (int segment : tokens.fetchSegments(projection)) {
+                    tokens.releaseClaim(projection, segment);
+                }
+            }));
+            processors.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    private void giveUp(String projection, int version, String failure) {
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("UPDATE ledger_read.projection_version SET building = NULL WHERE projection = :projection")
                     .param("projection", projection).update();
-            jdbc.sql("DELETE FROM ledger_read.projection_rebuild WHERE projection = :projection AND version = :version")
-                    .param("projection", projection).param("version", version).update();
+            jdbc.sql("UPDATE ledger_read.projection_rebuild SET status = 'FAILED', finished_at = now(),"
+                            + " failure = :failure WHERE projection = :projection AND version = :version")
+                    .param("failure", failure).param("projection", projection).param("version", version).update();
             for (String base : TABLES.get(projection)) {
                 jdbc.sql("DROP TABLE IF EXISTS " + table(base, version)).update();
             }
         });
     }
 
-    /** Switches a finished rebuild in; logs progress of one still running. */
-    @Scheduled(fixedDelay = 500)
-    void watch() {
-        for (String projection : ProcessingGroups.ALL) {
-            if (versions.of(projection).building() == null) {
-                continue;
-            }
-            Status status = status(projection);
-            if (caughtUp(projection, status)) {
-                transaction.executeWithoutResult(tx -> {
-                    jdbc.sql("UPDATE ledger_read.projection_version SET active = building, building = NULL"
-                                    + " WHERE projection = :projection")
-                            .param("projection", projection).update();
-                    jdbc.sql("UPDATE ledger_read.projection_rebuild SET status = 'COMPLETED', finished_at = now()"
-                                    + " WHERE projection = :projection AND version = :version")
-                            .param("projection", projection).param("version", status.buildingVersion()).update();
-                });
-                log.info("rebuilt {}: version {} is active", projection, status.buildingVersion());
-            } else {
-                log.info("rebuilding {}: {} events done, {} left, {} a second", projection, status.eventsDone(),
-                        status.eventsLeft(), status.eventsPerSecond());
-            }
-        }
-    }
-
     /**
-     * Every segment, all claimed here, has replayed up to the store's head at the start. (Axon calls a segment
-     * replaying until an event beyond its reset point arrives, which on a quiet ledger may be never.)
+     * Gives up a rebuild whose process is gone: one started more than ten seconds ago, by a process not seen alive
+     * for ten seconds (or by this one, not filling it). Its processor's segments are free again once the claims
+     * of the gone process time out.
      */
-    private boolean caughtUp(String projection, Status status) {
-        Map<Integer, EventTrackerStatus> segments = processor(projection).processingStatus();
-        long claimable = jdbc.sql("SELECT count(*) FROM tokenentry WHERE processorname = :name")
-                .param("name", projection).query(Long.class).single();
-        return !segments.isEmpty() && segments.size() == claimable && status.eventsLeft() == 0;
+    @Scheduled(fixedDelay = 2000, initialDelay = 2000)
+    synchronized void giveUpOrphans() {
+        jdbc.sql("""
+                        SELECT r.projection, r.version, r.node FROM ledger_read.projection_rebuild r
+                        WHERE r.status = 'RUNNING' AND r.started_at < now() - interval '10 seconds'
+                          AND (r.node = :node OR NOT EXISTS (SELECT 1 FROM ledger_read.query_node n
+                               WHERE n.node = r.node AND n.seen_at > clock_timestamp() - interval '10 seconds'))""")
+                .param("node", SegmentSharing.NODE)
+                .query((row, n) -> new Object[]{row.getString(1), row.getInt(2), row.getString(3)})
+                .list().stream()
+                .filter(rebuild -> !filling.contains((String) rebuild[0]))
+                .forEach(rebuild -> {
+                    log.warn("giving up the rebuild of {} into version {}: {} filling it stopped", rebuild[0],
+                            rebuild[1], rebuild[2]);
+                    giveUp((String) rebuild[0], (Integer) rebuild[1], "the query process filling it (" + rebuild[2]
+                            + ") stopped");
+                });
     }
 
     public Status status(String projection) {
         requireKnown(projection);
         var last = jdbc.sql("""
-                        SELECT version, status, started_at, finished_at, head FROM ledger_read.projection_rebuild
+                        SELECT status, started_at, finished_at, head, events_done, failure
+                        FROM ledger_read.projection_rebuild
                         WHERE projection = :projection ORDER BY version DESC LIMIT 1""")
                 .param("projection", projection)
-                .query((row, n) -> new Object[]{row.getString(2), row.getTimestamp(3).toInstant(),
-                        row.getTimestamp(4) == null ? null : row.getTimestamp(4).toInstant(), row.getLong(5)})
+                .query((row, n) -> new Object[]{row.getString(1), row.getTimestamp(2).toInstant(),
+                        row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant(), row.getLong(4),
+                        row.getLong(5), row.getString(6)})
                 .optional();
         // read after the rebuild's status: a rebuild seen completed has switched its version in (one transaction)
         ProjectionVersions.Versions current = versions.of(projection);
         if (last.isEmpty()) {
-            return new Status(projection, "IDLE", current.active(), null, null, null, 0, 0, 0, null);
+            return new Status(projection, "IDLE", current.active(), null, null, null, 0, 0, 0, null, null);
         }
         Object[] rebuild = last.get();
+        String state = (String) rebuild[0];
         Instant started = (Instant) rebuild[1];
         Instant finished = (Instant) rebuild[2];
         long head = (Long) rebuild[3];
-        long done = finished != null ? head : Math.min(head, slowestSegment(projection));
+        long done = state.equals("COMPLETED") ? head : Math.min(head, (Long) rebuild[4]);
         long left = head - done;
         Instant end = finished != null ? finished : Instant.now();
         long seconds = Math.max(1, Duration.between(started, end).toSeconds());
         long rate = done / seconds;
-        Long toGo = left == 0 ? Long.valueOf(0) : rate == 0 ? null : left / rate;
-        return new Status(projection, (String) rebuild[0], current.active(), current.building(), started, finished,
-                done, left, rate, toGo);
+        Long toGo = left == 0 ? Long.valueOf(0) : rate == 0 || finished != null ? null : left / rate;
+        return new Status(projection, state, current.active(), current.building(), started, finished, done, left,
+                rate, toGo, (String) rebuild[5]);
     }
 
-    private long slowestSegment(String projection) {
-        return processor(projection).processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(position -> position.orElse(0))
-                .min().orElse(0);
+    @PreDestroy
+    void stop() {
+        filler.shutdownNow();
     }
 
     private StreamingEventProcessor processor(String projection) {
@@ -199,11 +270,11 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** The processor's tokens could not be reset, typically because another query process holds a segment. */
+    /** The processors' segments could not be claimed, typically because another query process holds one. */
     public static class CannotRebuild extends RuntimeException {
-        CannotRebuild(String projection, RuntimeException cause) {
-            super(projection + " cannot be rebuilt now: its processor's segments must all be free to reset"
-                    + " (stop other query processes first)", cause);
+        CannotRebuild(Collection<String> projections, RuntimeException cause) {
+            super(String.join(" and ", projections) + " cannot be rebuilt now: all their processors' segments must"
+                    + " be free to claim (stop other query processes first)", cause);
         }
     }
 

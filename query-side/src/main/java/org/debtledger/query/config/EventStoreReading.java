@@ -166,12 +166,12 @@ public class EventStoreReading {
                         .genericSerializer(serializer)
                         .eventSerializer(eventSerializer)
                         .build());
-                // a rebuild replays everything, so the dead letters are cleared and any still poisonous come back;
                 // the debts a segment has dead-lettered are remembered, so other debts' events do not each ask the
                 // queue (a query an event, a tenth of a rebuild's processor time in a profile): a segment is held
                 // by one process, the only one that adds to its letters, and the memory goes when the segment does
+                // (a rebuild, which fills the letters anew, holds the segments while it does)
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                        (config, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
+                        (config, builder) -> builder.enableSequenceIdentifierCache());
             }
         });
     }

@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.CopyRows;
 import org.debtledger.query.EventPositions;
 import org.debtledger.query.ProcessingBatch;
+import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.ProjectionVersions;
+import org.debtledger.query.ReadModelFill;
 import org.debtledger.serialization.EventSerialization;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.debtledger.query.ProjectionVersions.table;
@@ -38,11 +40,12 @@ import static org.debtledger.query.ProjectionVersions.table;
  * timeline with who caused it and the balance after it. Keyed on the debt's sequence number, so an event
  * delivered again changes nothing. A batch of events is folded in memory (a poison event still fails alone, so
  * it is dead-lettered alone) and written once, before the batch's transaction commits: the views of its debts
- * read in one query, each changed view and every timeline entry written in one batch of statements.
+ * read in one query, each changed view and every timeline entry written in one batch of statements. A rebuild
+ * folds each debt's events with the same rules and writes the rows with COPY ({@link #fold}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DEBTS)
-public class DebtProjection {
+public class DebtProjection implements ReadModelFill {
 
     private static final ObjectMapper JSON = EventSerialization.objectMapper();
 
@@ -60,20 +63,48 @@ public class DebtProjection {
     }
 
     @EventHandler
-    void on(DebtEvent event, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt, MetaData metaData,
-            ReplayStatus status) {
+    void on(DebtEvent event, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt, MetaData metaData) {
         long position = positions.of(event, sequenceNumber);
-        for (int version : versions.targets(ProcessingGroups.DEBTS, status)) {
-            Changes changes = ProcessingBatch.state(DebtProjection.class.getName() + ":" + version,
-                    () -> new Changes(version), this::save);
-            DebtView before = changes.view(event.debtId().value());
-            if (before != null && before.sequenceNumber() >= sequenceNumber) {
-                continue;
+        int version = versions.ofBatch(ProcessingGroups.DEBTS);
+        Changes changes = ProcessingBatch.state(DebtProjection.class.getName(), () -> new Changes(version), this::save);
+        DebtView before = changes.view(event.debtId().value());
+        if (before != null && before.sequenceNumber() >= sequenceNumber) {
+            return;
+        }
+        DebtView after = DebtViewFold.apply(before, event, sequenceNumber, position);
+        changes.views.put(after.debtId(), after);
+        changes.changed.add(after.debtId());
+        changes.timeline.add(timelineEntry(event, after, recordedAt, metaData));
+    }
+
+    @Override
+    public String processingGroup() {
+        return ProcessingGroups.DEBTS;
+    }
+
+    @Override
+    public Optional<Failure> fold(List<StoredEvent> events, int version, CopyRows rows) {
+        DebtView view = null;
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent stored = events.get(i);
+            DomainEventMessage<?> message = stored.message();
+            try {
+                DebtView after = DebtViewFold.apply(view, stored.event(), message.getSequenceNumber(), stored.position());
+                rows.add(table("audit_entry", version), TIMELINE_COLUMNS,
+                        timelineEntry(stored.event(), after, message.getTimestamp(), message.getMetaData()));
+                view = after;
+            } catch (RuntimeException e) {
+                addView(rows, version, view);
+                return Optional.of(new Failure(i, e));
             }
-            DebtView after = DebtViewFold.apply(before, event, sequenceNumber, position);
-            changes.views.put(after.debtId(), after);
-            changes.changed.add(after.debtId());
-            changes.timeline.add(timelineEntry(event, after, recordedAt, metaData));
+        }
+        addView(rows, version, view);
+        return Optional.empty();
+    }
+
+    private static void addView(CopyRows rows, int version, DebtView view) {
+        if (view != null) {
+            rows.add(table("debt_view", version), VIEW_COLUMNS, viewRow(view));
         }
     }
 
@@ -108,17 +139,22 @@ public class DebtProjection {
         }
     }
 
+    private static final CopyRows.Columns VIEW_COLUMNS = CopyRows.Columns.of("debt_id", "id", "debtor_id", "debtor",
+            "creditor_id", "creditor", "status", "status", "sequence_number", "sequence", "position", "position",
+            "view", "view");
+    private static final CopyRows.Columns TIMELINE_COLUMNS = CopyRows.Columns.of("debt_id", "id",
+            "sequence_number", "sequence", "position", "position", "event_type", "type", "business_date", "date",
+            "recorded_at", "recorded", "actor_id", "actor", "actor_role", "role", "channel", "channel",
+            "reason", "reason", "correlation_id", "correlation", "details", "details", "balance_after", "balance");
+
     private void save(Changes changes) {
         statements.batchUpdate("INSERT INTO " + table("debt_view", changes.version) + """
                          (debt_id, debtor_id, creditor_id, status, sequence_number, position, view)
                         VALUES (:id, :debtor, :creditor, :status, :sequence, :position, CAST(:view AS jsonb))
                         ON CONFLICT (debt_id) DO UPDATE SET status = :status, sequence_number = :sequence,
                             position = :position, view = CAST(:view AS jsonb)""",
-                changes.changed.stream().map(changes.views::get).map(view -> new MapSqlParameterSource()
-                        .addValue("id", view.debtId()).addValue("debtor", view.debtorId())
-                        .addValue("creditor", view.creditorId()).addValue("status", view.status().name())
-                        .addValue("sequence", view.sequenceNumber()).addValue("position", view.position())
-                        .addValue("view", write(view))).toArray(MapSqlParameterSource[]::new));
+                changes.changed.stream().map(changes.views::get).map(DebtProjection::viewRow)
+                        .toArray(MapSqlParameterSource[]::new));
         statements.batchUpdate("INSERT INTO " + table("audit_entry", changes.version) + """
                          (debt_id, sequence_number, position, event_type, business_date, recorded_at, actor_id,
                           actor_role, channel, reason, correlation_id, details, balance_after)
@@ -126,6 +162,14 @@ public class DebtProjection {
                                 :correlation, CAST(:details AS jsonb), CAST(:balance AS jsonb))
                         ON CONFLICT (debt_id, sequence_number) DO NOTHING""",
                 changes.timeline.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource viewRow(DebtView view) {
+        return new MapSqlParameterSource()
+                .addValue("id", view.debtId()).addValue("debtor", view.debtorId())
+                .addValue("creditor", view.creditorId()).addValue("status", view.status().name())
+                .addValue("sequence", view.sequenceNumber()).addValue("position", view.position())
+                .addValue("view", write(view));
     }
 
     private static MapSqlParameterSource timelineEntry(DebtEvent event, DebtView after, Instant recordedAt,

@@ -3,7 +3,6 @@ package org.debtledger.query.freshness;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -137,10 +136,6 @@ public class ReadPositions {
     private long completeThrough(Object token) {
         if (token == null) {
             return 0;
-        }
-        if (token instanceof ReplayToken replay) {
-            // Until the replay passes its reset point, the live tables are as complete as they were at reset.
-            return Math.max(completeThrough(replay.getTokenAtReset()), completeThrough(replay.getCurrentToken()));
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
             for (long gap : gapAware.getGaps()) {

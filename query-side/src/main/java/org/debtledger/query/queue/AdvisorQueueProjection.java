@@ -3,13 +3,14 @@ package org.debtledger.query.queue;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.debtledger.debt.DebtEvent;
+import org.debtledger.query.CopyRows;
 import org.debtledger.query.EventPositions;
 import org.debtledger.query.ProcessingBatch;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.ProjectionVersions;
+import org.debtledger.query.ReadModelFill;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.debtledger.query.ProjectionVersions.table;
 
@@ -28,11 +30,12 @@ import static org.debtledger.query.ProjectionVersions.table;
  * Keeps the advisor queue: each event of a debt is folded into the debt's part of the queue ({@link DebtQueue}).
  * A batch of events is folded in memory (a poison event still fails alone, so it is dead-lettered alone) and
  * written once, before the batch's transaction commits: the queues of its debts read in one query a table, each
- * changed row of work_debt and work_item written in one batch of statements.
+ * changed row of work_debt and work_item written in one batch of statements. A rebuild folds each debt's events
+ * with the same rules and writes the rows with COPY ({@link #fold}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ADVISOR_QUEUE)
-public class AdvisorQueueProjection {
+public class AdvisorQueueProjection implements ReadModelFill {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate statements;
@@ -48,14 +51,39 @@ public class AdvisorQueueProjection {
     }
 
     @EventHandler
-    void on(DebtEvent event, @SequenceNumber Long sequenceNumber, ReplayStatus status) {
+    void on(DebtEvent event, @SequenceNumber Long sequenceNumber) {
         long position = positions.of(event, sequenceNumber);
-        for (int version : versions.targets(ProcessingGroups.ADVISOR_QUEUE, status)) {
-            Changes changes = ProcessingBatch.state(AdvisorQueueProjection.class.getName() + ":" + version,
-                    () -> new Changes(version), this::save);
-            DebtQueue after = changes.queue(event.debtId().value()).after(event, sequenceNumber, position);
-            changes.queues.put(after.debtId(), after);
+        int version = versions.ofBatch(ProcessingGroups.ADVISOR_QUEUE);
+        Changes changes = ProcessingBatch.state(AdvisorQueueProjection.class.getName(), () -> new Changes(version),
+                this::save);
+        DebtQueue after = changes.queue(event.debtId().value()).after(event, sequenceNumber, position);
+        changes.queues.put(after.debtId(), after);
+    }
+
+    @Override
+    public String processingGroup() {
+        return ProcessingGroups.ADVISOR_QUEUE;
+    }
+
+    @Override
+    public Optional<Failure> fold(List<StoredEvent> events, int version, CopyRows rows) {
+        DebtQueue queue = new DebtQueue(events.get(0).message().getAggregateIdentifier(), null, List.of());
+        Optional<Failure> failure = Optional.empty();
+        for (int i = 0; i < events.size() && failure.isEmpty(); i++) {
+            StoredEvent stored = events.get(i);
+            try {
+                queue = queue.after(stored.event(), stored.message().getSequenceNumber(), stored.position());
+            } catch (RuntimeException e) {
+                failure = Optional.of(new Failure(i, e));
+            }
         }
+        if (queue.debt() != null) {
+            rows.add(table("work_debt", version), DEBT_COLUMNS, parameters(queue.debt()));
+        }
+        for (DebtQueue.Item item : queue.items()) {
+            rows.add(table("work_item", version), ITEM_COLUMNS, parameters(item));
+        }
+        return failure;
     }
 
     /** What a batch changes in one version of the tables: the queues of its debts as stored, and as folded so far. */
@@ -106,6 +134,13 @@ public class AdvisorQueueProjection {
             }
         }
     }
+
+    private static final CopyRows.Columns DEBT_COLUMNS = CopyRows.Columns.of("debt_id", "debt",
+            "creditor_id", "creditor", "advisor_id", "advisor", "sequence_number", "sequence", "plan_number", "plan");
+    private static final CopyRows.Columns ITEM_COLUMNS = CopyRows.Columns.of("item_id", "id", "debt_id", "debt",
+            "creditor_id", "creditor", "advisor_id", "advisor", "type", "type", "priority", "priority",
+            "due_date", "due", "visible_from", "visible", "reason", "reason", "open", "open",
+            "remaining_minor", "remaining", "raised_position", "raised", "changed_position", "changed");
 
     /** Writes the rows the batch changed: a closed item raised again is written over, so nothing is deleted. */
     private void save(Changes changes) {

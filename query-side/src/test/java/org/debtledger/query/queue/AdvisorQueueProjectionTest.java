@@ -3,7 +3,6 @@ package org.debtledger.query.queue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -146,7 +145,7 @@ class AdvisorQueueProjectionTest {
         batch.attachTransaction(transactions);
         batch.executeWithResult(() -> {
             DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            projection.on((DebtEvent) message.getPayload(), message.getSequenceNumber(), ReplayStatus.REGULAR);
+            projection.on((DebtEvent) message.getPayload(), message.getSequenceNumber());
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (batch.getExecutionResult().isExceptionResult()) {

@@ -1,0 +1,103 @@
+package org.debtledger.query;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows for a rebuild's new tables, gathered in memory and written with PostgreSQL's COPY: one statement a table
+ * for thousands of rows, where the processors write a statement a row.
+ */
+public final class CopyRows {
+
+    /** A table's columns, each with the name of the parameter that holds its value in a row's parameters. */
+    public record Columns(List<String> columns, List<String> parameters) {
+
+        /** Columns from pairs: a column, then its parameter. */
+        public static Columns of(String... columnThenParameter) {
+            List<String> columns = new ArrayList<>();
+            List<String> parameters = new ArrayList<>();
+            for (int i = 0; i < columnThenParameter.length; i += 2) {
+                columns.add(columnThenParameter[i]);
+                parameters.add(columnThenParameter[i + 1]);
+            }
+            return new Columns(List.copyOf(columns), List.copyOf(parameters));
+        }
+    }
+
+    private record Table(Columns columns, StringBuilder rows) {
+    }
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private long count;
+
+    /** Adds a row to {@code table}: the values of {@code columns}' parameters in {@code row}. */
+    public void add(String table, Columns columns, MapSqlParameterSource row) {
+        StringBuilder text = tables.computeIfAbsent(table, absent -> new Table(columns, new StringBuilder())).rows();
+        for (int i = 0; i < columns.parameters().size(); i++) {
+            text.append(i == 0 ? "" : "\t");
+            appendValue(text, row.getValue(columns.parameters().get(i)));
+        }
+        text.append('\n');
+        count++;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** Writes every table's rows, a COPY each, on a connection of its own that commits them. */
+    public void copyInto(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (var entry : tables.entrySet()) {
+                copy.copyIn("COPY " + entry.getKey() + " (" + String.join(", ", entry.getValue().columns().columns())
+                        + ") FROM STDIN", new StringReader(entry.getValue().rows().toString()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not copy rows into " + tables.keySet(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value in COPY's text format: \N for null, and the backslash, tab and line ends escaped. */
+    private static void appendValue(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String string) {
+            for (int i = 0; i < string.length(); i++) {
+                char c = string.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+        } else if (value instanceof Boolean bool) {
+            text.append(bool ? 't' : 'f');
+        } else if (value instanceof Long || value instanceof Integer || value instanceof LocalDate
+                || value instanceof Instant) {
+            text.append(value);
+        } else if (value instanceof java.sql.Timestamp timestamp) {
+            text.append(timestamp.toInstant());
+        } else {
+            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.debtledger.query.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.query.CopyRows;
+import org.debtledger.query.ReadModelFill;
+import org.debtledger.query.ReadModelFill.StoredEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+
+/**
+ * Fills new versions of read models from the event store, reading it once for all of them: a thousand debts at a
+ * time, every event of each debt in order, upcast and deserialized once, folded by each model into rows that COPY
+ * writes while the next debts are read. An event a model cannot fold goes to the model's dead-letter queue with the
+ * debt's later events behind it, as its processor would have put it.
+ */
+@Component
+class StoreFill {
+
+    private static final int DEBTS_A_CHUNK = 1_000;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Serializer eventSerializer;
+    private final org.axonframework.config.Configuration axon;
+    private final EventProcessingConfiguration processing;
+    private final TransactionTemplate transaction;
+
+    StoreFill(JdbcClient jdbc, DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+              org.axonframework.config.Configuration axon, EventProcessingConfiguration processing,
+              TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.eventSerializer = eventSerializer;
+        this.axon = axon;
+        this.processing = processing;
+        this.transaction = transaction;
+    }
+
+    /** A model to fill and the version of its tables to fill. */
+    record Target(ReadModelFill model, int version) {
+    }
+
+    /**
+     * Fills the targets' tables with every debt's events the store holds now, and the targets' dead-letter queues
+     * with the events they cannot fold (the letters they had are cleared first: every event is folded again).
+     * {@code afterChunk} is told how many events have been read so far.
+     */
+    void run(List<Target> targets, LongConsumer afterChunk) {
+        targets.forEach(target -> transaction.executeWithoutResult(tx -> deadLetters(target).clear()));
+        List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
+                + " ORDER BY aggregateidentifier").query(String.class).list();
+        ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-copy"));
+        try {
+            Future<?> writing = CompletableFuture.completedFuture(null);
+            long read = 0;
+            for (int from = 0; from < debts.size(); from += DEBTS_A_CHUNK) {
+                CopyRows rows = new CopyRows();
+                read += foldChunk(debts.subList(from, Math.min(debts.size(), from + DEBTS_A_CHUNK)), targets, rows);
+                writing.get();
+                writing = writer.submit(() -> rows.copyInto(dataSource));
+                afterChunk.accept(read);
+            }
+            writing.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rebuild was interrupted", e);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** Folds every event of the debts into {@code rows}; returns how many events were read. */
+    private int foldChunk(List<String> debts, List<Target> targets, CopyRows rows) {
+        List<TrackedDomainEventData<byte[]>> entries = jdbc.sql("""
+                        SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp,
+                               payloadtype, payloadrevision, payload, metadata
+                        FROM domainevententry WHERE aggregateidentifier = ANY(:debts)
+                        ORDER BY aggregateidentifier, sequencenumber""")
+                .param("debts", debts.toArray(String[]::new))
+                .query((row, n) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong(1)),
+                        new GenericDomainEventEntry<>(row.getString(2), row.getString(3), row.getLong(4),
+                                row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                                row.getBytes(9), row.getBytes(10))))
+                .list();
+        List<StoredEvent> debt = new ArrayList<>();
+        for (TrackedEventMessage<?> message : (Iterable<TrackedEventMessage<?>>) EventUtils
+                .upcastAndDeserializeTrackedEvents(entries.stream(), eventSerializer, axon.upcasterChain())::iterator) {
+            if (!(message instanceof DomainEventMessage<?> event)
+                    || !DebtEvent.class.isAssignableFrom(message.getPayloadType())) {
+                continue;
+            }
+            if (!debt.isEmpty() && !debt.get(0).message().getAggregateIdentifier().equals(event.getAggregateIdentifier())) {
+                fold(debt, targets, rows);
+                debt = new ArrayList<>();
+            }
+            debt.add(new StoredEvent(event, message.trackingToken().position().orElseThrow()));
+        }
+        if (!debt.isEmpty()) {
+            fold(debt, targets, rows);
+        }
+        return entries.size();
+    }
+
+    private void fold(List<StoredEvent> debt, List<Target> targets, CopyRows rows) {
+        for (Target target : targets) {
+            target.model().fold(debt, target.version(), rows)
+                    .ifPresent(failure -> deadLetter(target, debt.subList(failure.index(), debt.size()), failure.cause()));
+        }
+    }
+
+    private void deadLetter(Target target, List<StoredEvent> events, RuntimeException cause) {
+        String debtId = events.get(0).message().getAggregateIdentifier();
+        transaction.executeWithoutResult(tx -> {
+            SequencedDeadLetterQueue<EventMessage<?>> letters = deadLetters(target);
+            letters.enqueue(debtId, new GenericDeadLetter<EventMessage<?>>(debtId, events.get(0).message(), cause));
+            for (StoredEvent behind : events.subList(1, events.size())) {
+                letters.enqueue(debtId, new GenericDeadLetter<EventMessage<?>>(debtId, behind.message()));
+            }
+        });
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetters(Target target) {
+        String group = target.model().processingGroup();
+        return processing.deadLetterQueue(group)
+                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + group));
+    }
+}
