@@ -79,16 +79,21 @@ public final class CopyRows {
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof String string) {
+            int copied = 0;
             for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                String escaped = switch (string.charAt(i)) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    default -> null;
+                };
+                if (escaped != null) {
+                    text.append(string, copied, i).append(escaped);
+                    copied = i + 1;
                 }
             }
+            text.append(string, copied, string.length());
         } else if (value instanceof Boolean bool) {
             text.append(bool ? 't' : 'f');
         } else if (value instanceof Long || value instanceof Integer || value instanceof LocalDate

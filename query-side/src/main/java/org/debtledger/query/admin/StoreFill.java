@@ -34,7 +34,7 @@ import java.util.function.LongConsumer;
 /**
  * Fills new versions of read models from the event store, reading it once for all of them: a thousand debts at a
  * time, every event of each debt in order, upcast and deserialized once, folded by each model into rows that COPY
- * writes while the next debts are read. An event a model cannot fold goes to the model's dead-letter queue with the
+ * writes; the next debts' events are read, and the last ones' rows written, while a chunk is folded. An event a model cannot fold goes to the model's dead-letter queue with the
  * debt's later events behind it, as its processor would have put it.
  */
 @Component
@@ -73,13 +73,28 @@ class StoreFill {
         targets.forEach(target -> transaction.executeWithoutResult(tx -> deadLetters(target).clear()));
         List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
                 + " ORDER BY aggregateidentifier").query(String.class).list();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < debts.size(); from += DEBTS_A_CHUNK) {
+            chunks.add(debts.subList(from, Math.min(debts.size(), from + DEBTS_A_CHUNK)));
+        }
+        if (chunks.isEmpty()) {
+            return;
+        }
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-read"));
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-copy"));
         try {
+            Future<List<TrackedDomainEventData<byte[]>>> reading = reader.submit(() -> read(chunks.get(0)));
             Future<?> writing = CompletableFuture.completedFuture(null);
             long read = 0;
-            for (int from = 0; from < debts.size(); from += DEBTS_A_CHUNK) {
+            for (int chunk = 0; chunk < chunks.size(); chunk++) {
+                List<TrackedDomainEventData<byte[]>> entries = reading.get();
+                if (chunk + 1 < chunks.size()) {
+                    List<String> next = chunks.get(chunk + 1);
+                    reading = reader.submit(() -> read(next));
+                }
                 CopyRows rows = new CopyRows();
-                read += foldChunk(debts.subList(from, Math.min(debts.size(), from + DEBTS_A_CHUNK)), targets, rows);
+                foldDebts(entries, targets, rows);
+                read += entries.size();
                 writing.get();
                 writing = writer.submit(() -> rows.copyInto(dataSource));
                 afterChunk.accept(read);
@@ -91,13 +106,14 @@ class StoreFill {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the rebuild was interrupted", e);
         } finally {
+            reader.shutdownNow();
             writer.shutdownNow();
         }
     }
 
-    /** Folds every event of the debts into {@code rows}; returns how many events were read. */
-    private int foldChunk(List<String> debts, List<Target> targets, CopyRows rows) {
-        List<TrackedDomainEventData<byte[]>> entries = jdbc.sql("""
+    /** Every event of the debts as stored, in order of debt and sequence number. */
+    private List<TrackedDomainEventData<byte[]>> read(List<String> debts) {
+        return jdbc.sql("""
                         SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp,
                                payloadtype, payloadrevision, payload, metadata
                         FROM domainevententry WHERE aggregateidentifier = ANY(:debts)
@@ -108,6 +124,10 @@ class StoreFill {
                                 row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                                 row.getBytes(9), row.getBytes(10))))
                 .list();
+    }
+
+    /** Folds the events, a debt's at a time, into {@code rows}. */
+    private void foldDebts(List<TrackedDomainEventData<byte[]>> entries, List<Target> targets, CopyRows rows) {
         List<StoredEvent> debt = new ArrayList<>();
         for (TrackedEventMessage<?> message : (Iterable<TrackedEventMessage<?>>) EventUtils
                 .upcastAndDeserializeTrackedEvents(entries.stream(), eventSerializer, axon.upcasterChain())::iterator) {
@@ -116,18 +136,17 @@ class StoreFill {
                 continue;
             }
             if (!debt.isEmpty() && !debt.get(0).message().getAggregateIdentifier().equals(event.getAggregateIdentifier())) {
-                fold(debt, targets, rows);
+                foldDebt(debt, targets, rows);
                 debt = new ArrayList<>();
             }
             debt.add(new StoredEvent(event, message.trackingToken().position().orElseThrow()));
         }
         if (!debt.isEmpty()) {
-            fold(debt, targets, rows);
+            foldDebt(debt, targets, rows);
         }
-        return entries.size();
     }
 
-    private void fold(List<StoredEvent> debt, List<Target> targets, CopyRows rows) {
+    private void foldDebt(List<StoredEvent> debt, List<Target> targets, CopyRows rows) {
         for (Target target : targets) {
             target.model().fold(debt, target.version(), rows)
                     .ifPresent(failure -> deadLetter(target, debt.subList(failure.index(), debt.size()), failure.cause()));
