@@ -102,6 +102,7 @@ final class Endpoints {
             post("/api/v1/debtors/{debtorId}/erasure", "{\"reason\": \"the debtor asked\"}", COMPLIANCE),
             get("/api/v1/access-log", "?limit=5", COMPLIANCE),
             post("/api/v1/admin/projections/{name}/rebuild", "", OPERATOR),
+            post("/api/v1/admin/projections/rebuild", "", OPERATOR),
             get("/api/v1/admin/projections/{name}/status", "", OPERATOR),
             get("/api/v1/admin/dead-letters", "", OPERATOR),
             post("/api/v1/admin/dead-letters/{id}/retry", "", OPERATOR),
