@@ -18,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ public class ProjectionRebuilds {
      * and starts filling them in the background. If a segment cannot be claimed (another process holds it),
      * nothing changes.
      */
-    public synchronized List<Status> start(Collection<String> projections) {
+    public synchronized List<Status> start(List<String> projections) {
         projections.forEach(ProjectionRebuilds::requireKnown);
         for (String projection : projections) {
             if (versions.of(projection).building() != null) {
@@ -101,8 +100,14 @@ public class ProjectionRebuilds {
             throw new CannotRebuild(projections, e);
         }
         List<StoreFill.Target> targets = new ArrayList<>();
-        for (String projection : projections) {
-            targets.add(new StoreFill.Target(models.get(projection), prepare(projection, versions.of(projection))));
+        try {
+            for (String projection : projections) {
+                targets.add(new StoreFill.Target(models.get(projection), prepare(projection, versions.of(projection))));
+            }
+        } catch (RuntimeException e) {
+            targets.forEach(target -> giveUp(target.model().processingGroup(), target.version(), e.toString()));
+            goOn(projections, processors);
+            throw e;
         }
         filling.addAll(projections);
         filler.execute(() -> fill(targets, processors));
@@ -177,13 +182,18 @@ public class ProjectionRebuilds {
             synchronized (this) {
                 filling.removeAll(projections);
             }
-            transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
-                for (int segment : tokens.fetchSegments(projection)) {
-                    tokens.releaseClaim(projection, segment);
-                }
-            }));
-            processors.forEach(StreamingEventProcessor::start);
+            goOn(projections, processors);
         }
+    }
+
+    /** Lets the segments go and the processors go on from their tokens. */
+    private void goOn(List<String> projections, List<StreamingEventProcessor> processors) {
+        transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
+            for (int segment : tokens.fetchSegments(projection)) {
+                tokens.releaseClaim(projection, segment);
+            }
+        }));
+        processors.forEach(StreamingEventProcessor::start);
     }
 
     private void giveUp(String projection, int version, String failure) {
@@ -272,7 +282,7 @@ public class ProjectionRebuilds {
 
     /** The processors' segments could not be claimed, typically because another query process holds one. */
     public static class CannotRebuild extends RuntimeException {
-        CannotRebuild(Collection<String> projections, RuntimeException cause) {
+        CannotRebuild(List<String> projections, RuntimeException cause) {
             super(String.join(" and ", projections) + " cannot be rebuilt now: all their processors' segments must"
                     + " be free to claim (stop other query processes first)", cause);
         }

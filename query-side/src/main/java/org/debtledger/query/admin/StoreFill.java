@@ -67,7 +67,7 @@ class StoreFill {
     /**
      * Fills the targets' tables with every debt's events the store holds now, and the targets' dead-letter queues
      * with the events they cannot fold (the letters they had are cleared first: every event is folded again).
-     * {@code afterChunk} is told how many events have been read so far.
+     * {@code afterChunk} is told how many events have been read so far, before the first chunk and after each.
      */
     void run(List<Target> targets, LongConsumer afterChunk) {
         targets.forEach(target -> transaction.executeWithoutResult(tx -> deadLetters(target).clear()));
@@ -80,6 +80,7 @@ class StoreFill {
         if (chunks.isEmpty()) {
             return;
         }
+        afterChunk.accept(0);
         ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-read"));
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-copy"));
         try {

@@ -48,6 +48,14 @@ import static org.debtledger.query.ProjectionVersions.table;
 public class DebtProjection implements ReadModelFill {
 
     private static final ObjectMapper JSON = EventSerialization.objectMapper();
+    /** The tables' columns, each with the parameter of a row that holds it: what a rebuild's COPY writes. */
+    private static final CopyRows.Columns VIEW_COLUMNS = CopyRows.Columns.of("debt_id", "id", "debtor_id", "debtor",
+            "creditor_id", "creditor", "status", "status", "sequence_number", "sequence", "position", "position",
+            "view", "view");
+    private static final CopyRows.Columns TIMELINE_COLUMNS = CopyRows.Columns.of("debt_id", "id",
+            "sequence_number", "sequence", "position", "position", "event_type", "type", "business_date", "date",
+            "recorded_at", "recorded", "actor_id", "actor", "actor_role", "role", "channel", "channel",
+            "reason", "reason", "correlation_id", "correlation", "details", "details", "balance_after", "balance");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate statements;
@@ -138,14 +146,6 @@ public class DebtProjection implements ReadModelFill {
                     .forEach(view -> views.put(view.debtId(), view)));
         }
     }
-
-    private static final CopyRows.Columns VIEW_COLUMNS = CopyRows.Columns.of("debt_id", "id", "debtor_id", "debtor",
-            "creditor_id", "creditor", "status", "status", "sequence_number", "sequence", "position", "position",
-            "view", "view");
-    private static final CopyRows.Columns TIMELINE_COLUMNS = CopyRows.Columns.of("debt_id", "id",
-            "sequence_number", "sequence", "position", "position", "event_type", "type", "business_date", "date",
-            "recorded_at", "recorded", "actor_id", "actor", "actor_role", "role", "channel", "channel",
-            "reason", "reason", "correlation_id", "correlation", "details", "details", "balance_after", "balance");
 
     private void save(Changes changes) {
         statements.batchUpdate("INSERT INTO " + table("debt_view", changes.version) + """

@@ -37,6 +37,14 @@ import static org.debtledger.query.ProjectionVersions.table;
 @ProcessingGroup(ProcessingGroups.ADVISOR_QUEUE)
 public class AdvisorQueueProjection implements ReadModelFill {
 
+    /** The tables' columns, each with the parameter of a row that holds it: what a rebuild's COPY writes. */
+    private static final CopyRows.Columns DEBT_COLUMNS = CopyRows.Columns.of("debt_id", "debt",
+            "creditor_id", "creditor", "advisor_id", "advisor", "sequence_number", "sequence", "plan_number", "plan");
+    private static final CopyRows.Columns ITEM_COLUMNS = CopyRows.Columns.of("item_id", "id", "debt_id", "debt",
+            "creditor_id", "creditor", "advisor_id", "advisor", "type", "type", "priority", "priority",
+            "due_date", "due", "visible_from", "visible", "reason", "reason", "open", "open",
+            "remaining_minor", "remaining", "raised_position", "raised", "changed_position", "changed");
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate statements;
     private final ProjectionVersions versions;
@@ -134,13 +142,6 @@ public class AdvisorQueueProjection implements ReadModelFill {
             }
         }
     }
-
-    private static final CopyRows.Columns DEBT_COLUMNS = CopyRows.Columns.of("debt_id", "debt",
-            "creditor_id", "creditor", "advisor_id", "advisor", "sequence_number", "sequence", "plan_number", "plan");
-    private static final CopyRows.Columns ITEM_COLUMNS = CopyRows.Columns.of("item_id", "id", "debt_id", "debt",
-            "creditor_id", "creditor", "advisor_id", "advisor", "type", "type", "priority", "priority",
-            "due_date", "due", "visible_from", "visible", "reason", "reason", "open", "open",
-            "remaining_minor", "remaining", "raised_position", "raised", "changed_position", "changed");
 
     /** Writes the rows the batch changed: a closed item raised again is written over, so nothing is deleted. */
     private void save(Changes changes) {
