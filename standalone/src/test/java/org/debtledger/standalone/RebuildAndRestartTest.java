@@ -159,32 +159,6 @@ class RebuildAndRestartTest {
     }
 
     @Test
-    void aQuerySideThatRemembersADroppedVersionReadsTheActiveOne() {
-        try (StandaloneLedger ledger = StandaloneLedger.start(dataDirectory)) {
-            List<String> debts = someHistory(ledger, 3);
-            awaitFresh(ledger, debts.get(0), head(ledger));
-            JsonNode before = ledger.get("/api/v1/debts/" + debts.get(0)).json();
-
-            // two rebuilds with no debt read between: the second drops version 1, the one the reads last saw
-            for (int version = 2; version <= 3; version++) {
-                assertThat(ledger.post("/api/v1/admin/projections/debts/rebuild", null).status()).isEqualTo(200);
-                assertThat(awaitRebuilt(ledger, "debts").path("activeVersion").asInt()).isEqualTo(version);
-            }
-            assertThat(ledger.database.sql("SELECT to_regclass('ledger_read.debt_view_1') IS NULL")
-                    .query(Boolean.class).single()).isTrue();
-
-            StandaloneLedger.Answer view = ledger.get("/api/v1/debts/" + debts.get(0));
-            assertThat(view.status()).as(view.toString()).isEqualTo(200);
-            assertThat(view.json()).isEqualTo(before);
-            assertThat(ledger.get("/api/v1/debtors/d-0/balance").status()).isEqualTo(200);
-            long events = ledger.database.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = :id")
-                    .param("id", debts.get(0)).query(Long.class).single();
-            assertThat(ledger.get("/api/v1/debts/" + debts.get(0) + "/history").json().path("entries").size())
-                    .isEqualTo((int) events);
-        }
-    }
-
-    @Test
     void aRebuildWhoseProcessStoppedIsGivenUpAndTheActiveVersionStays() {
         try (StandaloneLedger ledger = StandaloneLedger.start(dataDirectory)) {
             List<String> debts = someHistory(ledger, 2);

@@ -46,13 +46,12 @@ class DebtQueryController {
                                   HttpServletRequest request) {
         Purpose purpose = Purpose.of(request);
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
-        DebtReads.Read read = reads.read(debtId);
-        DebtView view = read.view().orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
+        DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
         if (!Caller.current().maySee(view.creditorId())) {
             // another creditor's debt is as unknown to a creditor as one that does not exist
             throw new NotFound("no debt " + debtId + " is known");
         }
-        long deadLetters = read.deadLetters();
+        long deadLetters = reads.deadLetters(debtId);
         if (deadLetters > 0 && minPosition != null && view.position() < minPosition) {
             throw new ReadPositions.NotFreshEnough(minPosition, view.position());
         }
