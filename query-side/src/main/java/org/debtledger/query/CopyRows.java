@@ -41,7 +41,6 @@ public final class CopyRows {
     }
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
-    private long count;
 
     /** Adds a row to {@code table}: the values of {@code columns}' parameters in {@code row}. */
     public void add(String table, Columns columns, MapSqlParameterSource row) {
@@ -51,11 +50,6 @@ public final class CopyRows {
             appendValue(text, row.getValue(columns.parameters().get(i)));
         }
         text.append('\n');
-        count++;
-    }
-
-    public long count() {
-        return count;
     }
 
     /** Writes every table's rows, a COPY each, on a connection of its own that commits them. */

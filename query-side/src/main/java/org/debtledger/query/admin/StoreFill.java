@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.query.CopyRows;
 import org.debtledger.query.ReadModelFill;
