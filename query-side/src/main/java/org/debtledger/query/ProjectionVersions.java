@@ -3,13 +3,22 @@ package org.debtledger.query;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Which version of each projection's tables queries read and the processors write (active), and which one a
  * rebuild is filling (building). A rebuild fills its version while the model's processor is stopped, so events
- * only ever go to the active one.
+ * only ever go to the active one. Queries read the active version through a view of it ({@link #active}), which
+ * the switch to a new version replaces in its own transaction.
  */
 @Component
 public class ProjectionVersions {
+
+    /** Each projection's tables, by their names without the version. */
+    public static final Map<String, List<String>> TABLES = Map.of(
+            ProcessingGroups.DEBTS, List.of("debt_view", "audit_entry"),
+            ProcessingGroups.ADVISOR_QUEUE, List.of("work_item", "work_debt"));
 
     private final JdbcClient jdbc;
 
@@ -31,6 +40,23 @@ public class ProjectionVersions {
     public int ofBatch(String projection) {
         return ProcessingBatch.state(ProjectionVersions.class.getName() + ":" + projection, () -> of(projection))
                 .active();
+    }
+
+    /**
+     * Makes {@code version} the active one of {@code projection}, within the caller's transaction: from its commit
+     * on, queries read the version's tables and the processors write them.
+     */
+    public void activate(String projection, int version) {
+        jdbc.sql("UPDATE ledger_read.projection_version SET active = :version, building = NULL"
+                + " WHERE projection = :projection").param("version", version).param("projection", projection).update();
+        for (String base : TABLES.get(projection)) {
+            jdbc.sql("CREATE OR REPLACE VIEW " + active(base) + " AS SELECT * FROM " + table(base, version)).update();
+        }
+    }
+
+    /** The view of a table's active version, which queries read. */
+    public static String active(String base) {
+        return "ledger_read." + base + "_active";
     }
 
     /** A table of a version: the name is built from a known base and a number, never from input. */

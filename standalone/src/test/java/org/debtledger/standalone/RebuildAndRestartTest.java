@@ -68,7 +68,7 @@ class RebuildAndRestartTest {
         assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
     }
 
-    private static long differences(StandaloneLedger ledger, String base, int a, int b) {
+    private static long differences(StandaloneLedger ledger, String base, Object a, Object b) {
         String left = "ledger_read." + base + "_" + a;
         String right = "ledger_read." + base + "_" + b;
         return ledger.database.sql("SELECT count(*) FROM ((TABLE " + left + " EXCEPT TABLE " + right + ") UNION ALL"
@@ -136,6 +136,11 @@ class RebuildAndRestartTest {
                     "{\"type\": \"REMINDER\", \"date\": \"2025-06-01\"}").json().path("position").asText());
             StandaloneLedger.Answer view = ledger.get("/api/v1/debts/" + debts.get(1) + "?minPosition=" + position);
             assertThat(view.json().path("position").asLong()).isEqualTo(position);
+            // queries read the new version: the views of the active version were replaced in the switch
+            for (String table : List.of("debt_view", "audit_entry", "work_item", "work_debt")) {
+                assertThat(differences(ledger, table, "active", 2)).as(table).isZero();
+            }
+            assertThat(differences(ledger, "audit_entry", "active", 1)).isEqualTo(1);
         }
     }
 

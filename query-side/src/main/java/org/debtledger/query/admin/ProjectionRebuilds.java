@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.debtledger.query.ProjectionVersions.TABLES;
 import static org.debtledger.query.ProjectionVersions.table;
 
 /**
@@ -44,9 +45,6 @@ import static org.debtledger.query.ProjectionVersions.table;
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    private static final Map<String, List<String>> TABLES = Map.of(
-            ProcessingGroups.DEBTS, List.of("debt_view", "audit_entry"),
-            ProcessingGroups.ADVISOR_QUEUE, List.of("work_item", "work_debt"));
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
@@ -168,8 +166,7 @@ public class ProjectionRebuilds {
             });
             transaction.executeWithoutResult(tx -> targets.forEach(target -> {
                 String projection = target.model().processingGroup();
-                jdbc.sql("UPDATE ledger_read.projection_version SET active = building, building = NULL"
-                        + " WHERE projection = :projection").param("projection", projection).update();
+                versions.activate(projection, target.version());
                 jdbc.sql("UPDATE ledger_read.projection_rebuild SET status = 'COMPLETED', finished_at = now()"
                                 + " WHERE projection = :projection AND version = :version")
                         .param("projection", projection).param("version", target.version()).update();

@@ -46,12 +46,14 @@ class DebtQueryController {
                                   HttpServletRequest request) {
         Purpose purpose = Purpose.of(request);
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
-        DebtView view = reads.view(debtId).orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
+        DebtReads.ViewRead read = reads.viewRead(debtId)
+                .orElseThrow(() -> new NotFound("no debt " + debtId + " is known"));
+        DebtView view = read.view();
         if (!Caller.current().maySee(view.creditorId())) {
             // another creditor's debt is as unknown to a creditor as one that does not exist
             throw new NotFound("no debt " + debtId + " is known");
         }
-        long deadLetters = reads.deadLetters(debtId);
+        long deadLetters = read.deadLetters();
         if (deadLetters > 0 && minPosition != null && view.position() < minPosition) {
             throw new ReadPositions.NotFreshEnough(minPosition, view.position());
         }

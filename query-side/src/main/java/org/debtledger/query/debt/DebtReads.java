@@ -1,7 +1,6 @@
 package org.debtledger.query.debt;
 
 import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,39 +10,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.ProjectionVersions.active;
 
-/** Reads of the debt view and the audit timeline, from the active version of their tables. */
+/** Reads of the debt view and the audit timeline, through the views of their active version. */
 @Component
 public class DebtReads {
 
     private final JdbcClient jdbc;
-    private final ProjectionVersions versions;
 
-    DebtReads(JdbcClient jdbc, ProjectionVersions versions) {
+    DebtReads(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.versions = versions;
+    }
+
+    /** A debt's view and how many of its events wait in the debt view's dead-letter queue, read together. */
+    public record ViewRead(DebtView view, long deadLetters) {
     }
 
     public Optional<DebtView> view(String debtId) {
-        return jdbc.sql("SELECT view FROM " + activeTable("debt_view") + " WHERE debt_id = :id")
-                .param("id", debtId)
-                .query((row, n) -> DebtProjection.read(row.getString(1), DebtView.class))
+        return viewRead(debtId).map(ViewRead::view);
+    }
+
+    public Optional<ViewRead> viewRead(String debtId) {
+        return jdbc.sql("SELECT view, (SELECT count(*) FROM deadletterentry WHERE processinggroup = :group"
+                        + " AND sequenceidentifier = :id) FROM " + active("debt_view") + " WHERE debt_id = :id")
+                .param("id", debtId).param("group", ProcessingGroups.DEBTS)
+                .query((row, n) -> new ViewRead(DebtProjection.read(row.getString(1), DebtView.class), row.getLong(2)))
                 .optional();
     }
 
     public List<DebtView> viewsOfDebtor(String debtorId) {
-        return jdbc.sql("SELECT view FROM " + activeTable("debt_view") + " WHERE debtor_id = :id ORDER BY debt_id")
+        return jdbc.sql("SELECT view FROM " + active("debt_view") + " WHERE debtor_id = :id ORDER BY debt_id")
                 .param("id", debtorId)
                 .query((row, n) -> DebtProjection.read(row.getString(1), DebtView.class))
                 .list();
-    }
-
-    /** How many of the debt's events wait in the debt view's dead-letter queue. */
-    public long deadLetters(String debtId) {
-        return jdbc.sql("SELECT count(*) FROM deadletterentry WHERE processinggroup = :group"
-                        + " AND sequenceidentifier = :debt")
-                .param("group", ProcessingGroups.DEBTS).param("debt", debtId).query(Long.class).single();
     }
 
     /** The event store's newest position. */
@@ -62,7 +61,7 @@ public class DebtReads {
         return jdbc.sql("""
                         SELECT sequence_number, position, event_type, business_date, recorded_at, actor_id, actor_role,
                                channel, reason, correlation_id, details, balance_after
-                        FROM\s""" + activeTable("audit_entry") + " WHERE debt_id = :id ORDER BY sequence_number")
+                        FROM\s""" + active("audit_entry") + " WHERE debt_id = :id ORDER BY sequence_number")
                 .param("id", debtId)
                 .query((row, n) -> new TimelineEntry(row.getLong(1), row.getLong(2), row.getString(3),
                         row.getObject(4, LocalDate.class), row.getTimestamp(5).toInstant(), row.getString(6),
@@ -74,9 +73,5 @@ public class DebtReads {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String json) {
         return DebtProjection.read(json, Map.class);
-    }
-
-    private String activeTable(String base) {
-        return table(base, versions.of(ProcessingGroups.DEBTS).active());
     }
 }

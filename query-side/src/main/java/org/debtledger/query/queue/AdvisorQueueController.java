@@ -1,7 +1,6 @@
 package org.debtledger.query.queue;
 
 import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
 import org.debtledger.query.freshness.ReadPositions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.ProjectionVersions.active;
 
 /**
  * The advisor queue: open work, most urgent first (priority, then due date), filtered by advisor, type and
@@ -30,15 +29,12 @@ class AdvisorQueueController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final JdbcClient jdbc;
-    private final ProjectionVersions versions;
     private final ReadPositions positions;
     private final QueueStream stream;
     private final Clock clock;
 
-    AdvisorQueueController(JdbcClient jdbc, ProjectionVersions versions, ReadPositions positions, QueueStream stream,
-                           Clock clock) {
+    AdvisorQueueController(JdbcClient jdbc, ReadPositions positions, QueueStream stream, Clock clock) {
         this.jdbc = jdbc;
-        this.versions = versions;
         this.positions = positions;
         this.stream = stream;
         this.clock = clock;
@@ -58,7 +54,7 @@ class AdvisorQueueController {
             throw new IllegalArgumentException("page must not be negative and size must be 1 to " + MAX_PAGE_SIZE);
         }
         long reached = positions.awaitAtLeast(ProcessingGroups.ADVISOR_QUEUE, minPosition);
-        String items = table("work_item", versions.of(ProcessingGroups.ADVISOR_QUEUE).active());
+        String items = active("work_item");
         String where = " WHERE open AND visible_from <= :today"
                 + " AND (CAST(:advisor AS VARCHAR) IS NULL OR advisor_id = :advisor)"
                 + " AND (CAST(:type AS VARCHAR) IS NULL OR type = :type)"

@@ -1,7 +1,6 @@
 package org.debtledger.query.queue;
 
 import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
 import org.debtledger.query.freshness.ReadPositions;
 import org.debtledger.query.stream.LiveSubscribers;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +11,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.ProjectionVersions.active;
 
 /**
  * Live changes of the advisor queue, read from the table so that changes made by any query process are seen.
@@ -25,13 +24,11 @@ class QueueStream {
     private static final long POSITIONS_PER_ROUND = 500;
 
     private final JdbcClient jdbc;
-    private final ProjectionVersions versions;
     private final ReadPositions positions;
     private final LiveSubscribers subscribers = new LiveSubscribers(100, Duration.ofSeconds(15));
 
-    QueueStream(JdbcClient jdbc, ProjectionVersions versions, ReadPositions positions) {
+    QueueStream(JdbcClient jdbc, ReadPositions positions) {
         this.jdbc = jdbc;
-        this.versions = versions;
         this.positions = positions;
     }
 
@@ -42,7 +39,7 @@ class QueueStream {
             if (upTo <= last[0]) {
                 return LiveSubscribers.Round.NOTHING_NEW;
             }
-            String items = table("work_item", versions.of(ProcessingGroups.ADVISOR_QUEUE).active());
+            String items = active("work_item");
             List<WorkItem> changed = jdbc.sql("SELECT " + WorkItem.COLUMNS + " FROM " + items
                             + " WHERE changed_position > :after AND changed_position <= :upTo"
                             + " ORDER BY changed_position, item_id")
