@@ -8,11 +8,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+
+import javax.sql.DataSource;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.debtledger.standalone.Endpoints.ADVISOR;
 import static org.debtledger.standalone.Endpoints.COMPLIANCE;
 import static org.debtledger.standalone.Endpoints.CREDITOR;
@@ -159,8 +165,9 @@ class AccessControlTest {
         assertThat(ledger.as(COMPLIANCE).get("/api/v1/debts/" + debt + "/history?asOf=2030-01-01T00:00:00Z").status())
                 .isEqualTo(200);
 
-        JsonNode entries = ledger.as(COMPLIANCE).get("/api/v1/access-log?debtorId=" + debtor).json().path("entries");
-        assertThat(entries).hasSize(3); // the registration's own check, then the two reads here
+        // the registration's own check, then the two reads here; shown once no older transaction is in flight
+        JsonNode entries = await().atMost(Duration.ofSeconds(30)).until(() -> accessLog("debtorId=" + debtor),
+                shown -> shown.size() == 3);
         entries = ledger.as(COMPLIANCE).get("/api/v1/access-log?after=" + entries.get(0).path("id").asLong()
                 + "&debtorId=" + debtor).json().path("entries");
         assertThat(entries.get(0).path("actorId").asText()).isEqualTo("advisor");
@@ -173,6 +180,40 @@ class AccessControlTest {
         assertThat(entries.get(1).path("actorId").asText()).isEqualTo("compliance");
         assertThat(ledger.as(COMPLIANCE).get("/api/v1/access-log?actorId=compliance&debtorId=" + debtor).json()
                 .path("entries")).hasSize(1);
+    }
+
+    @Test
+    void anEntryCommittedAfterALaterOneIsNotPassedByWhenPaging() throws SQLException {
+        String debtor = "d-" + UUID.randomUUID();
+        String debt = register("acme-telecom", debtor);
+        long before = await().atMost(Duration.ofSeconds(30)).until(() -> accessLog("debtorId=" + debtor),
+                shown -> shown.size() == 1).get(0).path("id").asLong();
+        try (Connection slow = ledger.context.getBean(DataSource.class).getConnection()) {
+            // a reader whose entry is written first and committed last
+            slow.setAutoCommit(false);
+            try (Statement insert = slow.createStatement()) {
+                insert.executeUpdate("INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles,"
+                        + " debtor_id, resource) VALUES (clock_timestamp(), 'slow-reader', 'COMPLIANCE', '" + debtor
+                        + "', 'GET /api/v1/debtors/" + debtor + "/balance')");
+            }
+            assertThat(ledger.as(ADVISOR).get("/api/v1/debts/" + debt).status()).isEqualTo(200);
+            assertThat(accessLog("debtorId=" + debtor + "&after=" + before)).isEmpty();
+            slow.commit();
+        }
+        JsonNode entries = await().atMost(Duration.ofSeconds(30))
+                .until(() -> accessLog("debtorId=" + debtor + "&after=" + before), shown -> shown.size() == 2);
+        assertThat(entries.get(0).path("actorId").asText()).isEqualTo("slow-reader");
+        assertThat(entries.get(1).path("actorId").asText()).isEqualTo("advisor");
+        assertThat(entries.get(0).path("id").asLong()).isLessThan(entries.get(1).path("id").asLong());
+        assertThat(accessLog("after=" + entries.get(1).path("id").asLong() + "&debtorId=" + debtor)).isEmpty();
+        assertThat(ledger.as(COMPLIANCE).get("/api/v1/access-log?after=" + Long.MAX_VALUE).json()
+                .path("detail").asText()).isEqualTo("after must be 0 or the id of an access-log entry");
+    }
+
+    private static JsonNode accessLog(String query) {
+        StandaloneLedger.Answer answer = ledger.as(COMPLIANCE).get("/api/v1/access-log?" + query);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().path("entries");
     }
 
     @Test

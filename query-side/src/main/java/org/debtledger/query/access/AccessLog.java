@@ -46,15 +46,28 @@ public class AccessLog {
                 .update();
     }
 
-    /** Entries oldest first, filtered by debtor, actor and time (from inclusive, to exclusive). */
+    /**
+     * Entries in the order they were written, after the entry with id {@code afterId} (0: from the first),
+     * filtered by debtor, actor and time (from inclusive, to exclusive). An entry shows only once every
+     * transaction older than its own has ended (see the V7 migration), so one committed late is never passed by.
+     */
     public List<Entry> entries(String debtorId, String actorId, Instant from, Instant to, long afterId, int limit) {
+        String afterWrittenBy = afterId == 0 ? "0" : jdbc.sql(
+                        "SELECT written_by::text FROM ledger_private.access_log WHERE id = :after")
+                .param("after", afterId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("after must be 0 or the id of an access-log entry"));
         return jdbc.sql("SELECT id, accessed_at, actor_id, actor_roles, debtor_id, debt_id, resource, channel, reason,"
-                        + " correlation_id FROM ledger_private.access_log WHERE id > :after"
+                        + " correlation_id FROM ledger_private.access_log"
+                        + " WHERE (written_by, id) > (CAST(:afterWrittenBy AS XID8), :after)"
+                        + " AND written_by < pg_snapshot_xmin(pg_current_snapshot())"
                         + " AND (CAST(:debtor AS TEXT) IS NULL OR debtor_id = :debtor)"
                         + " AND (CAST(:actor AS TEXT) IS NULL OR actor_id = :actor)"
                         + " AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR accessed_at >= :from)"
                         + " AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR accessed_at < :to)"
-                        + " ORDER BY id LIMIT :limit")
+                        + " ORDER BY written_by, id LIMIT :limit")
+                .param("afterWrittenBy", afterWrittenBy)
                 .param("after", afterId)
                 .param("debtor", debtorId)
                 .param("actor", actorId)

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** The access log for compliance: who read which debtor's data, when and why; oldest first, a page at a time. */
+/**
+ * The access log for compliance: who read which debtor's data, when and why; in the order written, a page at a
+ * time, each page starting after the last entry of the one before.
+ */
 @RestController
 class AccessLogController {
 
