@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -240,9 +241,39 @@ class ReadSideTest {
     }
 
     @Test
+    void theReconciliationFindsAQueueItemThatDiffersFromTheEvents() {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        assertThat(mismatchesOf(debt)).isEmpty();
+
+        String tamper = "UPDATE ledger_read.work_item_active SET priority = priority + :by WHERE debt_id = :debt";
+        assertThat(ledger.database.sql(tamper).param("by", 1).param("debt", debt).update()).isEqualTo(1);
+        try {
+            assertThat(mismatchesOf(debt)).singleElement().satisfies(mismatch -> {
+                assertThat(mismatch.path("model").asText()).isEqualTo("advisor_queue");
+                assertThat(mismatch.path("detail").asText()).startsWith("work item " + debt + ":no-contact: stored");
+            });
+        } finally {
+            ledger.database.sql(tamper).param("by", -1).param("debt", debt).update();
+        }
+        assertThat(mismatchesOf(debt)).isEmpty();
+    }
+
+    private static List<JsonNode> mismatchesOf(String debt) {
+        StandaloneLedger.Answer answer = ledger.post("/api/v1/admin/reconciliation", null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<JsonNode> mismatches = new ArrayList<>();
+        answer.json().path("mismatches").forEach(mismatch -> {
+            if (mismatch.path("debtId").asText().equals(debt)) {
+                mismatches.add(mismatch);
+            }
+        });
+        return mismatches;
+    }
+
+    @Test
     void theQueueFiltersByAdvisorAndTypeAndPagesMostUrgentFirst() {
         String creditor = "creditor-" + UUID.randomUUID();
-        List<String> debts = new java.util.ArrayList<>();
+        List<String> debts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String debt = register("d-" + UUID.randomUUID(), creditor, "100.00");
             debts.add(debt);

@@ -7,6 +7,8 @@ import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.debt.DebtViewFold;
 import org.debtledger.query.debt.HistoryReplay;
 import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.queue.DebtQueue;
+import org.debtledger.query.queue.QueueReconciliation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the read models against the event store: once the debt view has passed the store's head, every debt's
- * view must equal the fold of its events, and its audit timeline must list exactly those events. What an
- * operator runs after a crash or a restore, and what the fault tests use.
+ * Checks the read models against the event store: once the debt view and the advisor queue have passed the store's
+ * head, every debt's view must equal the fold of its events, its audit timeline must list exactly those events,
+ * and its part of the advisor queue must equal their fold with the queue's rules. What an operator runs after a
+ * crash or a restore, and what the fault tests use.
  */
 @Component
 public class Reconciliation {
@@ -29,12 +32,15 @@ public class Reconciliation {
     private final DebtReads reads;
     private final HistoryReplay replay;
     private final ReadPositions positions;
+    private final QueueReconciliation queues;
 
-    Reconciliation(JdbcClient jdbc, DebtReads reads, HistoryReplay replay, ReadPositions positions) {
+    Reconciliation(JdbcClient jdbc, DebtReads reads, HistoryReplay replay, ReadPositions positions,
+                   QueueReconciliation queues) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
+        this.queues = queues;
     }
 
     public record Mismatch(String debtId, String model, String detail) {
@@ -48,10 +54,13 @@ public class Reconciliation {
                          List<Mismatch> mismatches, boolean consistent) {
     }
 
-    /** Waits up to {@code maxWait} for the debt view to pass the store's head, then compares every debt. */
+    /** Waits up to {@code maxWait} for each read model to pass the store's head, then compares every debt. */
     public Report run(Duration maxWait) {
         long head = reads.storeHead();
-        positions.awaitAtLeast(ProcessingGroups.DEBTS, head, maxWait);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        for (String model : List.of(ProcessingGroups.DEBTS, ProcessingGroups.ADVISOR_QUEUE)) {
+            positions.awaitAtLeast(model, head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
         List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
                         + " WHERE globalindex <= :head ORDER BY aggregateidentifier")
                 .param("head", head).query(String.class).list();
@@ -60,12 +69,16 @@ public class Reconciliation {
         long events = 0;
         for (String debtId : debts) {
             Optional<DebtView> view = reads.view(debtId);
+            DebtQueue queue = queues.stored(debtId);
+            List<HistoryReplay.Recorded> stored = replay.events(debtId);
             // events the view applied after the head was read count too: the view may be ahead, never behind
             long bound = Math.max(head, view.map(DebtView::position).orElse(0L));
-            List<HistoryReplay.Recorded> recorded = replay.events(debtId).stream()
-                    .filter(event -> event.position() <= bound).toList();
+            List<HistoryReplay.Recorded> recorded = stored.stream().filter(event -> event.position() <= bound).toList();
             events += recorded.size();
-            for (Mismatch mismatch : compare(debtId, recorded, view, reads.timeline(debtId))) {
+            List<Mismatch> found = compare(debtId, recorded, view, reads.timeline(debtId));
+            QueueReconciliation.difference(queue, stored, head)
+                    .ifPresent(difference -> found.add(new Mismatch(debtId, "advisor_queue", difference)));
+            for (Mismatch mismatch : found) {
                 count++;
                 if (mismatches.size() < MISMATCHES_SHOWN) {
                     mismatches.add(mismatch);

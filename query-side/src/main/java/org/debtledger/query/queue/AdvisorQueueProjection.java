@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,33 +112,12 @@ public class AdvisorQueueProjection implements ReadModelFill {
         }
 
         private void load(List<String> debtIds) {
-            String[] ids = debtIds.toArray(String[]::new);
-            Map<String, DebtQueue.Debt> debts = new HashMap<>();
-            Map<String, List<DebtQueue.Item>> items = new HashMap<>();
             ProcessingBatch.lookUpWithFreshPlans(jdbc, () -> {
-                jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number FROM "
-                                + table("work_debt", version) + " WHERE debt_id = ANY(:ids)")
-                        .param("ids", ids)
-                        .query((row, n) -> new DebtQueue.Debt(row.getString(1), row.getString(2), row.getString(3),
-                                row.getLong(4), (Integer) row.getObject(5)))
-                        .list()
-                        .forEach(debt -> debts.put(debt.debtId(), debt));
-                jdbc.sql("SELECT item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from,"
-                                + " reason, open, remaining_minor, raised_position, changed_position FROM "
-                                + table("work_item", version) + " WHERE debt_id = ANY(:ids)")
-                        .param("ids", ids)
-                        .query((row, n) -> new DebtQueue.Item(row.getString(1), row.getString(2), row.getString(3),
-                                row.getString(4), WorkType.valueOf(row.getString(5)), row.getInt(6),
-                                row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), row.getString(9),
-                                row.getBoolean(10), (Long) row.getObject(11), row.getLong(12), row.getLong(13)))
-                        .list()
-                        .forEach(item -> items.computeIfAbsent(item.debtId(), absent -> new ArrayList<>()).add(item));
+                Map<String, DebtQueue> read = StoredQueues.read(jdbc, table("work_debt", version),
+                        table("work_item", version), debtIds);
+                stored.putAll(read);
+                queues.putAll(read);
             });
-            for (String debtId : debtIds) {
-                DebtQueue queue = new DebtQueue(debtId, debts.get(debtId), items.getOrDefault(debtId, List.of()));
-                stored.put(debtId, queue);
-                queues.put(debtId, queue);
-            }
         }
     }
 

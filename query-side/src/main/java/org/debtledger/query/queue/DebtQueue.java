@@ -32,7 +32,7 @@ import java.util.Map;
  * Keyed on the debt's sequence number, so an event delivered again changes nothing. Immutable: an event gives
  * a new queue, so an event that fails leaves the one before it as it was.
  */
-final class DebtQueue {
+public final class DebtQueue {
 
     /** The debt's row: the last of its events applied, and what its new work items are given. */
     record Debt(String debtId, String creditorId, String advisorId, long sequenceNumber, Integer planNumber) {

@@ -1,0 +1,58 @@
+package org.debtledger.query.queue;
+
+import org.debtledger.query.debt.HistoryReplay;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static org.debtledger.query.ProjectionVersions.active;
+
+/**
+ * Checks a debt's part of the advisor queue, as the active version holds it, against a fold of the debt's events
+ * with the projection's own rules: its row of work_debt and every work item, open and closed, must be equal.
+ */
+@Component
+public class QueueReconciliation {
+
+    private final JdbcClient jdbc;
+
+    QueueReconciliation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The debt's queue as stored; read it before the debt's events, so that they hold every event it applied. */
+    public DebtQueue stored(String debtId) {
+        return StoredQueues.read(jdbc, active("work_debt"), active("work_item"), List.of(debtId)).get(debtId);
+    }
+
+    /**
+     * What differs between the stored queue and the fold of the events it should have applied: those at or before
+     * {@code head}, and any later ones it applied already. Empty when nothing does.
+     */
+    public static Optional<String> difference(DebtQueue stored, List<HistoryReplay.Recorded> events, long head) {
+        long applied = stored.debt() == null ? -1 : stored.debt().sequenceNumber();
+        DebtQueue folded = new DebtQueue(stored.debtId(), null, List.of());
+        for (HistoryReplay.Recorded event : events) {
+            if (event.position() <= head || event.sequenceNumber() <= applied) {
+                folded = folded.after(event.event(), event.sequenceNumber(), event.position());
+            }
+        }
+        if (!Objects.equals(stored.debt(), folded.debt())) {
+            return Optional.of("work_debt holds " + stored.debt() + "; the events give " + folded.debt());
+        }
+        TreeSet<String> itemIds = new TreeSet<>();
+        stored.items().forEach(item -> itemIds.add(item.itemId()));
+        folded.items().forEach(item -> itemIds.add(item.itemId()));
+        for (String itemId : itemIds) {
+            if (!Objects.equals(stored.item(itemId), folded.item(itemId))) {
+                return Optional.of("work item " + itemId + ": stored " + stored.item(itemId) + "; the events give "
+                        + folded.item(itemId));
+            }
+        }
+        return Optional.empty();
+    }
+}
