@@ -47,13 +47,21 @@ public class CloseOfBusiness {
         this.dataSource = dataSource;
     }
 
-    public RunReport run(LocalDate businessDate) {
+    /** Who starts the scheduled run: close of business itself. */
+    public static final MetaData SCHEDULED = MetaData.from(Map.of(AuditMetadata.ACTOR_ID, "close-of-business",
+            AuditMetadata.ACTOR_ROLE, "SYSTEM", AuditMetadata.CHANNEL, Channel.SYSTEM.name()));
+
+    /**
+     * Runs close of business for the date. Every event it appends carries {@code startedBy}: who started the run
+     * (an operator, or {@link #SCHEDULED}), with the run's reason and correlation id unless the caller gave its own.
+     */
+    public RunReport run(LocalDate businessDate, MetaData startedBy) {
         try (Connection lock = dataSource.getConnection()) {
             if (!query(lock, LOCK)) {
                 throw new AlreadyRunning();
             }
             try {
-                return runLocked(businessDate);
+                return runLocked(businessDate, startedBy);
             } finally {
                 query(lock, UNLOCK);
             }
@@ -62,15 +70,13 @@ public class CloseOfBusiness {
         }
     }
 
-    private RunReport runLocked(LocalDate businessDate) {
+    private RunReport runLocked(LocalDate businessDate, MetaData startedBy) {
         long cursor = start(businessDate);
-        log.info("close of business {} starts after position {}", businessDate, cursor);
+        log.info("close of business {} starts after position {}, started by {}", businessDate, cursor,
+                startedBy.get(AuditMetadata.ACTOR_ID));
         MetaData audit = MetaData.from(Map.of(
-                AuditMetadata.ACTOR_ID, "close-of-business",
-                AuditMetadata.ACTOR_ROLE, "SYSTEM",
-                AuditMetadata.CHANNEL, Channel.SYSTEM.name(),
                 AuditMetadata.REASON, "close of business " + businessDate,
-                AuditMetadata.CORRELATION_ID, "close-of-business-" + businessDate));
+                AuditMetadata.CORRELATION_ID, "close-of-business-" + businessDate)).mergedWith(startedBy);
         List<Registered> debts;
         while (!(debts = registeredAfter(cursor)).isEmpty()) {
             int processed = 0;

@@ -1,6 +1,10 @@
 package org.debtledger.command.closing;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.api.Audit;
 import org.debtledger.command.api.InvalidRequest;
+import org.debtledger.edge.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,10 +27,11 @@ class CloseOfBusinessController {
     record Run(LocalDate businessDate) {
     }
 
-    /** Runs close of business for a date, now: how an operator (or a test) moves time forward. */
+    /** Runs close of business for a date, now, in the caller's name: how an operator moves time forward. */
     @PostMapping("/api/v1/operations/close-of-business")
-    RunReport run(@RequestBody Run body) {
-        return closeOfBusiness.run(InvalidRequest.required(body.businessDate(), "businessDate"));
+    RunReport run(@RequestBody Run body, HttpServletRequest request) {
+        LocalDate businessDate = InvalidRequest.required(body.businessDate(), "businessDate");
+        return closeOfBusiness.run(businessDate, Audit.actingAs(Role.OPERATOR, request).metaData(Channel.SYSTEM, null));
     }
 
     @ExceptionHandler(CloseOfBusiness.AlreadyRunning.class)

@@ -24,6 +24,6 @@ class DailyCloseOfBusiness {
 
     @Scheduled(cron = "${ledger.close-of-business.cron:0 30 23 * * *}", zone = "${ledger.time-zone:Europe/Helsinki}")
     void closeToday() {
-        closeOfBusiness.run(LocalDate.now(clock));
+        closeOfBusiness.run(LocalDate.now(clock), CloseOfBusiness.SCHEDULED);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +53,25 @@ class CloseOfBusinessRunTest extends CommandSideTest {
         assertThat(answer.json().path("failures").findValuesAsText("rule")).containsOnly("REFERENCE_RATE_UNKNOWN");
         assertThat(answer.json().path("failures").findValuesAsText("debtId")).contains(debt);
         assertThat(eventCount(debt)).isEqualTo(1);
+    }
+
+    @Test
+    void theEventsOfARunNameTheOperatorWhoStartedIt() {
+        String debt = newDebtId();
+        assertThat(http.post("/api/v1/debts", registration(debt, "500.00")).status()).isEqualTo(201);
+        Answer answer = http.post("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-05-31\"}",
+                "X-Correlation-Id", "month-end-may");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+
+        Map<String, Object> audit = jdbc.sql("""
+                        SELECT metadata->>'actorId' AS actor, metadata->>'actorRole' AS role,
+                               metadata->>'channel' AS channel, metadata->>'reason' AS reason,
+                               metadata->>'correlationId' AS correlation
+                        FROM event_log WHERE debt_id = :id AND sequence_number = 1""")
+                .param("id", debt).query().singleRow();
+        assertThat(audit).containsEntry("actor", "operator").containsEntry("role", "OPERATOR")
+                .containsEntry("channel", "SYSTEM").containsEntry("reason", "close of business 2025-05-31")
+                .containsEntry("correlation", "month-end-may");
     }
 
     @Test
