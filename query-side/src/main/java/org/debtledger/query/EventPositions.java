@@ -46,6 +46,6 @@ public class EventPositions {
                 .param("sequences", events.stream().map(DomainEventMessage::getSequenceNumber).toArray(Long[]::new))
                 .query((row, n) -> Map.entry(new Key(row.getString(1), row.getLong(2)), row.getLong(3)))
                 .list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (same, again) -> same));
     }
 }

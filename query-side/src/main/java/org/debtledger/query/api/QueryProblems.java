@@ -1,5 +1,7 @@
 package org.debtledger.query.api;
 
+import org.debtledger.edge.DatabaseOutage;
+import org.debtledger.edge.EdgeProblemAnswers;
 import org.debtledger.interest.ReferenceRates;
 import org.debtledger.query.freshness.ReadPositions;
 import org.debtledger.query.stream.TooManySubscribers;
@@ -7,14 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.debtledger.edge.DatabaseOutage;
-import org.debtledger.edge.EdgeProblemAnswers;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
 
 import static org.debtledger.edge.Problems.problem;
 
