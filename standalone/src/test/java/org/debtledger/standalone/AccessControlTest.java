@@ -1,13 +1,13 @@
 package org.debtledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.debtledger.query.access.AccessLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 
 import javax.sql.DataSource;
 import java.io.InputStream;
@@ -168,8 +168,7 @@ class AccessControlTest {
         // the registration's own check, then the two reads here; shown once no older transaction is in flight
         JsonNode entries = await().atMost(Duration.ofSeconds(30)).until(() -> accessLog("debtorId=" + debtor),
                 shown -> shown.size() == 3);
-        entries = ledger.as(COMPLIANCE).get("/api/v1/access-log?after=" + entries.get(0).path("id").asLong()
-                + "&debtorId=" + debtor).json().path("entries");
+        entries = accessLog("after=" + entries.get(0).path("id").asLong() + "&debtorId=" + debtor);
         assertThat(entries.get(0).path("actorId").asText()).isEqualTo("advisor");
         assertThat(entries.get(0).path("actorRoles").asText()).isEqualTo("ADVISOR");
         assertThat(entries.get(0).path("debtId").asText()).isEqualTo(debt);
@@ -178,8 +177,7 @@ class AccessControlTest {
         assertThat(entries.get(0).path("correlationId").asText()).isEqualTo("call-9");
         assertThat(entries.get(0).path("resource").asText()).isEqualTo("GET /api/v1/debts/" + debt);
         assertThat(entries.get(1).path("actorId").asText()).isEqualTo("compliance");
-        assertThat(ledger.as(COMPLIANCE).get("/api/v1/access-log?actorId=compliance&debtorId=" + debtor).json()
-                .path("entries")).hasSize(1);
+        assertThat(accessLog("actorId=compliance&debtorId=" + debtor)).hasSize(1);
     }
 
     @Test
@@ -188,15 +186,15 @@ class AccessControlTest {
         String debt = register("acme-telecom", debtor);
         long before = await().atMost(Duration.ofSeconds(30)).until(() -> accessLog("debtorId=" + debtor),
                 shown -> shown.size() == 1).get(0).path("id").asLong();
-        try (Connection slow = ledger.context.getBean(DataSource.class).getConnection()) {
-            // a reader whose entry is written first and committed last
+        try (Connection slow = ledger.context.getBean(DataSource.class).getConnection();
+             Statement statement = slow.createStatement()) {
+            // a reader whose transaction began first, whose entry has the higher id, and which commits last
             slow.setAutoCommit(false);
-            try (Statement insert = slow.createStatement()) {
-                insert.executeUpdate("INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles,"
-                        + " debtor_id, resource) VALUES (clock_timestamp(), 'slow-reader', 'COMPLIANCE', '" + debtor
-                        + "', 'GET /api/v1/debtors/" + debtor + "/balance')");
-            }
+            statement.executeQuery("SELECT pg_current_xact_id()").close();
             assertThat(ledger.as(ADVISOR).get("/api/v1/debts/" + debt).status()).isEqualTo(200);
+            statement.executeUpdate("INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles,"
+                    + " debtor_id, resource) VALUES (clock_timestamp(), 'slow-reader', 'COMPLIANCE', '" + debtor
+                    + "', 'GET /api/v1/debtors/" + debtor + "/balance')");
             assertThat(accessLog("debtorId=" + debtor + "&after=" + before)).isEmpty();
             slow.commit();
         }
@@ -204,10 +202,33 @@ class AccessControlTest {
                 .until(() -> accessLog("debtorId=" + debtor + "&after=" + before), shown -> shown.size() == 2);
         assertThat(entries.get(0).path("actorId").asText()).isEqualTo("slow-reader");
         assertThat(entries.get(1).path("actorId").asText()).isEqualTo("advisor");
-        assertThat(entries.get(0).path("id").asLong()).isLessThan(entries.get(1).path("id").asLong());
+        assertThat(entries.get(0).path("id").asLong()).as("the slow reader's entry was written after the advisor's")
+                .isGreaterThan(entries.get(1).path("id").asLong());
+        assertThat(accessLog("after=" + entries.get(0).path("id").asLong() + "&debtorId=" + debtor))
+                .singleElement().satisfies(entry -> assertThat(entry.path("actorId").asText()).isEqualTo("advisor"));
         assertThat(accessLog("after=" + entries.get(1).path("id").asLong() + "&debtorId=" + debtor)).isEmpty();
         assertThat(ledger.as(COMPLIANCE).get("/api/v1/access-log?after=" + Long.MAX_VALUE).json()
                 .path("detail").asText()).isEqualTo("after must be 0 or the id of an access-log entry");
+    }
+
+    @Test
+    void entriesRestoredFromAnotherDatabaseClusterAreShownBeforeTheOthers() {
+        String debtor = "d-" + UUID.randomUUID();
+        // as restored from a logical dump of a cluster whose transaction ids had gone further than this one's
+        ledger.database.sql("""
+                        INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles, debtor_id, resource,
+                                                               written_by)
+                        VALUES (clock_timestamp(), 'restored', 'COMPLIANCE', :debtor, 'GET /api/v1/debts',
+                                CAST(CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT) + 1000000000 AS TEXT)::xid8)""")
+                .param("debtor", debtor).update();
+        assertThat(accessLog("debtorId=" + debtor)).isEmpty();
+
+        ledger.context.getBean(AccessLog.class).adoptRestoredEntries();
+
+        assertThat(accessLog("debtorId=" + debtor)).singleElement()
+                .satisfies(entry -> assertThat(entry.path("actorId").asText()).isEqualTo("restored"));
+        assertThat(ledger.database.sql("SELECT count(*) FROM ledger_private.access_log WHERE written_by <> '0'")
+                .query(Long.class).single()).isZero();
     }
 
     private static JsonNode accessLog(String query) {

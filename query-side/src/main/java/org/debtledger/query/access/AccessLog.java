@@ -3,6 +3,10 @@ package org.debtledger.query.access;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +23,31 @@ import java.util.stream.Collectors;
 @Component
 public class AccessLog {
 
+    private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
+
     private final JdbcClient jdbc;
 
     AccessLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Entries restored from a logical dump into another PostgreSQL cluster keep the transaction ids of the one they
+     * were written in, which this cluster may not reach for a long time, and would stay hidden until it does. One
+     * written by a transaction this cluster has not begun yet tells they are there: then every entry is made as
+     * written before all that come (0), in id order. Runs at start; finds nothing on a database that was not moved.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void adoptRestoredEntries() {
+        int adopted = jdbc.sql("""
+                        UPDATE ledger_private.access_log SET written_by = '0'
+                        WHERE written_by <> '0' AND EXISTS (SELECT 1 FROM ledger_private.access_log
+                            WHERE written_by >= pg_snapshot_xmax(pg_current_snapshot()))""")
+                .update();
+        if (adopted > 0) {
+            log.warn("the access log holds entries written in another database cluster: {} now come first, in id order",
+                    adopted);
+        }
     }
 
     public record Entry(long id, Instant accessedAt, String actorId, String actorRoles, String debtorId, String debtId,
