@@ -40,8 +40,8 @@ class AdminController {
     }
 
     /**
-     * Checks every debt's view and audit timeline against its events, once the view has caught up with the
-     * store (waiting up to a minute, else 503); the answer lists what differs.
+     * Checks every debt's view, audit timeline and part of the advisor queue against its events, once both read
+     * models have caught up with the store (waiting up to a minute, else 503); the answer lists what differs.
      */
     @PostMapping("/api/v1/admin/reconciliation")
     Reconciliation.Report reconcile() {

@@ -70,13 +70,14 @@ public class Reconciliation {
         for (String debtId : debts) {
             Optional<DebtView> view = reads.view(debtId);
             DebtQueue queue = queues.stored(debtId);
-            List<HistoryReplay.Recorded> stored = replay.events(debtId);
+            List<HistoryReplay.Recorded> debtEvents = replay.events(debtId);
             // events the view applied after the head was read count too: the view may be ahead, never behind
             long bound = Math.max(head, view.map(DebtView::position).orElse(0L));
-            List<HistoryReplay.Recorded> recorded = stored.stream().filter(event -> event.position() <= bound).toList();
+            List<HistoryReplay.Recorded> recorded = debtEvents.stream()
+                    .filter(event -> event.position() <= bound).toList();
             events += recorded.size();
-            List<Mismatch> found = compare(debtId, recorded, view, reads.timeline(debtId));
-            QueueReconciliation.difference(queue, stored, head)
+            List<Mismatch> found = new ArrayList<>(compare(debtId, recorded, view, reads.timeline(debtId)));
+            QueueReconciliation.difference(queue, debtEvents, head)
                     .ifPresent(difference -> found.add(new Mismatch(debtId, "advisor_queue", difference)));
             for (Mismatch mismatch : found) {
                 count++;
@@ -92,10 +93,17 @@ public class Reconciliation {
                                           List<DebtReads.TimelineEntry> timeline) {
         List<Mismatch> found = new ArrayList<>();
         DebtView folded = null;
-        for (HistoryReplay.Recorded event : events) {
-            folded = DebtViewFold.apply(folded, event.event(), event.sequenceNumber(), event.position());
+        String foldFailure = null;
+        try {
+            for (HistoryReplay.Recorded event : events) {
+                folded = DebtViewFold.apply(folded, event.event(), event.sequenceNumber(), event.position());
+            }
+        } catch (RuntimeException e) {
+            foldFailure = e.getMessage();
         }
-        if (view.isEmpty()) {
+        if (foldFailure != null) {
+            found.add(new Mismatch(debtId, "debt_view", "the events cannot be folded: " + foldFailure));
+        } else if (view.isEmpty()) {
             found.add(new Mismatch(debtId, "debt_view", "no view for a debt with " + events.size() + " events"));
         } else if (!DebtProjection.write(view.get()).equals(DebtProjection.write(folded))) {
             found.add(new Mismatch(debtId, "debt_view", "the view at sequence " + view.get().sequenceNumber()

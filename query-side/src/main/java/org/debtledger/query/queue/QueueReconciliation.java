@@ -3,6 +3,9 @@ package org.debtledger.query.queue;
 import org.debtledger.query.debt.HistoryReplay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Objects;
@@ -19,14 +22,22 @@ import static org.debtledger.query.ProjectionVersions.active;
 public class QueueReconciliation {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
 
-    QueueReconciliation(JdbcClient jdbc) {
+    QueueReconciliation(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
-    /** The debt's queue as stored; read it before the debt's events, so that they hold every event it applied. */
+    /**
+     * The debt's queue as stored, its row and its items as of one moment; read it before the debt's events, so that
+     * they hold every event it applied.
+     */
     public DebtQueue stored(String debtId) {
-        return StoredQueues.read(jdbc, active("work_debt"), active("work_item"), List.of(debtId)).get(debtId);
+        return snapshot.execute(tx -> StoredQueues.read(jdbc, active("work_debt"), active("work_item"),
+                List.of(debtId)).get(debtId));
     }
 
     /**
@@ -36,10 +47,14 @@ public class QueueReconciliation {
     public static Optional<String> difference(DebtQueue stored, List<HistoryReplay.Recorded> events, long head) {
         long applied = stored.debt() == null ? -1 : stored.debt().sequenceNumber();
         DebtQueue folded = new DebtQueue(stored.debtId(), null, List.of());
-        for (HistoryReplay.Recorded event : events) {
-            if (event.position() <= head || event.sequenceNumber() <= applied) {
-                folded = folded.after(event.event(), event.sequenceNumber(), event.position());
+        try {
+            for (HistoryReplay.Recorded event : events) {
+                if (event.position() <= head || event.sequenceNumber() <= applied) {
+                    folded = folded.after(event.event(), event.sequenceNumber(), event.position());
+                }
             }
+        } catch (RuntimeException e) {
+            return Optional.of("the events cannot be folded: " + e.getMessage());
         }
         if (!Objects.equals(stored.debt(), folded.debt())) {
             return Optional.of("work_debt holds " + stored.debt() + "; the events give " + folded.debt());
