@@ -32,6 +32,10 @@ import java.util.Map;
 @Service
 public class CloseOfBusiness {
 
+    /** Who starts the scheduled run: close of business itself. */
+    public static final MetaData SCHEDULED = MetaData.from(Map.of(AuditMetadata.ACTOR_ID, "close-of-business",
+            AuditMetadata.ACTOR_ROLE, "SYSTEM", AuditMetadata.CHANNEL, Channel.SYSTEM.name()));
+
     private static final Logger log = LoggerFactory.getLogger(CloseOfBusiness.class);
     private static final int BATCH = 200;
     private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('debt-ledger.close-of-business'))";
@@ -46,10 +50,6 @@ public class CloseOfBusiness {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
-
-    /** Who starts the scheduled run: close of business itself. */
-    public static final MetaData SCHEDULED = MetaData.from(Map.of(AuditMetadata.ACTOR_ID, "close-of-business",
-            AuditMetadata.ACTOR_ROLE, "SYSTEM", AuditMetadata.CHANNEL, Channel.SYSTEM.name()));
 
     /**
      * Runs close of business for the date. Every event it appends carries {@code startedBy}: who started the run
