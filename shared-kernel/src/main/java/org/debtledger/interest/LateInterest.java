@@ -5,6 +5,7 @@ import org.debtledger.money.Money;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,28 +23,26 @@ public final class LateInterest {
         this.rates = rates;
     }
 
-    /** The interest a principal earns from {@code from} through {@code through}, both inclusive. */
+    /**
+     * The interest a principal earns from {@code from} through {@code through}, both inclusive. The span is cut
+     * into the days that accrue (outside {@code frozen}) and those into the rate periods they fall in, so its cost
+     * grows with the number of periods and freezes, never with the number of days.
+     */
     public Accrual accrue(Money principal, DebtType type, LocalDate from, LocalDate through, List<DateRange> frozen) {
         List<InterestSegment> segments = new ArrayList<>();
         if (!principal.isPositive()) {
             return new Accrual(Money.zero(principal.currency()), segments);
         }
-        LocalDate segmentStart = null;
-        int segmentRate = 0;
-        for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
-            boolean accrues = !isFrozen(day, frozen);
-            int rate = accrues ? rates.lateInterestBasisPoints(day, type) : 0;
-            if (segmentStart != null && (!accrues || rate != segmentRate)) {
-                segments.add(segment(segmentStart, day.minusDays(1), principal, segmentRate));
-                segmentStart = null;
+        for (DateRange accruing : accruing(from, through, frozen)) {
+            for (ReferenceRates.RatedDays rated : rates.over(accruing.from(), accruing.through(), type)) {
+                InterestSegment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+                if (last != null && last.annualRateBasisPoints() == rated.basisPoints()
+                        && last.through().plusDays(1).equals(rated.from())) {
+                    segments.set(segments.size() - 1, segment(last.from(), rated.through(), principal, rated.basisPoints()));
+                } else {
+                    segments.add(segment(rated.from(), rated.through(), principal, rated.basisPoints()));
+                }
             }
-            if (accrues && segmentStart == null) {
-                segmentStart = day;
-                segmentRate = rate;
-            }
-        }
-        if (segmentStart != null) {
-            segments.add(segment(segmentStart, through, principal, segmentRate));
         }
         long numerator = 0;
         for (InterestSegment segment : segments) {
@@ -55,17 +54,38 @@ public final class LateInterest {
         return new Accrual(new Money(minorUnits, principal.currency()), List.copyOf(segments));
     }
 
-    private static boolean isFrozen(LocalDate day, List<DateRange> frozen) {
-        for (DateRange range : frozen) {
-            if (range.contains(day)) {
-                return true;
+    /** The days from {@code from} through {@code through} that no frozen range holds, as ranges in date order. */
+    static List<DateRange> accruing(LocalDate from, LocalDate through, List<DateRange> frozen) {
+        List<DateRange> sorted = new ArrayList<>(frozen);
+        sorted.sort(Comparator.comparing(DateRange::from));
+        List<DateRange> accruing = new ArrayList<>();
+        long next = from.toEpochDay(); // the first day not yet placed
+        long last = through.toEpochDay();
+        for (DateRange range : sorted) {
+            long rangeFrom = range.from().toEpochDay();
+            long rangeThrough = range.through() == null ? Long.MAX_VALUE : range.through().toEpochDay();
+            if (rangeThrough < rangeFrom || rangeThrough < next) {
+                continue; // empty, or wholly before the days still to place
             }
+            if (rangeFrom > last) {
+                break;
+            }
+            if (rangeFrom > next) {
+                accruing.add(new DateRange(LocalDate.ofEpochDay(next), LocalDate.ofEpochDay(rangeFrom - 1)));
+            }
+            if (rangeThrough >= last) {
+                return accruing;
+            }
+            next = rangeThrough + 1;
         }
-        return false;
+        if (next <= last) {
+            accruing.add(new DateRange(LocalDate.ofEpochDay(next), through));
+        }
+        return accruing;
     }
 
     private static InterestSegment segment(LocalDate from, LocalDate through, Money principal, int rate) {
-        int days = (int) (through.toEpochDay() - from.toEpochDay() + 1);
+        int days = Math.toIntExact(through.toEpochDay() - from.toEpochDay() + 1);
         return new InterestSegment(from, through, days, principal, rate);
     }
 

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -74,14 +76,32 @@ public final class ReferenceRates {
         return new BigDecimal(percent.trim()).movePointRight(2).intValueExact();
     }
 
-    /** The annual late-interest rate in basis points (950 is 9.5 %) for a debt of this type on this day. */
-    public int lateInterestBasisPoints(LocalDate day, DebtType type) {
-        Map.Entry<LocalDate, Period> entry = periodsByStart.floorEntry(day);
-        if (entry == null || day.isAfter(entry.getValue().through())) {
-            throw new NoReferenceRate(day);
+    /** Days {@code from} through {@code through} at one annual late-interest rate, in basis points. */
+    public record RatedDays(LocalDate from, LocalDate through, int basisPoints) {
+    }
+
+    /**
+     * The rates over {@code from} through {@code through}, one entry per half year the span touches, so a span of
+     * any length costs as many steps as it has rate periods; the first day with no known rate is refused.
+     */
+    public List<RatedDays> over(LocalDate from, LocalDate through, DebtType type) {
+        List<RatedDays> rated = new ArrayList<>();
+        LocalDate day = from;
+        while (!day.isAfter(through)) {
+            Map.Entry<LocalDate, Period> entry = periodsByStart.floorEntry(day);
+            if (entry == null || day.isAfter(entry.getValue().through())) {
+                throw new NoReferenceRate(day);
+            }
+            Period period = entry.getValue();
+            LocalDate last = period.through().isBefore(through) ? period.through() : through;
+            rated.add(new RatedDays(day, last, type == DebtType.BUSINESS ? period.businessBasisPoints()
+                    : period.consumerBasisPoints()));
+            if (!last.isBefore(through)) {
+                break;
+            }
+            day = last.plusDays(1);
         }
-        Period period = entry.getValue();
-        return type == DebtType.BUSINESS ? period.businessBasisPoints() : period.consumerBasisPoints();
+        return rated;
     }
 
     private record Period(LocalDate from, LocalDate through, int referenceBasisPoints, int consumerBasisPoints,

@@ -2,6 +2,13 @@ package org.debtledger.interest;
 
 import org.debtledger.debt.DebtType;
 import org.debtledger.money.Money;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -94,7 +101,72 @@ class LateInterestTest {
     @Test
     void theShippedTableCoversJuly2022ThroughJune2026() {
         ReferenceRates rates = ReferenceRates.finland();
-        assertThat(rates.lateInterestBasisPoints(LocalDate.parse("2022-07-01"), DebtType.CONSUMER)).isEqualTo(700);
-        assertThat(rates.lateInterestBasisPoints(LocalDate.parse("2026-06-30"), DebtType.BUSINESS)).isEqualTo(1050);
+        LocalDate first = LocalDate.parse("2022-07-01");
+        LocalDate last = LocalDate.parse("2026-06-30");
+        assertThat(rates.over(first, first, DebtType.CONSUMER)).extracting(ReferenceRates.RatedDays::basisPoints)
+                .containsExactly(700);
+        assertThat(rates.over(last, last, DebtType.BUSINESS)).extracting(ReferenceRates.RatedDays::basisPoints)
+                .containsExactly(1050);
+    }
+
+    @Test
+    void aSpanOfAnyLengthIsComputedPerRatePeriodNotPerDay() {
+        // a kept plan freezes interest from 2025-07-01 on: to the end of time, nothing accrues, and nothing loops
+        LateInterest.Accrual frozen = interest.accrue(hundred, DebtType.CONSUMER, LocalDate.parse("2025-06-01"),
+                LocalDate.MAX, List.of(DateRange.openFrom(LocalDate.parse("2025-07-01"))));
+        assertThat(frozen.segments()).containsExactly(new InterestSegment(LocalDate.parse("2025-06-01"),
+                LocalDate.parse("2025-06-30"), 30, hundred, 1050));
+        assertThatThrownBy(() -> interest.accrue(hundred, DebtType.CONSUMER, LocalDate.parse("2025-06-01"),
+                LocalDate.MAX, List.of()))
+                .isInstanceOf(ReferenceRates.NoReferenceRate.class).hasMessageContaining("2026-07-01");
+    }
+
+    @Property(tries = 300)
+    void perPeriodAccrualEqualsChargingEachDayAtItsRate(@ForAll @IntRange(min = 0, max = 1460) int start,
+                                                        @ForAll @IntRange(min = 0, max = 400) int length,
+                                                        @ForAll @IntRange(min = 1, max = 5_000_000) int cents,
+                                                        @ForAll("freezes") List<DateRange> frozen) {
+        LocalDate from = LocalDate.parse("2022-07-01").plusDays(start);
+        LocalDate through = from.plusDays(length);
+        if (through.isAfter(LocalDate.parse("2026-06-30"))) {
+            through = LocalDate.parse("2026-06-30");
+        }
+        Money principal = Money.ofMinor(cents, "EUR");
+        LateInterest.Accrual accrual = interest.accrue(principal, DebtType.CONSUMER, from, through, frozen);
+        assertThat(accrual).isEqualTo(dayByDay(principal, from, through, frozen));
+    }
+
+    @Provide
+    Arbitrary<List<DateRange>> freezes() {
+        Arbitrary<DateRange> range = Combinators.combine(Arbitraries.integers().between(0, 1500),
+                        Arbitraries.integers().between(-1, 120), Arbitraries.of(true, false, false, false))
+                .as((start, length, open) -> {
+                    LocalDate from = LocalDate.parse("2022-07-01").plusDays(start);
+                    return open ? DateRange.openFrom(from) : new DateRange(from, from.plusDays(length));
+                });
+        return range.list().ofMaxSize(4);
+    }
+
+    /** The rule as the law states it, one day at a time: the reference the per-period computation must equal. */
+    private static LateInterest.Accrual dayByDay(Money principal, LocalDate from, LocalDate through,
+                                                 List<DateRange> frozen) {
+        ReferenceRates rates = ReferenceRates.finland();
+        List<InterestSegment> segments = new java.util.ArrayList<>();
+        long numerator = 0;
+        for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
+            LocalDate today = day;
+            if (frozen.stream().anyMatch(range -> range.contains(today))) {
+                continue;
+            }
+            int rate = rates.over(day, day, DebtType.CONSUMER).get(0).basisPoints();
+            numerator += principal.minorUnits() * rate;
+            InterestSegment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+            if (last != null && last.annualRateBasisPoints() == rate && last.through().plusDays(1).equals(day)) {
+                segments.set(segments.size() - 1, new InterestSegment(last.from(), day, last.days() + 1, principal, rate));
+            } else {
+                segments.add(new InterestSegment(day, day, 1, principal, rate));
+            }
+        }
+        return new LateInterest.Accrual(Money.ofMinor((numerator + 1_825_000) / 3_650_000, "EUR"), segments);
     }
 }
