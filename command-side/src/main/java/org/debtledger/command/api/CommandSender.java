@@ -4,28 +4,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.audit.Channel;
+import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.debt.DebtCommand;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
  * Sends a command with the request's audit metadata and answers with where its events landed.
- * Also the one place the API edge reads the clock: a date the request leaves out is today's.
+ * A date the request leaves out is today's business date.
  */
 @Component
 public class CommandSender {
 
     private final CommandGateway commandGateway;
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final BusinessDates businessDates;
 
-    CommandSender(CommandGateway commandGateway, JdbcClient jdbc, Clock clock) {
+    CommandSender(CommandGateway commandGateway, JdbcClient jdbc, BusinessDates businessDates) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.businessDates = businessDates;
     }
 
     public CommandAccepted send(DebtCommand command, HttpServletRequest request) {
@@ -39,12 +39,8 @@ public class CommandSender {
         return accepted(command.debtId().value(), lastSequence);
     }
 
-    public LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
     public LocalDate orToday(LocalDate date) {
-        return date != null ? date : today();
+        return date != null ? date : businessDates.today();
     }
 
     /** The event with {@code sequence}, or the debt's last event when the command appended none. */

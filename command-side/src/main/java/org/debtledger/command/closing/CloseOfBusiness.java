@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Failures;
+import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.command.debt.RuleViolation;
 import org.debtledger.debt.CloseBusinessDay;
 import org.debtledger.debt.DebtId;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Close of business for one business date: every open debt does its time-driven work (ended pauses, missed
@@ -44,18 +45,23 @@ public class CloseOfBusiness {
     private final CommandGateway commandGateway;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final BusinessDates businessDates;
 
-    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource) {
+    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource,
+                    BusinessDates businessDates) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.businessDates = businessDates;
     }
 
     /**
      * Runs close of business for the date. Every event it appends carries {@code startedBy}: who started the run
      * (an operator, or {@link #SCHEDULED}), with the run's reason and correlation id unless the caller gave its own.
+     * A date beyond tomorrow is refused before anything is recorded.
      */
     public RunReport run(LocalDate businessDate, MetaData startedBy) {
+        businessDates.checkCloseOfBusiness(businessDate);
         try (Connection lock = dataSource.getConnection()) {
             if (!query(lock, LOCK)) {
                 throw new AlreadyRunning();

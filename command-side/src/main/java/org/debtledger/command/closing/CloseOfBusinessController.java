@@ -3,7 +3,7 @@ package org.debtledger.command.closing;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Audit;
-import org.debtledger.command.api.InvalidRequest;
+import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.edge.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,18 +19,23 @@ import java.time.LocalDate;
 class CloseOfBusinessController {
 
     private final CloseOfBusiness closeOfBusiness;
+    private final BusinessDates businessDates;
 
-    CloseOfBusinessController(CloseOfBusiness closeOfBusiness) {
+    CloseOfBusinessController(CloseOfBusiness closeOfBusiness, BusinessDates businessDates) {
         this.closeOfBusiness = closeOfBusiness;
+        this.businessDates = businessDates;
     }
 
     record Run(LocalDate businessDate) {
     }
 
-    /** Runs close of business for a date, now, in the caller's name: how an operator moves time forward. */
+    /**
+     * Runs close of business for a date (today's when left out), now, in the caller's name: how an operator moves
+     * time forward.
+     */
     @PostMapping("/api/v1/operations/close-of-business")
     RunReport run(@RequestBody Run body, HttpServletRequest request) {
-        LocalDate businessDate = InvalidRequest.required(body.businessDate(), "businessDate");
+        LocalDate businessDate = body.businessDate() != null ? body.businessDate() : businessDates.today();
         return closeOfBusiness.run(businessDate, Audit.actingAs(Role.OPERATOR, request).metaData(Channel.SYSTEM, null));
     }
 

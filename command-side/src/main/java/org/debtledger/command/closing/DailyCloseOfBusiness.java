@@ -1,12 +1,10 @@
 package org.debtledger.command.closing;
 
+import org.debtledger.command.calendar.BusinessDates;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.LocalDate;
 
 /** Runs close of business for today's date every evening (23:30 in the agency's time zone unless configured). */
 @Component
@@ -15,15 +13,15 @@ import java.time.LocalDate;
 class DailyCloseOfBusiness {
 
     private final CloseOfBusiness closeOfBusiness;
-    private final Clock clock;
+    private final BusinessDates businessDates;
 
-    DailyCloseOfBusiness(CloseOfBusiness closeOfBusiness, Clock clock) {
+    DailyCloseOfBusiness(CloseOfBusiness closeOfBusiness, BusinessDates businessDates) {
         this.closeOfBusiness = closeOfBusiness;
-        this.clock = clock;
+        this.businessDates = businessDates;
     }
 
     @Scheduled(cron = "${ledger.close-of-business.cron:0 30 23 * * *}", zone = "${ledger.time-zone:Europe/Helsinki}")
     void closeToday() {
-        closeOfBusiness.run(LocalDate.now(clock), CloseOfBusiness.SCHEDULED);
+        closeOfBusiness.run(businessDates.today(), CloseOfBusiness.SCHEDULED);
     }
 }

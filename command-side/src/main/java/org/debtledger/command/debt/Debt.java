@@ -282,6 +282,7 @@ public class Debt {
 
     @CommandHandler
     public void handle(ReversePayment command, CollectionPolicy policy, PaymentHistory history) {
+        requireRegisteredBy(command.date());
         RecordedPayment payment = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion())
                 .orElseThrow(() -> new RuleViolation(Rule.PAYMENT_UNKNOWN,
                         "no payment " + command.paymentId() + " on this debt"));
@@ -308,6 +309,7 @@ public class Debt {
 
     @CommandHandler
     public void handle(RefundCredit command) {
+        requireRegisteredBy(command.date());
         requireOwnCurrency(command.amount());
         check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a refund must be more than zero");
         check(!command.amount().isGreaterThan(credit), Rule.REFUND_EXCEEDS_CREDIT,
@@ -432,6 +434,7 @@ public class Debt {
 
     @CommandHandler
     public void handle(AssignCase command) {
+        requireRegisteredBy(command.date());
         apply(new CaseAssigned(debtId, command.advisorId(), command.date()));
     }
 
@@ -495,6 +498,10 @@ public class Debt {
     private void requireOpenOn(LocalDate date) {
         check(status == DebtStatus.OPEN, Rule.DEBT_CLOSED, "the debt is " + status.name().toLowerCase()
                 .replace('_', ' ') + ": nothing but reversals and refunds may follow");
+        requireRegisteredBy(date);
+    }
+
+    private void requireRegisteredBy(LocalDate date) {
         check(!date.isBefore(terms.registeredOn()), Rule.DATE_BEFORE_REGISTRATION,
                 "the date " + date + " is before the debt was registered on " + terms.registeredOn());
     }

@@ -73,10 +73,4 @@ class CloseOfBusinessRunTest extends CommandSideTest {
                 .containsEntry("channel", "SYSTEM").containsEntry("reason", "close of business 2025-05-31")
                 .containsEntry("correlation", "month-end-may");
     }
-
-    @Test
-    void aRunNeedsADate() {
-        Answer answer = http.post("/api/v1/operations/close-of-business", "{}");
-        assertThat(answer.status()).isEqualTo(400);
-    }
 }

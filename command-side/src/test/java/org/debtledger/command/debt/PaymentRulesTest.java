@@ -167,4 +167,20 @@ class PaymentRulesTest {
                 .expectEvents(interest("6.93", "2025-02-16", "2025-03-31", "500.00", 1150),
                         paid("RF18-1", "10.00", "2025-03-31", allocation("0.00", "6.93", "3.07", "0.00")));
     }
+
+    @Test
+    void refundsAndReversalsAreNotDatedBeforeTheDebtWasRegistered() {
+        fixture().given(registered("100.00"),
+                        paid("RF18-1", "150.00", "2025-03-01", allocation("0.00", "0.40", "100.00", "49.60")),
+                        new DebtSettled(DEBT, date("2025-03-01")))
+                .when(new RefundCredit(DEBT, eur("49.60"), "refund-1", date("2025-02-28")))
+                .expectNoEvents()
+                .expectException(violates(Rule.DATE_BEFORE_REGISTRATION));
+        fixture().given(registered("100.00"),
+                        paid("RF18-1", "150.00", "2025-03-01", allocation("0.00", "0.40", "100.00", "49.60")),
+                        new DebtSettled(DEBT, date("2025-03-01")))
+                .when(new ReversePayment(DEBT, new PaymentId("RF18-1"), "returned", date("2025-02-28")))
+                .expectNoEvents()
+                .expectException(violates(Rule.DATE_BEFORE_REGISTRATION));
+    }
 }
