@@ -1,6 +1,8 @@
 package org.debtledger.edge;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -8,11 +10,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The refusals of a request's body that both sides answer alike, as {@link Problems}: unreadable (400), of a type
- * the endpoint does not read (415), too large (413). Each side's answers extend it with their own.
+ * The refusals of a request's form that both sides answer alike, as {@link Problems}: unreadable (400), a parameter
+ * of the wrong form (400), of a type the endpoint does not read (415), too large (413). Each side's answers extend it with their own.
  */
 public abstract class EdgeProblemAnswers extends ResponseEntityExceptionHandler {
 
@@ -27,6 +30,16 @@ public abstract class EdgeProblemAnswers extends ResponseEntityExceptionHandler 
                                                                   WebRequest request) {
         ProblemDetail problem = Problems.unreadable(e);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A path variable or query parameter of the wrong form: 400 naming it and the form it must have. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String detail = e instanceof MethodArgumentTypeMismatchException mismatch ? StrictInput.describe(mismatch)
+                : e.getPropertyName() + " has the wrong form";
+        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", detail));
     }
 
     /** Keeps Spring's {@code Accept} header, which lists the types the endpoint reads. */

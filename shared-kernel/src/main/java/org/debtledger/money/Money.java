@@ -39,8 +39,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     }
 
     /**
-     * Parses a plain decimal string such as {@code "123.45"}. Refuses more decimals than the currency
-     * has, exponents, signs other than a leading minus, and anything but digits.
+     * Parses a plain decimal string with exactly the currency's number of decimals, such as {@code "123.45"} in EUR
+     * or {@code "1000"} in JPY. Refuses other numbers of decimals, exponents, signs other than a leading minus, and
+     * anything but digits.
      */
     @JsonCreator
     public static Money of(@JsonProperty("amount") String amount, @JsonProperty("currency") String currencyCode) {
@@ -53,9 +54,9 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         }
         BigDecimal decimal = new BigDecimal(amount);
         int digits = currency.getDefaultFractionDigits();
-        if (decimal.scale() > digits) {
-            throw new IllegalArgumentException(
-                    "amount " + amount + " has more decimals than " + currency + " allows (" + digits + ")");
+        if (decimal.scale() != digits) {
+            throw new IllegalArgumentException("amount " + amount + " must have exactly " + digits + " decimals in "
+                    + currency + ", such as " + BigDecimal.valueOf(12345, digits).toPlainString());
         }
         return new Money(decimal.movePointRight(digits).longValueExact(), currency);
     }

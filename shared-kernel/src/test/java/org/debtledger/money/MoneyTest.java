@@ -16,15 +16,16 @@ class MoneyTest {
     @Test
     void parsesDecimalStringsIntoMinorUnits() {
         assertThat(Money.of("123.45", "EUR").minorUnits()).isEqualTo(12345);
-        assertThat(Money.of("5", "EUR").minorUnits()).isEqualTo(500);
-        assertThat(Money.of("0.5", "EUR").amount()).isEqualTo("0.50");
+        assertThat(Money.of("0.50", "EUR").minorUnits()).isEqualTo(50);
         assertThat(Money.of("1000", "JPY").amount()).isEqualTo("1000");
     }
 
     @Test
-    void refusesMoreDecimalsThanTheCurrencyHas() {
-        assertThatThrownBy(() -> Money.of("1.234", "EUR")).hasMessageContaining("more decimals than EUR");
-        assertThatThrownBy(() -> Money.of("1.5", "JPY")).hasMessageContaining("more decimals than JPY");
+    void refusesAnyNumberOfDecimalsButTheCurrencysOwn() {
+        assertThatThrownBy(() -> Money.of("1.234", "EUR")).hasMessageContaining("exactly 2 decimals in EUR");
+        assertThatThrownBy(() -> Money.of("1.0", "EUR")).hasMessageContaining("exactly 2 decimals in EUR");
+        assertThatThrownBy(() -> Money.of("1", "EUR")).hasMessageContaining("such as 123.45");
+        assertThatThrownBy(() -> Money.of("1.5", "JPY")).hasMessageContaining("exactly 0 decimals in JPY");
     }
 
     @Test

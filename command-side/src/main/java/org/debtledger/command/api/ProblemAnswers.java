@@ -14,7 +14,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 
 import static org.debtledger.edge.Problems.problem;
@@ -37,12 +36,9 @@ public class ProblemAnswers extends EdgeProblemAnswers {
         return problem;
     }
 
-    @ExceptionHandler({InvalidRequest.class, IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({InvalidRequest.class, IllegalArgumentException.class})
     ProblemDetail malformed(RuntimeException e) {
-        String detail = e instanceof MethodArgumentTypeMismatchException mismatch
-                ? mismatch.getName() + " has the wrong form"
-                : e.getMessage();
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

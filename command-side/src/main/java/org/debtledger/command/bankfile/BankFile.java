@@ -3,6 +3,7 @@ package org.debtledger.command.bankfile;
 import org.debtledger.money.Money;
 import org.debtledger.payment.PaymentId;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,6 +33,7 @@ public record BankFile(List<Payment> payments) {
 
     private static final int COLUMNS = 5;
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern BANK_AMOUNT = Pattern.compile("[0-9]{1,15}(\\.[0-9]+)?");
 
     /**
      * One payment: {@code archiveId} is the bank's own unique id of the transaction and becomes the payment's id,
@@ -138,14 +140,14 @@ public record BankFile(List<Payment> payments) {
                 + " is not an ISO 4217 code of a currency with minor units, such as EUR");
     }
 
+    /** A bank writes amounts as plain decimals with at most the currency's decimals: {@code 5} is 5.00 here. */
     private static Money amount(String text, Currency currency) {
-        Money amount;
-        try {
-            amount = Money.of(text, currency.getCurrencyCode());
-        } catch (IllegalArgumentException e) {
+        int digits = currency.getDefaultFractionDigits();
+        if (!BANK_AMOUNT.matcher(text).matches() || new BigDecimal(text).scale() > digits) {
             throw new Malformed(FileRule.AMOUNT_INVALID, "amount " + shown(text) + " is not a plain decimal with at"
-                    + " most " + currency.getDefaultFractionDigits() + " decimals for " + currency + ", such as 123.45");
+                    + " most " + digits + " decimals for " + currency + ", such as 123.45");
         }
+        Money amount = new Money(new BigDecimal(text).movePointRight(digits).longValueExact(), currency);
         if (!amount.isPositive()) {
             throw new Malformed(FileRule.AMOUNT_INVALID, "amount " + shown(text)
                     + " is not more than zero: the file holds incoming payments only");

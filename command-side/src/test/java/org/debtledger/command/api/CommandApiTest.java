@@ -123,11 +123,38 @@ class CommandApiTest extends CommandSideTest {
             "{\"type\": \"REMINDER\", \"date\": \"2025-03-05\"} trailing",
             "{\"type\": \"REMINDER\", ",
             "",
-            "[]"})
+            "[]",
+            // only the form the API promises: the currency's exact decimals, enum names, ISO dates as strings
+            "{\"type\": \"REMINDER\", \"amount\": {\"amount\": \"1.0\", \"currency\": \"EUR\"}, \"date\": \"2025-03-05\"}",
+            "{\"type\": \"REMINDER\", \"amount\": {\"amount\": \"1\", \"currency\": \"EUR\"}, \"date\": \"2025-03-05\"}",
+            "{\"type\": 0, \"date\": \"2025-03-05\"}",
+            "{\"type\": \"\", \"date\": \"2025-03-05\"}",
+            "{\"type\": \"reminder\", \"date\": \"2025-03-05\"}",
+            "{\"type\": \"REMINDER\", \"date\": 0}",
+            "{\"type\": \"REMINDER\", \"date\": 20250305}",
+            "{\"type\": \"REMINDER\", \"date\": \"\"}",
+            "{\"type\": \"REMINDER\", \"date\": \" \"}",
+            "{\"type\": \"REMINDER\", \"date\": []}",
+            "{\"type\": \"REMINDER\", \"date\": [2025, 3, 5]}",
+            "{\"type\": \"REMINDER\", \"date\": \"\\u0000\"}",
+            "{\"type\": \"REMINDER\", \"date\": \"2025-03-05T10:00:00Z\"}",
+            "{\"type\": \"REMINDER\", \"date\": \"+002025-03-05\"}",
+            "{\"type\": \"DUE_DATE_EXTENSION\", \"extensionDays\": \"14\", \"date\": \"2025-03-05\"}",
+            "{\"type\": \"DUE_DATE_EXTENSION\", \"extensionDays\": 14.7, \"date\": \"2025-03-05\"}"})
     void malformedInputIsRefusedWith400AndNothingIsWritten(String body) {
         String debtId = registered("100.00");
         assertRefused(http.post("/api/v1/debts/" + debtId + "/fees", body), 400, null);
         assertThat(eventCount(debtId)).isEqualTo(1);
+    }
+
+    @Test
+    void anEnumAsANumberDoesNotResolveADispute() {
+        String debtId = registered("100.00");
+        assertThat(http.post("/api/v1/debts/" + debtId + "/disputes", "{\"reason\": \"never ordered\", \"date\": \"2025-03-02\"}")
+                .status()).isEqualTo(200);
+        assertRefused(http.post("/api/v1/debts/" + debtId + "/disputes/resolution",
+                "{\"outcome\": 0, \"date\": \"2025-03-03\"}"), 400, null);
+        assertThat(eventCount(debtId)).isEqualTo(3); // registered, disputed, paused
     }
 
     @Test
@@ -139,7 +166,10 @@ class CommandApiTest extends CommandSideTest {
                 valid.replace("\"FI\"", "\"XX\""),
                 valid.replace("\"2025-01-31\"", "\"2024-12-31\""),
                 valid.replace("\"INV-2025-0042\"", "\"" + "x".repeat(101) + "\""),
-                valid.replace("\"debtId\": \"", "\"debtId\": \"has space ")}) {
+                valid.replace("\"debtId\": \"", "\"debtId\": \"has space "),
+                valid.replace("\"jurisdiction\": \"FI\"", "\"jurisdiction\": \"FI\", \"directlyEnforceable\": \"true\""),
+                valid.replace("\"amount\": \"100.00\"", "\"amount\": \"100\""),
+                valid.replace("\"date\": \"2025-03-01\"", "\"date\": \"\"")}) {
             assertRefused(http.post("/api/v1/debts", body), 400, null);
         }
     }

@@ -13,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import static org.debtledger.edge.Problems.problem;
 
@@ -45,11 +44,9 @@ public class QueryProblems extends EdgeProblemAnswers {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
-    ProblemDetail malformed(RuntimeException e) {
-        String detail = e instanceof MethodArgumentTypeMismatchException mismatch
-                ? mismatch.getName() + " has the wrong form" : e.getMessage();
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail malformed(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.getMessage());
     }
 
     @ExceptionHandler(Forbidden.class)
