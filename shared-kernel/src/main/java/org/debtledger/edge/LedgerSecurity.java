@@ -1,7 +1,5 @@
 package org.debtledger.edge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,15 +8,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,11 +47,12 @@ import java.util.Locale;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurity.Settings.class)
-@Import(StrictInput.class)
+@Import({StrictInput.class, ErrorAnswers.class})
 public class LedgerSecurity {
 
+    private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
+
     private static final Logger log = LoggerFactory.getLogger(LedgerSecurity.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param localUsers the standalone ledger's users (off unless enabled)
@@ -80,9 +82,27 @@ public class LedgerSecurity {
         }
     }
 
+    /**
+     * The health probe reads no credentials at all: with a wrong password it answers exactly as without one, and
+     * it is no oracle for guessing passwords.
+     */
     @Bean
+    @Order(0)
+    SecurityFilterChain healthProbe(HttpSecurity http) throws Exception {
+        return http.securityMatcher(HEALTH)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(endpoints -> endpoints.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain ledgerFilterChain(HttpSecurity http, List<AccessRules> rules,
-                                          ObjectProvider<JwtDecoder> jwtDecoder, Settings settings) throws Exception {
+                                          ObjectProvider<JwtDecoder> jwtDecoder, Settings settings,
+                                          ApplicationContext context) throws Exception {
+        KnownEndpoints known = new KnownEndpoints(context);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -91,9 +111,10 @@ public class LedgerSecurity {
                 .authorizeHttpRequests(endpoints -> {
                     // the original request was authorized; its error page and async continuation are part of it
                     endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
-                    endpoints.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
                     rules.forEach(rule -> rule.apply(endpoints));
-                    endpoints.anyRequest().denyAll();
+                    // an endpoint no rule opens to the caller is refused; a path or method nobody serves is unknown
+                    endpoints.anyRequest().access((authentication, request) -> new AuthorizationDecision(
+                            signedIn(authentication.get()) && !known.serve(request.getRequest())));
                 })
                 .exceptionHandling(refusals -> refusals
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response))
@@ -120,6 +141,11 @@ public class LedgerSecurity {
                     + " will be refused");
         }
         return http.build();
+    }
+
+    private static boolean signedIn(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     /** The local users when enabled, else none: the ledger never falls back to a default user. */
@@ -194,15 +220,9 @@ public class LedgerSecurity {
     /** A refusal written before any controller runs, in the form the exception handlers answer with. */
     static void problem(HttpServletRequest request, HttpServletResponse response, int status, String type,
                         String title, String detail) throws IOException {
-        ObjectNode body = JSON.createObjectNode()
-                .put("type", "urn:debt-ledger:problem:" + type)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", request.getRequestURI());
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType("application/problem+json");
-        response.getWriter().write(JSON.writeValueAsString(body));
+        response.getWriter().write(Problems.json(status, type, title, detail, request.getRequestURI()));
     }
 }

@@ -1,5 +1,8 @@
 package org.debtledger.edge;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +15,8 @@ import java.util.stream.Collectors;
 /** The problem+json answers both sides give: a type under {@code urn:debt-ledger:problem:}, a title, a detail. */
 public final class Problems {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Problems() {
     }
 
@@ -20,6 +25,21 @@ public final class Problems {
         problem.setType(URI.create("urn:debt-ledger:problem:" + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** A problem as the JSON text of {@code application/problem+json}, for answers written outside Spring MVC. */
+    static String json(int status, String type, String title, String detail, String instance) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("type", "urn:debt-ledger:problem:" + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", instance);
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static ProblemDetail tooLarge(RequestTooLarge e) {

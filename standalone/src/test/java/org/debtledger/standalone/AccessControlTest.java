@@ -125,11 +125,11 @@ class AccessControlTest {
     }
 
     @Test
-    void theHealthProbeIsOpenAndAnUnknownPathIsClosed() {
+    void theHealthProbeIsOpenAndAnUnknownPathIsUnknown() {
         assertThat(ledger.as("").get("/actuator/health").status()).isEqualTo(200);
         assertThat(ledger.as("").get("/api/v1/nothing-here").status()).isEqualTo(401);
         StandaloneLedger.Answer unknown = ledger.as(ADVISOR).get("/api/v1/nothing-here");
-        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
         StandaloneLedger.Answer wrongPassword = ledger.as("intruder").get("/api/v1/debts/" + acmeDebt);
         assertThat(wrongPassword.status()).isEqualTo(401);
