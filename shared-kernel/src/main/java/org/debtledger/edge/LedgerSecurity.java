@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public class LedgerSecurity {
     @Order(1)
     SecurityFilterChain ledgerFilterChain(HttpSecurity http, List<AccessRules> rules,
                                           ObjectProvider<JwtDecoder> jwtDecoder, Settings settings,
-                                          ApplicationContext context) throws Exception {
+                                          ApplicationContext context, SignInThrottle throttle) throws Exception {
         KnownEndpoints known = new KnownEndpoints(context);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -122,6 +123,7 @@ public class LedgerSecurity {
         if (settings.localUsers().enabled()) {
             http.httpBasic(basic -> basic.realmName("debt-ledger")
                     .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response)));
+            http.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class);
         }
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
@@ -169,6 +171,11 @@ public class LedgerSecurity {
     @Bean
     static SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle() {
+        return new SignInThrottle();
     }
 
     @Bean

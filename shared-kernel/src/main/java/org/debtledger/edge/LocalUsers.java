@@ -1,5 +1,7 @@
 package org.debtledger.edge;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -15,12 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,13 @@ import java.util.regex.Pattern;
 /**
  * The standalone ledger's own users, one role each, so it can be used at once without an identity provider.
  * A user's password comes from {@code LEDGER_PASSWORD_<NAME>} ({@code ledger.password.<name>}); without one,
- * a password is generated at the first start, printed once, and only its digest is kept in the store file.
+ * a password is generated at the first start, printed once, and only a salted, slow hash of it is kept in the store
+ * file ({@link LocalPasswords}).
  * The repository holds no password.
  */
 public final class LocalUsers {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,31}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,19 +64,29 @@ public final class LocalUsers {
     public static InMemoryUserDetailsManager load(List<Account> accounts, Path store, Environment environment,
                                                   PrintStream out) {
         Map<String, String> stored = read(store);
-        Map<String, String> kept = new LinkedHashMap<>(stored);
+        Map<String, String> kept = new LinkedHashMap<>();
+        int upgraded = 0;
+        for (Map.Entry<String, String> entry : stored.entrySet()) {
+            upgraded += LocalPasswords.isLegacy(entry.getValue()) ? 1 : 0;
+            kept.put(entry.getKey(), LocalPasswords.upgraded(entry.getValue()));
+        }
+        if (upgraded > 0) {
+            log.info("local users: {} password digest(s) kept unsalted by an earlier version are now kept as a salted,"
+                    + " slow hash of the digest", upgraded);
+        }
+        PasswordEncoder encoder = LocalPasswords.encoder();
         List<UserDetails> users = new ArrayList<>();
         for (Account account : accounts) {
             String given = environment.getProperty("ledger.password." + account.name());
             String digest;
             if (given != null && !given.isEmpty()) {
-                digest = SecretDigest.digest(given);
+                digest = encoder.encode(given);
                 kept.remove(account.name()); // a generated password it replaces stops working
-            } else if (stored.containsKey(account.name())) {
-                digest = stored.get(account.name());
+            } else if (kept.containsKey(account.name())) {
+                digest = kept.get(account.name());
             } else {
                 String generated = generatePassword();
-                digest = SecretDigest.digest(generated);
+                digest = encoder.encode(generated);
                 kept.put(account.name(), digest);
                 out.printf("Local user '%s' (%s): generated password %s%n  It is shown this once; set LEDGER_PASSWORD_%s to choose one.%n",
                         account.name(), account.role(), generated, account.name().toUpperCase(java.util.Locale.ROOT));
@@ -89,7 +100,7 @@ public final class LocalUsers {
     }
 
     public static PasswordEncoder passwordEncoder() {
-        return new SecretDigest();
+        return LocalPasswords.encoder();
     }
 
     private static UserDetails user(Account account, String digest) {
@@ -126,7 +137,8 @@ public final class LocalUsers {
     }
 
     private static void write(Path store, Map<String, String> digests) {
-        StringBuilder text = new StringBuilder("# name and SHA-256 of the generated password; delete a line to generate a new one\n");
+        StringBuilder text = new StringBuilder("# name and salted slow hash of the generated password; delete a line to generate"
+                + " a new one\n");
         digests.forEach((name, digest) -> text.append(name).append(' ').append(digest).append('\n'));
         try {
             Path directory = store.toAbsolutePath().getParent();
@@ -141,35 +153,6 @@ public final class LocalUsers {
             Files.move(temporary, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the local users' store " + store, e);
-        }
-    }
-
-    /**
-     * SHA-256 of the password, compared in constant time. A slow hash would buy nothing here: a generated
-     * password has 144 random bits, and one taken from the environment is never written anywhere; and it would
-     * cost every request, since HTTP Basic sends the password each time.
-     */
-    static final class SecretDigest implements PasswordEncoder {
-
-        static String digest(CharSequence password) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(password.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public String encode(CharSequence rawPassword) {
-            return digest(rawPassword);
-        }
-
-        @Override
-        public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            return rawPassword != null && encodedPassword != null && MessageDigest.isEqual(
-                    digest(rawPassword).getBytes(StandardCharsets.US_ASCII),
-                    encodedPassword.getBytes(StandardCharsets.US_ASCII));
         }
     }
 }

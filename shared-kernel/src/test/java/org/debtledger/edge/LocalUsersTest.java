@@ -104,4 +104,50 @@ class LocalUsersTest {
         assertThatThrownBy(() -> new LocalUsers.Account("advisor", Role.ADVISOR, "acme-telecom"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStoreOfUnsaltedDigestsIsUpgradedToASaltedSlowHashAtStart() throws Exception {
+        Path store = directory.resolve("local-users");
+        String digest = LocalPasswords.sha256("an-old-generated-password");
+        Files.writeString(store, "# kept by an earlier version\nadvisor " + digest + "\nacme " + digest + "\n");
+
+        InMemoryUserDetailsManager users = LocalUsers.load(ACCOUNTS, store, environment(Map.of()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        String kept = Files.readString(store);
+        assertThat(kept).doesNotContain(digest).contains("advisor {sha256-bcrypt}$2a$10$").contains("acme {sha256-bcrypt}$2a$10$");
+        String advisor = users.loadUserByUsername("advisor").getPassword();
+        String acme = users.loadUserByUsername("acme").getPassword();
+        assertThat(advisor).as("salted: the same password is kept differently").isNotEqualTo(acme);
+        assertThat(encoder.matches("an-old-generated-password", advisor)).isTrue();
+        assertThat(encoder.matches("an-old-generated-password", acme)).isTrue();
+        assertThat(encoder.matches(digest, advisor)).as("the old digest is no password").isFalse();
+    }
+
+    @Test
+    void theSlowHashIsPaidOncePerPasswordNotOncePerRequestAndWrongGuessesAlwaysPayIt() {
+        int[] slowChecks = {0};
+        PasswordEncoder slow = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return "hash-of-" + rawPassword;
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                slowChecks[0]++;
+                return encodedPassword.equals("hash-of-" + rawPassword);
+            }
+        };
+        PasswordEncoder remembering = new LocalPasswords.RememberedMatches(slow);
+        for (int i = 0; i < 100; i++) {
+            assertThat(remembering.matches("right", "hash-of-right")).isTrue();
+        }
+        assertThat(slowChecks[0]).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(remembering.matches("wrong", "hash-of-right")).isFalse();
+        }
+        assertThat(slowChecks[0]).isEqualTo(4);
+        assertThat(remembering.matches("right", "hash-of-another")).as("remembered per stored hash").isFalse();
+    }
 }

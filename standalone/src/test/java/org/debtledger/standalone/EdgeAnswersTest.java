@@ -16,13 +16,17 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.debtledger.standalone.Endpoints.ADVISOR;
 import static org.debtledger.standalone.Endpoints.COMPLIANCE;
+import static org.debtledger.standalone.Endpoints.CREDITOR;
 import static org.debtledger.standalone.Endpoints.OPERATOR;
 
 /**
@@ -62,10 +66,14 @@ class EdgeAnswersTest {
     }
 
     private static Raw raw(String method, String target, String user) {
+        return rawAuthorized(method, target, user == null ? null : StandaloneLedger.basic(user));
+    }
+
+    private static Raw rawAuthorized(String method, String target, String authorization) {
         try (Socket socket = new Socket("127.0.0.1", ledger.port())) {
             socket.setSoTimeout(10_000);
             String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + (user == null ? "" : "Authorization: " + StandaloneLedger.basic(user) + "\r\n")
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                     + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
@@ -172,5 +180,23 @@ class EdgeAnswersTest {
         StandaloneLedger.Answer payoff = ledger.as(ADVISOR).get("/api/v1/debtors/d-1/balance?payoffDate=%2B999999999-12-31");
         assertThat(payoff.status()).as(payoff.toString()).isEqualTo(400);
         assertThat(payoff.json().path("detail").asText()).isEqualTo("payoffDate must be an ISO-8601 date such as 2025-03-05");
+    }
+
+    @Test
+    void failedSignInsAreSlowedDownAndTheAnswerSaysWhenToTryAgain() {
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("acme:not-the-password".getBytes(StandardCharsets.UTF_8));
+        String path = "/api/v1/events?after=0&limit=1";
+        for (int i = 0; i <= 5; i++) {
+            assertThat(rawAuthorized("GET", path, wrong).status()).as("failure " + (i + 1)).isEqualTo(401);
+        }
+        Raw throttled = raw("GET", path, CREDITOR);
+        assertThat(throttled.status()).as("even the right password waits: " + throttled).isEqualTo(429);
+        assertProblem(throttled, "throttled");
+        assertThat(Integer.parseInt(throttled.headers().get("retry-after"))).isBetween(1, 2);
+        assertThat(raw("GET", path, COMPLIANCE).status()).as("another user signs in as before").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> raw("GET", path, CREDITOR).status() == 200);
+        assertThat(rawAuthorized("GET", path, wrong).status()).as("its count was cleared by the success").isEqualTo(401);
     }
 }
