@@ -42,16 +42,24 @@ final class StandaloneLedger implements AutoCloseable {
     private final int port;
     private final String user;
 
-    private StandaloneLedger(ConfigurableApplicationContext context, String user) {
+    private final Duration timeout;
+
+    private StandaloneLedger(ConfigurableApplicationContext context, String user, Duration timeout) {
         this.context = context;
         this.database = JdbcClient.create(context.getBean(DataSource.class));
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.user = user;
+        this.timeout = timeout;
     }
 
     /** The same ledger, asked as another local user; {@code ""} asks with no credentials. */
     StandaloneLedger as(String user) {
-        return new StandaloneLedger(context, user);
+        return new StandaloneLedger(context, user, timeout);
+    }
+
+    /** The same ledger, each request given up (an exception) when it has no answer within {@code timeout}. */
+    StandaloneLedger within(Duration timeout) {
+        return new StandaloneLedger(context, user, timeout);
     }
 
     /** The local user whose role an endpoint is for. */
@@ -101,7 +109,7 @@ final class StandaloneLedger implements AutoCloseable {
         }
         List<String> arguments = new ArrayList<>(settings.values());
         return new StandaloneLedger(new SpringApplicationBuilder(StandaloneApplication.class)
-                .run(arguments.toArray(String[]::new)), null);
+                .run(arguments.toArray(String[]::new)), null, Duration.ofSeconds(60));
     }
 
     int port() {
@@ -134,7 +142,7 @@ final class StandaloneLedger implements AutoCloseable {
 
     /** A request whose body is JSON, unless {@code headers} (name, value, ...) give another Content-Type. */
     Answer send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {
