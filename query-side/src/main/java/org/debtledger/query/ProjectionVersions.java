@@ -16,9 +16,14 @@ import java.util.Map;
 public class ProjectionVersions {
 
     /** Each projection's tables, by their names without the version. */
+    /**
+     * Each model's tables, in the order a switch replaces their views: the order in which a reader of several in one
+     * transaction reads them ({@code StoredQueues}: work_debt, then work_item), so that the two take the views' locks
+     * in the same order and the switch waits for the reader instead of deadlocking with it.
+     */
     public static final Map<String, List<String>> TABLES = Map.of(
             ProcessingGroups.DEBTS, List.of("debt_view", "audit_entry"),
-            ProcessingGroups.ADVISOR_QUEUE, List.of("work_item", "work_debt"));
+            ProcessingGroups.ADVISOR_QUEUE, List.of("work_debt", "work_item"));
 
     private final JdbcClient jdbc;
 

@@ -30,6 +30,7 @@ import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.query.EventPositions;
 import org.debtledger.query.ProcessingBatch;
+import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.ProjectionVersions;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -39,17 +40,24 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The queue projection on PostgreSQL, its handler called as a processor calls it: a batch of events in one unit of
@@ -62,11 +70,12 @@ class AdvisorQueueProjectionTest {
     private static JdbcClient database;
     private static AdvisorQueueProjection projection;
     private static SpringTransactionManager transactions;
+    private static DataSource dataSource;
 
     @BeforeAll
     static void start() throws IOException {
         postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        DataSource dataSource = postgres.getPostgresDatabase();
+        dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore").load().migrate();
         Flyway.configure().dataSource(dataSource).schemas("ledger_read").createSchemas(true)
                 .locations("classpath:db/readmodel").load().migrate();
@@ -244,5 +253,33 @@ class AdvisorQueueProjectionTest {
         handleInOneBatch(events);
 
         assertThat(queueOf(debt)).isEqualTo(once);
+    }
+
+    /**
+     * A reader of both queue tables in one snapshot (the reconciliation) and the rebuild's switch of versions take
+     * the tables' locks in the same order, so the switch waits for the reader instead of the two deadlocking.
+     */
+    @Test
+    void aSwitchOfVersionsWaitsForAReaderOfBothQueueTables() throws Exception {
+        ProjectionVersions versions = context.getBean(ProjectionVersions.class);
+        int active = versions.of(ProcessingGroups.ADVISOR_QUEUE).active();
+        TransactionTemplate switching = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            JdbcClient readerSql = JdbcClient.create(new SingleConnectionDataSource(reader, true));
+            // the reader is between its two tables when the switch begins
+            readerSql.sql("SELECT count(*) FROM " + ProjectionVersions.active("work_debt")).query(Long.class).single();
+            CompletableFuture<Void> switched = CompletableFuture.runAsync(() -> switching.executeWithoutResult(
+                    tx -> versions.activate(ProcessingGroups.ADVISOR_QUEUE, active)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> database.sql("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query LIKE 'CREATE OR REPLACE VIEW%'").query(Long.class)
+                    .single() == 1);
+
+            StoredQueues.read(readerSql, ProjectionVersions.active("work_debt"), ProjectionVersions.active("work_item"),
+                    List.of("d-1"));
+            reader.commit();
+            switched.get(10, TimeUnit.SECONDS);
+        }
     }
 }
