@@ -271,6 +271,13 @@ public final class LedgerBenchmark {
         }
     }
 
+    /** A key-encryption key made for the run: the query side alone starts only with one. */
+    private static String keyEncryptionKey() {
+        byte[] kek = new byte[32];
+        new java.security.SecureRandom().nextBytes(kek);
+        return java.util.Base64.getEncoder().encodeToString(kek);
+    }
+
     /**
      * The query side, started fresh on the store the commands above filled: how fast it catches up from the first
      * event (both read models), how fast a rebuild of both runs, and how fast a consumer pages through the whole
@@ -295,7 +302,8 @@ public final class LedgerBenchmark {
                 "--ledger.security.local-users.users[0].role=INTEGRATION",
                 "--ledger.security.local-users.users[1].name=advisor",
                 "--ledger.security.local-users.users[1].role=ADVISOR",
-                "--ledger.password.integration=" + ADVISOR_PASSWORD, "--ledger.password.advisor=" + ADVISOR_PASSWORD)) {
+                "--ledger.password.integration=" + ADVISOR_PASSWORD, "--ledger.password.advisor=" + ADVISOR_PASSWORD,
+                "--ledger.security.key-encryption-key.value=" + keyEncryptionKey())) {
             DataSource database = query.getBean(DataSource.class);
             long head;
             try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {

@@ -41,7 +41,8 @@ final class StandaloneMemory {
                 "--server.address=127.0.0.1", "--server.port=" + port, "--ledger.close-of-business.scheduled=false",
                 "--ledger.embedded-db.port=" + freePort(),
                 "--ledger.embedded-db.data-directory=" + directory.resolve("postgres"),
-                "--ledger.security.local-users.store=" + directory.resolve("local-users"))
+                "--ledger.security.local-users.store=" + directory.resolve("local-users"),
+                "--ledger.security.key-encryption-key.file=" + directory.resolve("key-encryption-key"))
                 .redirectErrorStream(true).redirectOutput(directory.resolve("ledger.log").toFile());
         builder.environment().put("LEDGER_PASSWORD_ADVISOR", LedgerBenchmark.ADVISOR_PASSWORD);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

@@ -255,6 +255,9 @@ class AccessControlTest {
         byte[] ciphertext = ledger.database.sql("SELECT ciphertext FROM ledger_private.debtor_personal_data"
                 + " WHERE debtor_id = :debtor").param("debtor", debtor).query(byte[].class).single();
         assertThat(new String(ciphertext, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("131052");
+        assertThat(ledger.database.sql("SELECT count(*) FROM ledger_private.debtor_key WHERE debtor_id = :debtor"
+                        + " AND aes_key IS NULL AND wrapped_key IS NOT NULL AND kek_id IS NOT NULL")
+                .param("debtor", debtor).query(Long.class).single()).as("the key is stored wrapped only").isEqualTo(1);
 
         StandaloneLedger.Answer tooSoon = ledger.as(COMPLIANCE).post("/api/v1/debtors/" + debtor + "/erasure",
                 "{\"reason\": \"the debtor asked\"}");

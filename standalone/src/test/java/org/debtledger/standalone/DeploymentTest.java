@@ -54,7 +54,7 @@ class DeploymentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void eachSideGetsTheDatabaseFromTheEnvironmentAndNoPasswordIsWrittenDown() throws IOException {
+    void eachSideGetsTheDatabaseFromTheEnvironmentAndNoPasswordOrKeyIsWrittenDown() throws IOException {
         for (String name : List.of("command-side", "query-side")) {
             Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
             assertThat(environment).containsKeys("LEDGER_DB_URL", "LEDGER_DB_USER", "LEDGER_DB_PASSWORD",
@@ -64,6 +64,8 @@ class DeploymentTest {
             Map<String, Object> build = (Map<String, Object>) service(name).get("build");
             assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", name + "/Dockerfile");
         }
+        Map<String, Object> querySide = (Map<String, Object>) service("query-side").get("environment");
+        assertThat(querySide.get("LEDGER_KEY_ENCRYPTION_KEY").toString()).startsWith("${LEDGER_KEY_ENCRYPTION_KEY:?");
         Map<String, Object> postgres = (Map<String, Object>) service("postgres").get("environment");
         assertThat(postgres.get("POSTGRES_PASSWORD").toString()).startsWith("${LEDGER_DB_PASSWORD:?");
     }

@@ -91,12 +91,16 @@ class EventStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path APPROVED_PAGE = Path.of("src/test/resources/approved-public-events/page.json");
 
+    /** The one creditor that allows its claims' descriptions to be published. */
+    private static final String SHARES_DESCRIPTIONS = "open-telecom";
+
     private static StandaloneLedger ledger;
 
     @BeforeAll
     static void start() {
         ledger = StandaloneLedger.start(dataDirectory, "--ledger.stream.gap-timeout=3s",
-                "--ledger.stream.max-lag=10", "--ledger.stream.heartbeat=1s");
+                "--ledger.stream.max-lag=10", "--ledger.stream.heartbeat=1s",
+                "--ledger.stream.publish-description-for=" + SHARES_DESCRIPTIONS);
     }
 
     @AfterAll
@@ -114,8 +118,8 @@ class EventStreamTest {
         return debt;
     }
 
-    private static JsonNode ok(String path, String body) {
-        StandaloneLedger.Answer answer = ledger.post(path, body);
+    private static JsonNode ok(String path, String body, String... headers) {
+        StandaloneLedger.Answer answer = ledger.post(path, body, headers);
         assertThat(answer.status()).as(path + " " + answer).isBetween(200, 201);
         return answer.json();
     }
@@ -182,21 +186,79 @@ class EventStreamTest {
         String creditor = everyKindOfEvent();
         List<JsonNode> events = allEvents("&creditorId=" + creditor);
 
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         Set<String> seen = new HashSet<>();
         for (JsonNode event : events) {
-            String type = event.path("type").asText();
-            try (InputStream schema = getClass().getResourceAsStream("/public-events/" + type + ".v1.schema.json")) {
-                assertThat(schema).as("a schema for " + type).isNotNull();
-                JsonSchema validator = factory.getSchema(schema);
-                Set<ValidationMessage> problems = validator.validate(event);
-                assertThat(problems).as(type + ": " + event).isEmpty();
-            }
-            seen.add(type);
+            assertThat(schemaProblems(event)).as(event.toString()).isEmpty();
+            seen.add(event.path("type").asText());
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(PublishedLanguage.TYPES);
         assertThat(events.toString()).doesNotContain("one month not delivered").doesNotContain("COUNSELLING")
                 .doesNotContain("returned");
+    }
+
+    /** What the event's type's published schema finds wrong with it. */
+    private static Set<ValidationMessage> schemaProblems(JsonNode event) throws Exception {
+        String type = event.path("type").asText();
+        try (InputStream schema = EventStreamTest.class.getResourceAsStream("/public-events/" + type + ".v1.schema.json")) {
+            assertThat(schema).as("a schema for " + type).isNotNull();
+            JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+            return validator.validate(event);
+        }
+    }
+
+    /** The payload of the debt's registration, as the stream tells it. */
+    private static JsonNode registrationPayload(String debt) {
+        List<JsonNode> registered = allEvents("&debtId=" + debt + "&types=debt.registered");
+        assertThat(registered).hasSize(1);
+        return registered.get(0).path("payload");
+    }
+
+    @Test
+    void aClaimsDescriptionIsPublishedOnlyForACreditorThatAllowsIt() throws Exception {
+        String kept = register("creditor-" + UUID.randomUUID(), "100.00");
+        String shared = register(SHARES_DESCRIPTIONS, "100.00");
+
+        JsonNode keptPayload = registrationPayload(kept);
+        assertThat(keptPayload.has("description")).as(keptPayload.toString()).isFalse();
+        assertThat(keptPayload.path("invoiceReference").asText()).isEqualTo("INV-1");
+        assertThat(registrationPayload(shared).path("description").asText()).isEqualTo("Broadband, January 2025");
+        for (JsonNode event : allEvents("&types=debt.registered&creditorId=" + SHARES_DESCRIPTIONS)) {
+            assertThat(schemaProblems(event)).as(event.toString()).isEmpty();
+        }
+        // the description is kept in the ledger all the same, for the staff who work the case
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ledger.as("advisor")
+                .get("/api/v1/debts/" + kept).json().path("description").asText()).isEqualTo("Broadband, January 2025"));
+    }
+
+    @Test
+    void reasonsGivenInABodyOrAsXReasonAreStoredForStaffAndNeverPublished() {
+        // even for a creditor whose descriptions are published
+        String debt = register(SHARES_DESCRIPTIONS, "100.00");
+        ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}",
+                "X-Reason", "sent while the debtor was in hospital");
+        ok("/api/v1/debts/" + debt + "/payments", pay("RF-why", "20.00", "2025-03-06"),
+                "X-Reason", "paid by her sister");
+        ok("/api/v1/debts/" + debt + "/pause", "{\"reason\": \"COUNSELLING\", \"from\": \"2025-03-07\","
+                + " \"until\": \"2025-05-20\"}");
+        ok("/api/v1/debts/" + debt + "/resume", "{\"date\": \"2025-03-20\"}", "X-Reason", "counsellor's plan arrived");
+        ok("/api/v1/debts/" + debt + "/disputes", "{\"reason\": \"the invoice names her late husband\","
+                + " \"date\": \"2025-03-21\"}");
+        ok("/api/v1/debts/" + debt + "/disputes/resolution", "{\"outcome\": \"REJECTED\", \"date\": \"2025-03-22\"}");
+        long last = ok("/api/v1/debts/" + debt + "/write-off", "{\"reason\": \"the debtor is bankrupt\","
+                + " \"date\": \"2025-03-23\"}").path("position").asLong();
+        List<String> reasons = List.of("sent while the debtor was in hospital", "paid by her sister",
+                "counsellor's plan arrived", "the invoice names her late husband", "the debtor is bankrupt");
+
+        // the timeline may answer 503 while it catches up on a busy machine
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            String history = ledger.get("/api/v1/debts/" + debt + "/history?minPosition=" + last).response().body();
+            assertThat(reasons).allMatch(history::contains);
+        });
+        List<JsonNode> published = allEvents("&debtId=" + debt);
+        assertThat(published).extracting(event -> event.path("type").asText()).contains("fee.charged",
+                "payment.received", "collection.paused", "collection.resumed", "debt.disputed", "dispute.resolved",
+                "debt.written-off");
+        assertThat(reasons).noneMatch(published.toString()::contains);
     }
 
     @Test

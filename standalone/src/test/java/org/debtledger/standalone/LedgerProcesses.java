@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,8 @@ final class LedgerProcesses implements AutoCloseable {
 
     final EmbeddedPostgres postgres;
     final TestTokens tokens;
+    /** The query processes' key-encryption key, fresh for every run, as the environment gives it in production. */
+    private final String keyEncryptionKey;
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,6 +43,9 @@ final class LedgerProcesses implements AutoCloseable {
         this.logs = logs;
         this.postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
         this.tokens = new TestTokens(logs);
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        this.keyEncryptionKey = Base64.getEncoder().encodeToString(kek);
     }
 
     /** One side's process on its own port; {@link #start} and {@link #kill} it as often as wanted. */
@@ -68,6 +75,7 @@ final class LedgerProcesses implements AutoCloseable {
             builder.environment().put("LEDGER_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
             builder.environment().put("LEDGER_DB_USER", "postgres");
             builder.environment().put("LEDGER_DB_PASSWORD", "");
+            builder.environment().put("LEDGER_KEY_ENCRYPTION_KEY", keyEncryptionKey);
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             process = builder.start();
             started.add(process);

@@ -79,9 +79,14 @@ final class StandaloneLedger implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The settings that give a standalone ledger the local users above, a creditor of acme-telecom among them. */
+    /**
+     * The settings that give a standalone ledger the local users above, a creditor of acme-telecom among them, and a
+     * key-encryption key kept in the build's directory.
+     */
     static List<String> localUsers() {
-        List<String> settings = new ArrayList<>(List.of("--ledger.security.local-users.store=target/local-users-unused"));
+        List<String> settings = new ArrayList<>(List.of("--ledger.security.local-users.store=target/local-users-unused",
+                // generated at the first test ledger's start, as the standalone ledger makes its own
+                "--ledger.security.key-encryption-key.file=target/key-encryption-key"));
         String[][] users = {{"advisor", "ADVISOR"}, {"compliance", "COMPLIANCE"}, {"integration", "INTEGRATION"},
                 {"operator", "OPERATOR"}, {"acme", "CREDITOR"}};
         for (int i = 0; i < users.length; i++) {

@@ -4,6 +4,7 @@ import org.debtledger.edge.DatabaseOutage;
 import org.debtledger.edge.EdgeProblemAnswers;
 import org.debtledger.interest.ReferenceRates;
 import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.personal.DebtorKeyWrapping;
 import org.debtledger.query.stream.TooManySubscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import static org.debtledger.edge.Problems.problem;
 
 /**
  * The query API's refusals as problem+json: 400 malformed, 403 not yours, 404 unknown, 410 erased, 413 too large,
- * 415 a body of a type not read, 422 a rule refused it, 503 not fresh yet. Never a stack trace or SQL.
+ * 415 a body of a type not read, 422 a rule refused it, 500 a debtor's key the configured key-encryption key does not
+ * unwrap, 503 not fresh yet. Never a stack trace or SQL.
  */
 @RestControllerAdvice(basePackages = "org.debtledger.query")
 public class QueryProblems extends EdgeProblemAnswers {
@@ -73,6 +75,14 @@ public class QueryProblems extends EdgeProblemAnswers {
                 "Refused by rule REFERENCE_RATE_UNKNOWN", e.getMessage());
         problem.setProperty("rule", "REFERENCE_RATE_UNKNOWN");
         return problem;
+    }
+
+    /** A wrong or changed key-encryption key: the data is there, this process cannot open it. */
+    @ExceptionHandler(DebtorKeyWrapping.KeyNotUnwrapped.class)
+    ProblemDetail keyNotUnwrapped(DebtorKeyWrapping.KeyNotUnwrapped e) {
+        log.error("personal data unreadable: {}", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "key-not-unwrapped", "Personal data unreadable",
+                "the debtor's key does not unwrap with the key-encryption key configured");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,7 +1,9 @@
 package org.debtledger.query.config;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.debtledger.query.stream.DescriptionPublishing;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,6 +13,7 @@ import java.time.ZoneId;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(DescriptionPublishing.class)
 public class QueryConfiguration {
 
     /** Today, in the agency's time zone: the queue's default for what is due. */

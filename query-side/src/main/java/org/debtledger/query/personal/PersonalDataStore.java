@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * Debtors' personal data, each debtor's under its own AES-256-GCM key. Erasure destroys the key: the ciphertext
  * left here can no longer be read, while the debtor's debts, balances and history, which never held the data,
- * stay whole. The keys are kept in this database, unwrapped: a backup taken before an erasure holds the key too,
- * so backups of {@code ledger_private} need a retention the erasure policy allows (or the keys a store of their own).
+ * stay whole. Each key is stored wrapped under the KEK ({@link DebtorKeyWrapping}), which is never in this
+ * database: the database, or a backup of it, alone reads no one's data.
  */
 @Component
 public class PersonalDataStore {
@@ -32,9 +32,11 @@ public class PersonalDataStore {
     private static final int TAG_BITS = 128;
 
     private final JdbcClient jdbc;
+    private final DebtorKeyWrapping wrapping;
 
-    PersonalDataStore(JdbcClient jdbc) {
+    PersonalDataStore(JdbcClient jdbc, DebtorKeyWrapping wrapping) {
         this.jdbc = jdbc;
+        this.wrapping = wrapping;
     }
 
     /** What is known of a debtor: its data, or when it was erased. */
@@ -50,11 +52,13 @@ public class PersonalDataStore {
     /** Stores the debtor's data, replacing what was there, under the debtor's key (a new one if it has none). */
     @Transactional
     public void put(String debtorId, PersonalData data, String actorId) {
-        jdbc.sql("INSERT INTO ledger_private.debtor_key (debtor_id, aes_key, created_at)"
-                        + " VALUES (:debtor, :key, clock_timestamp()) ON CONFLICT (debtor_id) DO NOTHING")
-                .param("debtor", debtorId).param("key", newKey()).update();
-        byte[] key = jdbc.sql("SELECT aes_key FROM ledger_private.debtor_key WHERE debtor_id = :debtor FOR SHARE")
-                .param("debtor", debtorId).query(byte[].class).single();
+        byte[] key = unwrap(debtorId, storedKey(debtorId).orElseGet(() -> {
+            DebtorKeyWrapping.WrappedKey fresh = wrapping.wrap(debtorId, newKey());
+            jdbc.sql("INSERT INTO ledger_private.debtor_key (debtor_id, wrapped_key, kek_id, created_at)"
+                            + " VALUES (:debtor, :wrapped, :kek, clock_timestamp()) ON CONFLICT (debtor_id) DO NOTHING")
+                    .param("debtor", debtorId).param("wrapped", fresh.bytes()).param("kek", fresh.kekId()).update();
+            return storedKey(debtorId).orElseThrow(); // this one, or the one a concurrent first put stored
+        }));
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, debtorId, json(data));
@@ -66,14 +70,23 @@ public class PersonalDataStore {
                 .param("actor", actorId).update();
     }
 
+    /** The debtor's key as stored, kept from erasure until the transaction ends. */
+    private Optional<DebtorKeyWrapping.WrappedKey> storedKey(String debtorId) {
+        return jdbc.sql("SELECT kek_id, wrapped_key FROM ledger_private.debtor_key WHERE debtor_id = :debtor FOR SHARE")
+                .param("debtor", debtorId)
+                .query((row, n) -> new DebtorKeyWrapping.WrappedKey(row.getString(1), row.getBytes(2)))
+                .optional();
+    }
+
     public Optional<Found> get(String debtorId) {
-        Optional<Found> readable = jdbc.sql("SELECT k.aes_key, p.nonce, p.ciphertext, p.updated_at, p.updated_by"
-                        + " FROM ledger_private.debtor_personal_data p"
+        Optional<Found> readable = jdbc.sql("SELECT k.kek_id, k.wrapped_key, p.nonce, p.ciphertext, p.updated_at,"
+                        + " p.updated_by FROM ledger_private.debtor_personal_data p"
                         + " JOIN ledger_private.debtor_key k ON k.debtor_id = p.debtor_id WHERE p.debtor_id = :debtor")
                 .param("debtor", debtorId)
-                .query((row, n) -> (Found) new Readable(
-                        parse(crypt(Cipher.DECRYPT_MODE, row.getBytes(1), row.getBytes(2), debtorId, row.getBytes(3))),
-                        row.getTimestamp(4).toInstant(), row.getString(5)))
+                .query((row, n) -> (Found) new Readable(parse(crypt(Cipher.DECRYPT_MODE,
+                        unwrap(debtorId, new DebtorKeyWrapping.WrappedKey(row.getString(1), row.getBytes(2))),
+                        row.getBytes(3), debtorId, row.getBytes(4))),
+                        row.getTimestamp(5).toInstant(), row.getString(6)))
                 .optional();
         if (readable.isPresent()) {
             return readable;
@@ -82,6 +95,14 @@ public class PersonalDataStore {
                 .param("debtor", debtorId)
                 .query((row, n) -> (Found) new Erased(row.getTimestamp(1).toInstant()))
                 .optional();
+    }
+
+    private byte[] unwrap(String debtorId, DebtorKeyWrapping.WrappedKey stored) {
+        if (stored.kekId() == null) {
+            // only a process of an earlier version, still running beside this one, stores a key so
+            throw new IllegalStateException("a debtor's key is stored unwrapped; it is wrapped when the ledger next starts");
+        }
+        return wrapping.unwrap(debtorId, stored);
     }
 
     /** Destroys the debtor's key; true if there was one. The erasure itself is recorded, without the data. */

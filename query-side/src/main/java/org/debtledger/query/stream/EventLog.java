@@ -56,6 +56,7 @@ public class EventLog {
     private final TransactionTemplate snapshot;
     private final Clock clock;
     private final Duration gapTimeout;
+    private final DescriptionPublishing descriptions;
     /** When this process first saw each missing position it has not yet given up. */
     private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
     /** Positions given up as holes: a consumer reading again from an older position passes them at once. */
@@ -69,7 +70,7 @@ public class EventLog {
     });
 
     EventLog(JdbcTemplate rows, PlatformTransactionManager transactionManager, Clock clock,
-             @Value("${ledger.stream.gap-timeout:10s}") Duration gapTimeout) {
+             @Value("${ledger.stream.gap-timeout:10s}") Duration gapTimeout, DescriptionPublishing descriptions) {
         this.rows = rows;
         this.jdbc = JdbcClient.create(rows);
         this.snapshot = new TransactionTemplate(transactionManager);
@@ -77,6 +78,7 @@ public class EventLog {
         this.snapshot.setReadOnly(true);
         this.clock = clock;
         this.gapTimeout = gapTimeout;
+        this.descriptions = descriptions;
     }
 
     /** What a consumer asks for. Null filters match everything. */
@@ -213,7 +215,8 @@ public class EventLog {
             stored = read(row.payload());
         }
         return new PublicEvent(row.eventId(), row.position(), row.debtId(), row.sequenceNumber(), telling.type(), 1,
-                stored.path("date").stringValue(), recordedAt(row.recordedAt()), creditor, telling.payloadOf(stored));
+                stored.path("date").stringValue(), recordedAt(row.recordedAt()), creditor,
+                telling.payloadOf(stored, descriptions.publishedFor(creditor)));
     }
 
     /**

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
 /**
  * How each internal event is told downstream. Free-text reasons, the reason for a pause (it can reveal illness or
  * hardship), a debtor's declared income and expenses, refund references (which can name a bank account) and
- * which advisor holds a case stay inside the ledger;
- * the debtor appears only as the creditor's own reference.
+ * which advisor holds a case stay inside the ledger; a claim's description, free text a user typed, goes out only
+ * for the creditors that allow it ({@link DescriptionPublishing}); the debtor appears only as the creditor's own
+ * reference.
  *
  * <p>A payload is told from the event's stored JSON, whose form is pinned for each revision (a change to it is a new
  * revision with an upcaster), not from the event bound to its class: binding checks every id and amount and parses
@@ -52,12 +53,26 @@ public final class PublishedLanguage {
         void write(JsonGenerator json);
     }
 
-    /** How events of one internal class are told: the public type they go out as, and their payload's fields. */
-    record Telling(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields) {
+    /**
+     * How events of one internal class are told: the public type they go out as, their payload's fields, and the
+     * stored field of free text a user typed, if the event has one (else null), which goes out last and only where
+     * it is allowed.
+     */
+    record Telling(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields,
+                   String freeText) {
 
-        /** The payload of an event of this class, from its stored JSON. */
-        Payload payloadOf(JsonNode stored) {
-            return json -> fields.accept(stored, json);
+        Telling(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields) {
+            this(event, type, fields, null);
+        }
+
+        /** The payload of an event of this class, from its stored JSON; its free text only if {@code withFreeText}. */
+        Payload payloadOf(JsonNode stored, boolean withFreeText) {
+            return json -> {
+                fields.accept(stored, json);
+                if (freeText != null && withFreeText) {
+                    text(json, freeText, stored.get(freeText));
+                }
+            };
         }
     }
 
@@ -69,12 +84,11 @@ public final class PublishedLanguage {
                 text(json, "from", e.path("invoicePeriod").get("from"));
                 text(json, "to", e.path("invoicePeriod").get("to"));
                 json.writeEndObject();
-                text(json, "description", e.get("description"));
                 money(json, "principal", e.get("principal"));
                 text(json, "dueDate", e.get("dueDate"));
                 text(json, "debtType", e.get("debtType"));
                 text(json, "jurisdiction", e.get("jurisdiction"));
-            }),
+            }, "description"),
             new Telling(FeeCharged.class, "fee.charged", (e, json) -> {
                 text(json, "feeType", e.get("type"));
                 money(json, "amount", e.get("amount"));
