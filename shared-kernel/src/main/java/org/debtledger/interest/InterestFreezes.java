@@ -45,6 +45,11 @@ public record InterestFreezes(List<DateRange> ended, DateRange pause, DateRange 
         return new InterestFreezes(append(pause.closedAt(lastDay)), null, plan);
     }
 
+    /** Days that were frozen once, with a known end (an extended due date's, where interest stops meanwhile). */
+    public InterestFreezes frozen(DateRange days) {
+        return new InterestFreezes(append(days), pause, plan);
+    }
+
     public InterestFreezes planKept(LocalDate from) {
         return new InterestFreezes(ended, pause, DateRange.openFrom(from));
     }

@@ -19,6 +19,7 @@ import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.dispute.DebtDisputed;
@@ -87,6 +88,8 @@ class EventJsonApprovalTest {
                         "Broadband, January 2025", eur("100.00"), LocalDate.parse("2025-02-15"), DebtType.CONSUMER,
                         Jurisdiction.FI, false, LocalDate.parse("2025-03-01")),
                 new FeeCharged(DEBT, FeeType.DUE_DATE_EXTENSION, eur("5.00"), eur("5.00"), 14, DAY),
+                new DueDateExtended(DEBT, LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), 14,
+                        LocalDate.parse("2025-02-16"), DAY),
                 new InterestPosted(DEBT, eur("0.66"), LocalDate.parse("2025-02-16"), List.of(new InterestSegment(
                         LocalDate.parse("2025-02-16"), LocalDate.parse("2025-03-10"), 23, eur("100.00"), 1050)),
                         LocalDate.parse("2025-03-10")),

@@ -163,6 +163,8 @@ class EventStreamTest {
         ok("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-05-08\"}");
 
         String overpaid = register(creditor, "100.00");
+        ok("/api/v1/debts/" + overpaid + "/fees", "{\"type\": \"DUE_DATE_EXTENSION\", \"extensionDays\": 13,"
+                + " \"date\": \"2025-03-01\"}");
         ok("/api/v1/debts/" + overpaid + "/payments", pay("RF-2", "150.00", "2025-03-01"));
         ok("/api/v1/debts/" + overpaid + "/refunds", "{\"amount\": {\"amount\": \"49.60\", \"currency\": \"EUR\"},"
                 + " \"reference\": \"refund-1\", \"date\": \"2025-03-05\"}");

@@ -27,6 +27,7 @@ import org.debtledger.debt.DebtRecalled;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.debt.RecallDebt;
 import org.debtledger.debt.RegisterDebt;
 import org.debtledger.debt.WriteOffDebt;
@@ -38,6 +39,7 @@ import org.debtledger.dispute.ResolveDispute;
 import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
+import org.debtledger.interest.DateRange;
 import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.interest.LateInterest;
@@ -84,11 +86,13 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "2";
+    public static final String SNAPSHOT_REVISION = "3";
 
     @AggregateIdentifier
     private DebtId debtId;
     private DebtTerms terms;
+    /** The due date letters count from: the claim's own, or where an extension moved it. */
+    private LocalDate dueDate;
     private DebtStatus status;
     private Balance outstanding;
     private Money credit;
@@ -121,22 +125,55 @@ public class Debt {
 
     @CommandHandler
     public void handle(ChargeFee command, CollectionPolicy policy) {
+        if (command.type() == FeeType.DUE_DATE_EXTENSION) {
+            extendDueDate(command, policy.of(terms.jurisdiction()));
+            return;
+        }
         requireOpenOn(command.date());
         requireCollectable(command.date());
+        check(command.type() != FeeType.PAYMENT_PLAN, Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
+                "a payment plan's fee is charged when the plan is agreed");
         FeeSchedule schedule = policy.of(terms.jurisdiction()).fees().get(terms.debtType());
-        Money cap = switch (command.type()) {
-            case REMINDER -> reminderCap(command.date(), schedule);
-            case DEMAND -> demandCap(command.date(), schedule);
-            case DUE_DATE_EXTENSION -> extensionCap(command.extensionDays(), schedule);
-            case PAYMENT_PLAN -> throw new RuleViolation(Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
-                    "a payment plan's fee is charged when the plan is agreed");
-        };
+        Money cap = command.type() == FeeType.REMINDER ? reminderCap(command.date(), schedule)
+                : demandCap(command.date(), schedule);
+        apply(new FeeCharged(debtId, command.type(), chargeable(command, cap), cap, command.extensionDays(),
+                command.date()));
+    }
+
+    /** The amount asked (the cap when none is), checked against the cap. */
+    private Money chargeable(ChargeFee command, Money cap) {
         Money amount = command.amount() == null ? cap : command.amount();
         requireOwnCurrency(amount);
         check(amount.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a fee must be more than zero");
         check(!amount.isGreaterThan(cap), Rule.FEE_ABOVE_STATUTORY_CAP,
                 command.type() + " fee " + amount + " is above the cap of " + cap);
-        apply(new FeeCharged(debtId, command.type(), amount, cap, command.extensionDays(), command.date()));
+        return amount;
+    }
+
+    /**
+     * Moves the due date by the days asked, and charges for it what the schedule allows: nothing for an extension
+     * shorter than its free days, while fees are frozen, or where the schedule names no extension fee.
+     */
+    private void extendDueDate(ChargeFee command, JurisdictionPolicy rules) {
+        LocalDate date = command.date();
+        requireOpenOn(date);
+        check(!disputed, Rule.DEBT_DISPUTED, "no due date may be extended while the debt is disputed");
+        Integer days = command.extensionDays();
+        check(days != null && days > 0, Rule.EXTENSION_DAYS_MISSING,
+                "a due-date extension needs the number of days the due date moves (extensionDays)");
+        Optional<FeeSchedule.Extension> schedule = rules.fees().get(terms.debtType()).extensions();
+        boolean free = schedule.isEmpty() || days < schedule.get().freeBelowDays() || feesFrozenOn(date);
+        boolean asked = command.amount() != null && !command.amount().isZero();
+        if (free && asked) {
+            throw noExtensionFee(schedule, days, date);
+        }
+        Optional<Money> fee = free ? Optional.empty() : Optional.of(chargeable(command, schedule.get().cap()));
+        LocalDate extended = dueDate.plusDays(days);
+        LocalDate frozenFrom = latest(dueDate, interestAccruedThrough).plusDays(1);
+        apply(new DueDateExtended(debtId, dueDate, extended, days,
+                rules.interestRunsWhileExtended() || frozenFrom.isAfter(extended) ? null : frozenFrom, date));
+        fee.ifPresent(amount -> apply(new FeeCharged(debtId, FeeType.DUE_DATE_EXTENSION, amount,
+                schedule.get().cap(), days, date)));
     }
 
     private Money reminderCap(LocalDate date, FeeSchedule schedule) {
@@ -153,10 +190,23 @@ public class Debt {
         return demand.cap(terms.principal(), terms.directlyEnforceable(), fees.demandsCharged() + 1);
     }
 
+    /** Why an amount asked for an extension that is free cannot be charged. */
+    private RuleViolation noExtensionFee(Optional<FeeSchedule.Extension> schedule, int days, LocalDate date) {
+        if (schedule.isEmpty()) {
+            return notInSchedule(FeeType.DUE_DATE_EXTENSION);
+        }
+        if (feesFrozenOn(date)) {
+            return new RuleViolation(Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
+                    + pause.reason());
+        }
+        return new RuleViolation(Rule.SHORT_EXTENSION_IS_FREE, "moving a due date by " + days + " days, less than "
+                + schedule.get().freeBelowDays() + ", costs nothing");
+    }
+
     /** No chargeable reminder or demand sooner than the interval after the due date and after the previous one. */
     private void requireLetterInterval(LocalDate date, FeeSchedule schedule) {
         int interval = schedule.letterIntervalDays();
-        LocalDate earliest = terms.dueDate().plusDays(interval);
+        LocalDate earliest = dueDate.plusDays(interval);
         if (fees.lastLetter() != null && fees.lastLetter().plusDays(interval).isAfter(earliest)) {
             earliest = fees.lastLetter().plusDays(interval);
         }
@@ -167,16 +217,6 @@ public class Debt {
     private RuleViolation notInSchedule(FeeType type) {
         return new RuleViolation(Rule.FEE_NOT_IN_SCHEDULE, "no " + type + " fee may be charged on a "
                 + terms.debtType() + " debt under " + terms.jurisdiction() + " law");
-    }
-
-    private Money extensionCap(Integer extensionDays, FeeSchedule schedule) {
-        check(extensionDays != null && extensionDays > 0, Rule.EXTENSION_DAYS_MISSING,
-                "a due-date extension fee needs the number of days the due date moves (extensionDays)");
-        FeeSchedule.Extension extension = schedule.extensions()
-                .orElseThrow(() -> notInSchedule(FeeType.DUE_DATE_EXTENSION));
-        check(extensionDays >= extension.freeBelowDays(), Rule.SHORT_EXTENSION_IS_FREE,
-                "moving a due date by less than " + extension.freeBelowDays() + " days costs nothing");
-        return extension.cap();
     }
 
     // ---- payment plans ---------------------------------------------------------------------------------------
@@ -527,6 +567,10 @@ public class Debt {
         return Money.zero(terms.principal().currency());
     }
 
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
@@ -538,6 +582,7 @@ public class Debt {
         debtId = event.debtId();
         terms = new DebtTerms(event.creditorId(), event.debtorId(), event.principal(), event.dueDate(),
                 event.debtType(), event.jurisdiction(), event.directlyEnforceable(), event.date());
+        dueDate = event.dueDate();
         status = DebtStatus.OPEN;
         outstanding = Balance.zero(event.principal().currency()).withPrincipal(event.principal());
         credit = Money.zero(event.principal().currency());
@@ -555,6 +600,14 @@ public class Debt {
             case PAYMENT_PLAN -> fees.withPlanCharged();
             case DUE_DATE_EXTENSION -> fees;
         };
+    }
+
+    @EventSourcingHandler
+    void on(DueDateExtended event) {
+        dueDate = event.dueDate();
+        if (event.interestFrozenFrom() != null) {
+            interestFreezes = interestFreezes.frozen(new DateRange(event.interestFrozenFrom(), event.dueDate()));
+        }
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package org.debtledger.command.fee;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
+import org.debtledger.command.api.InvalidRequest;
 import org.debtledger.debt.DebtId;
 import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeType;
@@ -19,18 +20,27 @@ import static org.debtledger.command.api.InvalidRequest.required;
 @RestController
 class FeeController {
 
+    /** A due date moves by at most a year at a time. */
+    private static final int MAX_EXTENSION_DAYS = 366;
+
     private final CommandSender commands;
 
     FeeController(CommandSender commands) {
         this.commands = commands;
     }
 
-    /** {@code amount} is optional: without it the most the law allows is charged. */
+    /**
+     * {@code amount} is optional: without it the most the law allows is charged. A DUE_DATE_EXTENSION moves the due
+     * date by {@code extensionDays}, free of charge when shorter than the law's free days.
+     */
     record FeeRequest(FeeType type, Money amount, Integer extensionDays, LocalDate date) {
     }
 
     @PostMapping("/api/v1/debts/{debtId}/fees")
     CommandAccepted charge(@PathVariable String debtId, @RequestBody FeeRequest body, HttpServletRequest request) {
+        if (body.extensionDays() != null && body.extensionDays() > MAX_EXTENSION_DAYS) {
+            throw new InvalidRequest("extensionDays must be at most " + MAX_EXTENSION_DAYS);
+        }
         return commands.send(new ChargeFee(new DebtId(debtId), required(body.type(), "type"), body.amount(),
                 body.extensionDays(), commands.orToday(body.date())), request);
     }

@@ -26,12 +26,13 @@ import java.util.Set;
 
 /**
  * The collection rules of one jurisdiction, read from a policy file ({@code policy/FI.json}): fee caps per debt
- * type, payment allocation order, what each pause reason freezes, and how payment plans work.
- * A file that is incomplete or inconsistent stops the application at start-up.
+ * type, payment allocation order, what each pause reason freezes, how payment plans work, and whether late interest
+ * keeps running while a due date is extended. A file that is incomplete or inconsistent stops the application at
+ * start-up.
  */
 public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, AllocationOrder allocationOrder,
                                  Map<PauseReason, PauseRule> pauses, PlanRules plans,
-                                 Map<DebtType, FeeSchedule> fees) {
+                                 Map<DebtType, FeeSchedule> fees, boolean interestRunsWhileExtended) {
 
     public JurisdictionPolicy {
         pauses = Map.copyOf(pauses);
@@ -68,7 +69,8 @@ public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, A
                 fees.put(DebtType.valueOf(entry.getKey()), feeSchedule(entry.getValue(), currency)));
 
         return new JurisdictionPolicy(Jurisdiction.valueOf(text(root, "jurisdiction")), currency,
-                new AllocationOrder(order), pauses, planRules, fees);
+                new AllocationOrder(order), pauses, planRules, fees,
+                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean());
     }
 
     private static FeeSchedule feeSchedule(JsonNode node, Currency currency) {

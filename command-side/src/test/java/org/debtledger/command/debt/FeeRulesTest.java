@@ -1,26 +1,41 @@
 package org.debtledger.command.debt;
 
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.command.policy.JurisdictionPolicy;
 import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DueDateExtended;
+import org.debtledger.debt.Jurisdiction;
+import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
-import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
-import org.debtledger.money.Money;
+import org.debtledger.payment.PaymentId;
+import org.debtledger.payment.RecordPayment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Map;
 import java.util.Set;
 
 import static org.debtledger.command.debt.DebtFixtures.DEBT;
+import static org.debtledger.command.debt.DebtFixtures.POLICY;
+import static org.debtledger.command.debt.DebtFixtures.allocation;
 import static org.debtledger.command.debt.DebtFixtures.date;
 import static org.debtledger.command.debt.DebtFixtures.eur;
 import static org.debtledger.command.debt.DebtFixtures.fee;
 import static org.debtledger.command.debt.DebtFixtures.fixture;
+import static org.debtledger.command.debt.DebtFixtures.interest;
+import static org.debtledger.command.debt.DebtFixtures.interestPosted;
+import static org.debtledger.command.debt.DebtFixtures.paid;
 import static org.debtledger.command.debt.DebtFixtures.registered;
+import static org.debtledger.command.debt.DebtFixtures.segment;
 import static org.debtledger.command.debt.DebtFixtures.violates;
 
 /** Debt Collection Act 513/1999 sections 10 a to 10 c, for consumer debts in Finland. */
@@ -107,20 +122,83 @@ class FeeRulesTest {
                 .expectException(violates(Rule.FEE_TOO_SOON));
     }
 
-    @Test
-    void anExtensionOfFourteenDaysOrMoreCostsAtMostFiveEuros() {
-        fixture().given(registered("100.00"))
-                .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, null, 14, date("2025-03-02")))
-                .expectEvents(new FeeCharged(DEBT, FeeType.DUE_DATE_EXTENSION, eur("5.00"), eur("5.00"), 14,
-                        date("2025-03-02")));
+    private static DueDateExtended extended(String from, String to, int days, String date) {
+        return new DueDateExtended(DEBT, date(from), date(to), days, null, date(date));
     }
 
     @Test
-    void aShorterExtensionIsFree() {
+    void anExtensionOfFourteenDaysOrMoreMovesTheDueDateAndCostsAtMostFiveEuros() {
+        fixture().given(registered("100.00"))
+                .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, null, 14, date("2025-03-02")))
+                .expectEvents(extended("2025-02-15", "2025-03-01", 14, "2025-03-02"),
+                        new FeeCharged(DEBT, FeeType.DUE_DATE_EXTENSION, eur("5.00"), eur("5.00"), 14,
+                                date("2025-03-02")));
+    }
+
+    @Test
+    void aShorterExtensionMovesTheDueDateFreeOfCharge() {
+        fixture().given(registered("100.00"))
+                .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, null, 13, date("2025-03-02")))
+                .expectEvents(extended("2025-02-15", "2025-02-28", 13, "2025-03-02"));
         fixture().given(registered("100.00"))
                 .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, eur("1.00"), 13, date("2025-03-02")))
                 .expectNoEvents()
                 .expectException(violates(Rule.SHORT_EXTENSION_IS_FREE));
+    }
+
+    @Test
+    void anExtensionWhileFeesAreFrozenMovesTheDueDateWithoutAFee() {
+        fixture().given(registered("100.00"), new CollectionPaused(DEBT, PauseReason.COUNSELLING,
+                        date("2025-04-01"), Set.of(Freeze.FEES, Freeze.CONTACT), date("2025-03-01")))
+                .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, null, 30, date("2025-03-02")))
+                .expectEvents(extended("2025-02-15", "2025-03-17", 30, "2025-03-02"));
+    }
+
+    @Test
+    void lettersCountFromTheExtendedDueDate() {
+        // due 15 February, moved to 1 March: the first letter may go out on 15 March, no sooner
+        fixture().given(registered("100.00"), extended("2025-02-15", "2025-03-01", 14, "2025-03-02"))
+                .when(charge(FeeType.REMINDER, null, "2025-03-05"))
+                .expectNoEvents()
+                .expectException(violates(Rule.FEE_TOO_SOON));
+        fixture().given(registered("100.00"), extended("2025-02-15", "2025-03-01", 14, "2025-03-02"))
+                .when(charge(FeeType.REMINDER, null, "2025-03-15"))
+                .expectEvents(fee(FeeType.REMINDER, "5.00", "5.00", "2025-03-15"));
+    }
+
+    @Test
+    void lateInterestKeepsRunningFromTheOriginalDueDateInFinland() {
+        // 100.00 from 16 February to 10 March (23 days) at 10.5 %: 0.66, as if the due date had not moved
+        fixture().given(registered("100.00"), extended("2025-02-15", "2025-03-01", 14, "2025-03-02"))
+                .when(new RecordPayment(DEBT, new PaymentId("RF18-1"), eur("10.00"), date("2025-03-10"),
+                        Channel.BANK_FILE))
+                .expectEvents(interest("0.66", "2025-02-16", "2025-03-10", "100.00", 1050),
+                        paid("RF18-1", "10.00", "2025-03-10", allocation("0.00", "0.66", "9.34", "0.00")));
+    }
+
+    @Test
+    void whereThePolicySaysSoNoLateInterestRunsThroughTheExtendedDueDate() {
+        JurisdictionPolicy finnish = POLICY.of(Jurisdiction.FI);
+        CollectionPolicy stopping = new CollectionPolicy(Map.of(Jurisdiction.FI, new JurisdictionPolicy(
+                finnish.jurisdiction(), finnish.currency(), finnish.allocationOrder(), finnish.pauses(),
+                finnish.plans(), finnish.fees(), false)), POLICY.lateInterest());
+        AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
+        fixture.registerInjectableResource(stopping);
+        fixture.registerInjectableResource(new ScannedPaymentHistory(fixture.getEventStore()));
+        fixture.given(registered("100.00"))
+                .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, null, 14, date("2025-03-02")))
+                .expectEvents(new DueDateExtended(DEBT, date("2025-02-15"), date("2025-03-01"), 14,
+                                date("2025-02-16"), date("2025-03-02")),
+                        new FeeCharged(DEBT, FeeType.DUE_DATE_EXTENSION, eur("5.00"), eur("5.00"), 14,
+                                date("2025-03-02")));
+        // 100.00 from 2 to 10 March (9 days) at 10.5 %: 0.26
+        fixture.given(registered("100.00"), new DueDateExtended(DEBT, date("2025-02-15"), date("2025-03-01"), 14,
+                        date("2025-02-16"), date("2025-03-02")))
+                .when(new RecordPayment(DEBT, new PaymentId("RF18-1"), eur("10.00"), date("2025-03-10"),
+                        Channel.BANK_FILE))
+                .expectEvents(interestPosted("0.26", "2025-02-16", "2025-03-10",
+                                segment("2025-03-02", "2025-03-10", "100.00", 1050)),
+                        paid("RF18-1", "10.00", "2025-03-10", allocation("0.00", "0.26", "9.74", "0.00")));
     }
 
     @Test

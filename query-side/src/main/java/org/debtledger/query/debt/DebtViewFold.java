@@ -8,9 +8,11 @@ import org.debtledger.debt.DebtRecalled;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
+import org.debtledger.interest.DateRange;
 import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.money.Money;
@@ -73,6 +75,7 @@ public final class DebtViewFold {
         private DebtView.Pause pause;
         private DebtView.Dispute dispute;
         private String advisorId;
+        private LocalDate dueDate;
         private LocalDate interestAccruedThrough;
         private InterestFreezes freezes;
 
@@ -86,6 +89,7 @@ public final class DebtViewFold {
             pause = view.pause();
             dispute = view.dispute();
             advisorId = view.advisorId();
+            dueDate = view.dueDate();
             interestAccruedThrough = view.interestAccruedThrough();
             freezes = view.interestFreezes();
         }
@@ -93,6 +97,11 @@ public final class DebtViewFold {
         void apply(DebtEvent event) {
             if (event instanceof FeeCharged fee) {
                 outstanding = outstanding.withFees(outstanding.fees().plus(fee.amount()));
+            } else if (event instanceof DueDateExtended extended) {
+                dueDate = extended.dueDate();
+                if (extended.interestFrozenFrom() != null) {
+                    freezes = freezes.frozen(new DateRange(extended.interestFrozenFrom(), extended.dueDate()));
+                }
             } else if (event instanceof InterestPosted interest) {
                 outstanding = outstanding.withInterest(outstanding.interest().plus(interest.amount()));
                 if (interest.date().isAfter(interestAccruedThrough)) {
@@ -193,7 +202,7 @@ public final class DebtViewFold {
 
         DebtView build(long sequenceNumber, long position) {
             return new DebtView(view.debtId(), view.creditorId(), view.debtorId(), view.invoiceReference(),
-                    view.invoicePeriod(), view.description(), view.debtType(), view.jurisdiction(), view.dueDate(),
+                    view.invoicePeriod(), view.description(), view.debtType(), view.jurisdiction(), dueDate,
                     view.registeredOn(), status, Outstanding.of(outstanding), paid, credit, plan, pause, dispute,
                     advisorId, interestAccruedThrough, freezes, sequenceNumber, position);
         }

@@ -7,6 +7,7 @@ import org.debtledger.debt.DebtRecalled;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
@@ -92,6 +93,12 @@ public final class PublishedLanguage {
             new Telling(FeeCharged.class, "fee.charged", (e, json) -> {
                 text(json, "feeType", e.get("type"));
                 money(json, "amount", e.get("amount"));
+            }),
+            new Telling(DueDateExtended.class, "due-date.extended", (e, json) -> {
+                text(json, "previousDueDate", e.get("previousDueDate"));
+                text(json, "dueDate", e.get("dueDate"));
+                json.writeNumberProperty("days", e.get("days").intValue());
+                text(json, "interestFrozenFrom", e.get("interestFrozenFrom"));
             }),
             new Telling(InterestPosted.class, "interest.posted", (e, json) -> {
                 money(json, "amount", e.get("amount"));
