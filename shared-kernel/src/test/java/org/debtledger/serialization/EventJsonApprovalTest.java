@@ -29,6 +29,8 @@ import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.interest.InterestSegment;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -90,6 +92,8 @@ class EventJsonApprovalTest {
                 new FeeCharged(DEBT, FeeType.DUE_DATE_EXTENSION, eur("5.00"), eur("5.00"), 14, DAY),
                 new DueDateExtended(DEBT, LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), 14,
                         LocalDate.parse("2025-02-16"), DAY),
+                new LimitationApproaching(DEBT, LocalDate.parse("2028-02-15"), LocalDate.parse("2027-11-17")),
+                new DebtTimeBarred(DEBT, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")),
                 new InterestPosted(DEBT, eur("0.66"), LocalDate.parse("2025-02-16"), List.of(new InterestSegment(
                         LocalDate.parse("2025-02-16"), LocalDate.parse("2025-03-10"), 23, eur("100.00"), 1050)),
                         LocalDate.parse("2025-03-10")),

@@ -19,6 +19,7 @@ import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.debt.DebtorId;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
@@ -29,6 +30,8 @@ import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.interest.InterestSegment;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -109,12 +112,16 @@ class EventStreamTest {
     }
 
     private static String register(String creditor, String principal) {
+        return register(creditor, principal, "2025-02-15");
+    }
+
+    private static String register(String creditor, String principal, String dueDate) {
         String debt = "debt-" + UUID.randomUUID();
         ok("/api/v1/debts", """
                 {"debtId": "%s", "creditorId": "%s", "debtorId": "d-1001", "invoiceReference": "INV-1",
                  "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband, January 2025",
-                 "principal": {"amount": "%s", "currency": "EUR"}, "dueDate": "2025-02-15", "debtType": "CONSUMER",
-                 "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(debt, creditor, principal));
+                 "principal": {"amount": "%s", "currency": "EUR"}, "dueDate": "%s", "debtType": "CONSUMER",
+                 "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(debt, creditor, principal, dueDate));
         return debt;
     }
 
@@ -180,6 +187,10 @@ class EventStreamTest {
                 + "{\"amount\": \"10.00\", \"currency\": \"EUR\"}, \"date\": \"2025-04-03\"}");
         ok("/api/v1/debts/" + register(creditor, "100.00") + "/write-off", "{\"reason\": \"uncollectable\", \"date\": \"2025-03-02\"}");
         ok("/api/v1/debts/" + register(creditor, "100.00") + "/recall", "{\"reason\": \"paid directly\", \"date\": \"2025-03-02\"}");
+        // claims that fell due long ago: one time-barred after 1 November 2026, one announced 90 days before 2027
+        register(creditor, "100.00", "2023-11-01");
+        register(creditor, "100.00", "2024-01-01");
+        ok("/api/v1/operations/close-of-business", "{\"businessDate\": \"2026-11-02\"}");
         return creditor;
     }
 
@@ -394,7 +405,11 @@ class EventStreamTest {
                 new CaseAssigned(debt, new AdvisorId("advisor-7"), day),
                 new DebtSettled(debt, day),
                 new DebtWrittenOff(debt, balance, "uncollectable", day),
-                new DebtRecalled(debt, balance, "creditor settled directly", day));
+                new DebtRecalled(debt, balance, "creditor settled directly", day),
+                new DueDateExtended(debt, LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), 14,
+                        LocalDate.parse("2025-02-16"), day),
+                new LimitationApproaching(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2027-11-17")),
+                new DebtTimeBarred(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")));
     }
 
     /** The page's positions counted from {@code offset}, so that it reads the same in any store. */

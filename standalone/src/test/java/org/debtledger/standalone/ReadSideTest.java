@@ -227,11 +227,12 @@ class ReadSideTest {
         // The operator mends the cause (here: the debt view the event needs), then retries.
         String letter = letters.stream().filter(row -> row.get("processinggroup").equals("debts")).findFirst()
                 .orElseThrow().get("deadletteridentifier").toString();
-        DebtView mended = new DebtView(ghost, "acme-telecom", "d-ghost", "INV-0", null, "mended by hand", null, null,
+        DebtView mended = new DebtView(ghost, "acme-telecom", "d-ghost", "INV-0", null, "mended by hand",
+                org.debtledger.debt.DebtType.CONSUMER, null,
                 LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), DebtView.Status.OPEN,
                 new DebtView.Outstanding(Money.of("10.00", "EUR"), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"),
                         Money.of("10.00", "EUR")), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"), null, null, null,
-                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, -1, 0);
+                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, null, -1, 0);
         ledger.database.sql("INSERT INTO ledger_read.debt_view_1 (debt_id, debtor_id, creditor_id, status, sequence_number,"
                         + " position, view) VALUES (:id, 'd-ghost', 'acme-telecom', 'OPEN', -1, 0, CAST(:view AS jsonb))")
                 .param("id", ghost)

@@ -44,6 +44,10 @@ import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRates;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
+import org.debtledger.limitation.LimitationClock;
+import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -86,7 +90,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "3";
+    public static final String SNAPSHOT_REVISION = "4";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -107,6 +111,11 @@ public class Debt {
     private LocalDate interestAccruedThrough;
     /** Days on which no late interest accrues: interest-freezing pauses and a kept plan. */
     private InterestFreezes interestFreezes;
+    /** What the limitation date is computed from. */
+    private LimitationClock limitation;
+    /** The limitation date close of business last announced. */
+    private LocalDate limitationAnnounced;
+    private boolean timeBarred;
 
     protected Debt() {
         // for Axon and snapshots
@@ -126,11 +135,11 @@ public class Debt {
     @CommandHandler
     public void handle(ChargeFee command, CollectionPolicy policy) {
         if (command.type() == FeeType.DUE_DATE_EXTENSION) {
-            extendDueDate(command, policy.of(terms.jurisdiction()));
+            extendDueDate(command, policy.of(terms.jurisdiction()), policy.limitation());
             return;
         }
         requireOpenOn(command.date());
-        requireCollectable(command.date());
+        requireCollectable(command.date(), policy.limitation());
         check(command.type() != FeeType.PAYMENT_PLAN, Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
                 "a payment plan's fee is charged when the plan is agreed");
         FeeSchedule schedule = policy.of(terms.jurisdiction()).fees().get(terms.debtType());
@@ -154,10 +163,11 @@ public class Debt {
      * Moves the due date by the days asked, and charges for it what the schedule allows: nothing for an extension
      * shorter than its free days, while fees are frozen, or where the schedule names no extension fee.
      */
-    private void extendDueDate(ChargeFee command, JurisdictionPolicy rules) {
+    private void extendDueDate(ChargeFee command, JurisdictionPolicy rules, LimitationPolicy limitationRules) {
         LocalDate date = command.date();
         requireOpenOn(date);
         check(!disputed, Rule.DEBT_DISPUTED, "no due date may be extended while the debt is disputed");
+        requireNotTimeBarred(date, limitationRules);
         Integer days = command.extensionDays();
         check(days != null && days > 0, Rule.EXTENSION_DAYS_MISSING,
                 "a due-date extension needs the number of days the due date moves (extensionDays)");
@@ -227,6 +237,7 @@ public class Debt {
         LocalDate date = command.date();
         requireOpenOn(date);
         check(!disputed, Rule.DEBT_DISPUTED, "no plan may be agreed while the debt is disputed");
+        requireNotTimeBarred(date, policy.limitation());
         check(plan == null || !plan.inForce(), Rule.PLAN_ALREADY_ACTIVE, "the debt already has a plan in force");
         List<Instalment> instalments = command.instalments();
         check(instalments != null && !instalments.isEmpty(), Rule.PLAN_HAS_NO_INSTALMENTS,
@@ -491,6 +502,7 @@ public class Debt {
         if (status != DebtStatus.OPEN || date.isBefore(terms.registeredOn())) {
             return;
         }
+        limitationOn(date, policy.limitation());
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
         Optional<InterestPosted> interest = monthEnd ? interestThrough(date, policy.lateInterest()) : Optional.empty();
 
@@ -514,6 +526,23 @@ public class Debt {
             }
         }
         interest.ifPresent(AggregateLifecycle::apply);
+    }
+
+    /**
+     * Limitation on the day: the claim is time-barred once its limitation date has passed without a restart, and
+     * its limitation date is announced once, some days before it.
+     */
+    private void limitationOn(LocalDate date, LimitationPolicy rules) {
+        if (timeBarred) {
+            return;
+        }
+        LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
+        if (date.isAfter(limitationDate)) {
+            apply(new DebtTimeBarred(debtId, limitationDate, date));
+        } else if (!date.isBefore(limitationDate.minusDays(rules.announcedDaysBefore()))
+                && !limitationDate.equals(limitationAnnounced)) {
+            apply(new LimitationApproaching(debtId, limitationDate, date));
+        }
     }
 
     // ---- shared checks and calculations ----------------------------------------------------------------------
@@ -546,10 +575,18 @@ public class Debt {
                 "the date " + date + " is before the debt was registered on " + terms.registeredOn());
     }
 
-    private void requireCollectable(LocalDate date) {
+    private void requireCollectable(LocalDate date, LimitationPolicy limitationRules) {
         check(!disputed, Rule.DEBT_DISPUTED, "no fee may be charged while the debt is disputed");
+        requireNotTimeBarred(date, limitationRules);
         check(!feesFrozenOn(date), Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
                 + (pause == null ? null : pause.reason()));
+    }
+
+    /** Nothing collects a claim after its limitation date, whether or not close of business has recorded it. */
+    private void requireNotTimeBarred(LocalDate date, LimitationPolicy rules) {
+        LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
+        check(!timeBarred && !date.isAfter(limitationDate), Rule.DEBT_TIME_BARRED, "the claim was time-barred after "
+                + limitationDate + ": it may no longer be collected; a payment the debtor makes is still recorded");
     }
 
     private boolean feesFrozenOn(LocalDate date) {
@@ -589,11 +626,15 @@ public class Debt {
         fees = FeeHistory.NONE;
         interestAccruedThrough = event.dueDate();
         interestFreezes = InterestFreezes.NONE;
+        limitation = LimitationClock.dueOn(event.dueDate());
     }
 
     @EventSourcingHandler
     void on(FeeCharged event) {
         outstanding = outstanding.withFees(outstanding.fees().plus(event.amount()));
+        if (event.type() == FeeType.DEMAND) {
+            limitation = limitation.demanded(event.date());
+        }
         fees = switch (event.type()) {
             case REMINDER -> fees.withReminder(event.date());
             case DEMAND -> fees.withDemand(event.date());
@@ -605,6 +646,7 @@ public class Debt {
     @EventSourcingHandler
     void on(DueDateExtended event) {
         dueDate = event.dueDate();
+        limitation = limitation.dueDateMoved(event.dueDate());
         if (event.interestFrozenFrom() != null) {
             interestFreezes = interestFreezes.frozen(new DateRange(event.interestFrozenFrom(), event.dueDate()));
         }
@@ -623,6 +665,7 @@ public class Debt {
         plansAgreed = event.planNumber();
         planAgreedAt = sequenceNumber;
         plan = PaymentPlan.agreed(event.planNumber(), event.instalments(), event.interestFrozen());
+        limitation = limitation.planAgreed(event.date());
         if (event.interestFrozen()) {
             interestFreezes = interestFreezes.planKept(event.date().plusDays(1));
         }
@@ -633,6 +676,9 @@ public class Debt {
         Allocation allocation = event.allocation();
         outstanding = outstanding.paidBy(allocation);
         credit = credit.plus(allocation.credit());
+        if (!timeBarred) {
+            limitation = limitation.paid(event.date());
+        }
         if (!event.instalments().isEmpty()) {
             plan = plan.paid(event.instalments());
             if (!plan.inForce()) {
@@ -718,6 +764,17 @@ public class Debt {
     void on(DebtRecalled event) {
         status = DebtStatus.RECALLED;
         outstanding = Balance.zero(credit.currency());
+    }
+
+    @EventSourcingHandler
+    void on(LimitationApproaching event) {
+        limitationAnnounced = event.limitationDate();
+    }
+
+    @EventSourcingHandler
+    void on(DebtTimeBarred event) {
+        timeBarred = true;
+        interestFreezes = interestFreezes.frozen(DateRange.openFrom(event.limitationDate().plusDays(1)));
     }
 
     @EventSourcingHandler

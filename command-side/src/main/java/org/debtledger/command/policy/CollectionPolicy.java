@@ -2,6 +2,7 @@ package org.debtledger.command.policy;
 
 import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRates;
+import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.debt.Jurisdiction;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * The aggregate's command handlers receive it as a parameter; it holds no state that changes.
  */
 public final class CollectionPolicy {
+
+    private static final LimitationPolicy LIMITATION = LimitationPolicy.finland();
 
     private final Map<Jurisdiction, JurisdictionPolicy> jurisdictions;
     private final LateInterest lateInterest;
@@ -49,5 +52,10 @@ public final class CollectionPolicy {
 
     public LateInterest lateInterest() {
         return lateInterest;
+    }
+
+    /** When claims become time-barred (the one jurisdiction's, checked when this class loads). */
+    public LimitationPolicy limitation() {
+        return LIMITATION;
     }
 }

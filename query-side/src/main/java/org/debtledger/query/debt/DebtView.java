@@ -5,6 +5,7 @@ import org.debtledger.debt.DebtType;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.interest.InterestFreezes;
+import org.debtledger.limitation.LimitationClock;
 import org.debtledger.money.Money;
 import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
@@ -24,10 +25,17 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
                        InvoicePeriod invoicePeriod, String description, DebtType debtType, Jurisdiction jurisdiction,
                        LocalDate dueDate, LocalDate registeredOn, Status status, Outstanding outstanding, Money paid,
                        Money credit, Plan plan, Pause pause, Dispute dispute, String advisorId,
-                       LocalDate interestAccruedThrough, InterestFreezes interestFreezes, long sequenceNumber,
-                       long position) {
+                       LocalDate interestAccruedThrough, InterestFreezes interestFreezes, Limitation limitation,
+                       long sequenceNumber, long position) {
 
     public enum Status { OPEN, SETTLED, WRITTEN_OFF, RECALLED }
+
+    /**
+     * The last day the claim can be collected or its limitation restarted ({@code date}), whether close of business
+     * has recorded it time-barred, and what the date is computed from.
+     */
+    public record Limitation(LocalDate date, boolean timeBarred, LimitationClock clock) {
+    }
 
     /** What is owed, by component, and in total. */
     public record Outstanding(Money principal, Money fees, Money interest, Money total) {

@@ -7,14 +7,20 @@ import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRecalled;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
+import org.debtledger.debt.DebtType;
 import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.debt.DueDateExtended;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
+import org.debtledger.fee.FeeType;
 import org.debtledger.interest.DateRange;
 import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
+import org.debtledger.limitation.LimitationClock;
+import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -42,6 +48,8 @@ import java.util.List;
  */
 public final class DebtViewFold {
 
+    private static final LimitationPolicy LIMITATION = LimitationPolicy.finland();
+
     private DebtViewFold() {
     }
 
@@ -53,7 +61,9 @@ public final class DebtViewFold {
                     registered.description(), registered.debtType(), registered.jurisdiction(), registered.dueDate(),
                     registered.date(), Status.OPEN,
                     Outstanding.of(Balance.zero(zero.currency()).withPrincipal(registered.principal())), zero, zero,
-                    null, null, null, null, registered.dueDate(), InterestFreezes.NONE, sequenceNumber, position);
+                    null, null, null, null, registered.dueDate(), InterestFreezes.NONE,
+                    limitation(registered.debtType(), LimitationClock.dueOn(registered.dueDate()), false),
+                    sequenceNumber, position);
         }
         if (view == null) {
             throw new IllegalStateException("no view of debt " + event.debtId() + " to apply "
@@ -62,6 +72,10 @@ public final class DebtViewFold {
         Draft draft = new Draft(view);
         draft.apply(event);
         return draft.build(sequenceNumber, position);
+    }
+
+    private static DebtView.Limitation limitation(DebtType type, LimitationClock clock, boolean timeBarred) {
+        return new DebtView.Limitation(LIMITATION.limitationDate(type, clock), timeBarred, clock);
     }
 
     /** A view being changed by one event. */
@@ -78,6 +92,8 @@ public final class DebtViewFold {
         private LocalDate dueDate;
         private LocalDate interestAccruedThrough;
         private InterestFreezes freezes;
+        private LimitationClock limitationClock;
+        private boolean timeBarred;
 
         Draft(DebtView view) {
             this.view = view;
@@ -92,13 +108,20 @@ public final class DebtViewFold {
             dueDate = view.dueDate();
             interestAccruedThrough = view.interestAccruedThrough();
             freezes = view.interestFreezes();
+            // a view stored before limitation was kept counts from its due date until the model is rebuilt
+            limitationClock = view.limitation() != null ? view.limitation().clock() : LimitationClock.dueOn(view.dueDate());
+            timeBarred = view.limitation() != null && view.limitation().timeBarred();
         }
 
         void apply(DebtEvent event) {
             if (event instanceof FeeCharged fee) {
                 outstanding = outstanding.withFees(outstanding.fees().plus(fee.amount()));
+                if (fee.type() == FeeType.DEMAND) {
+                    limitationClock = limitationClock.demanded(fee.date());
+                }
             } else if (event instanceof DueDateExtended extended) {
                 dueDate = extended.dueDate();
+                limitationClock = limitationClock.dueDateMoved(extended.dueDate());
                 if (extended.interestFrozenFrom() != null) {
                     freezes = freezes.frozen(new DateRange(extended.interestFrozenFrom(), extended.dueDate()));
                 }
@@ -115,6 +138,7 @@ public final class DebtViewFold {
                             Money.zero(instalment.amount().currency()), false));
                 }
                 plan = new Plan(agreed.planNumber(), PlanStatus.ACTIVE, agreed.date(), agreed.interestFrozen(), instalments);
+                limitationClock = limitationClock.planAgreed(agreed.date());
                 if (agreed.interestFrozen()) {
                     freezes = freezes.planKept(agreed.date().plusDays(1));
                 }
@@ -123,6 +147,9 @@ public final class DebtViewFold {
                 paid = paid.plus(payment.amount());
                 credit = credit.plus(payment.allocation().credit());
                 payInstalments(payment.instalments(), 1, payment.date());
+                if (!timeBarred) {
+                    limitationClock = limitationClock.paid(payment.date());
+                }
             } else if (event instanceof PaymentReversed reversal) {
                 outstanding = outstanding.restoredBy(reversal.restored());
                 paid = paid.minus(reversal.amount());
@@ -163,6 +190,11 @@ public final class DebtViewFold {
             } else if (event instanceof DebtRecalled) {
                 status = Status.RECALLED;
                 outstanding = Balance.zero(credit.currency());
+            } else if (event instanceof DebtTimeBarred barred) {
+                timeBarred = true;
+                freezes = freezes.frozen(DateRange.openFrom(barred.limitationDate().plusDays(1)));
+            } else if (event instanceof LimitationApproaching) {
+                // the date it announces is the one the view shows already
             } else if (event instanceof CaseAssigned assigned) {
                 advisorId = assigned.advisorId().value();
             } else if (!(event instanceof DebtRegistered)) {
@@ -204,7 +236,8 @@ public final class DebtViewFold {
             return new DebtView(view.debtId(), view.creditorId(), view.debtorId(), view.invoiceReference(),
                     view.invoicePeriod(), view.description(), view.debtType(), view.jurisdiction(), dueDate,
                     view.registeredOn(), status, Outstanding.of(outstanding), paid, credit, plan, pause, dispute,
-                    advisorId, interestAccruedThrough, freezes, sequenceNumber, position);
+                    advisorId, interestAccruedThrough, freezes, limitation(view.debtType(), limitationClock, timeBarred),
+                    sequenceNumber, position);
         }
     }
 }

@@ -8,6 +8,10 @@ import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.fee.FeeType;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.payment.CreditRefunded;
@@ -137,16 +141,27 @@ public final class DebtQueue {
             if (event instanceof PaymentPlanAgreed agreed) {
                 close(WorkType.NO_PLAN_NO_CONTACT);
                 close(WorkType.PLAN_BROKEN);
+                close(WorkType.LIMITATION_APPROACHING);
                 debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), agreed.planNumber());
             } else if (event instanceof PaymentReceived payment) {
                 close(WorkType.NO_PLAN_NO_CONTACT);
                 close(WorkType.PAYMENT_REVERSED);
+                close(WorkType.LIMITATION_APPROACHING);
                 payInstalments(payment.instalments(), 1);
                 if (payment.allocation().credit().isPositive()) {
                     raiseOrAdd(WorkType.OVERPAYMENT_TO_REFUND, "credit", payment.date(),
                             "credit of " + payment.allocation().credit() + " to pay back to the debtor",
                             payment.allocation().credit().minorUnits());
                 }
+            } else if (event instanceof FeeCharged fee && fee.type() == FeeType.DEMAND) {
+                close(WorkType.LIMITATION_APPROACHING); // a demand restarts limitation
+            } else if (event instanceof LimitationApproaching approaching) {
+                raise(WorkType.LIMITATION_APPROACHING, "limitation-" + approaching.limitationDate(),
+                        approaching.limitationDate(), approaching.date(), "the claim is time-barred after "
+                                + approaching.limitationDate() + " unless a payment, a plan or a demand restarts it",
+                        null);
+            } else if (event instanceof DebtTimeBarred) {
+                close(WorkType.LIMITATION_APPROACHING);
             } else if (event instanceof InstalmentMissed missed) {
                 raise(WorkType.INSTALMENT_MISSED, "plan-" + missed.planNumber() + "-instalment-" + missed.instalmentNumber(),
                         missed.date().plusDays(WorkType.INSTALMENT_MISSED.daysToAct), missed.date(),

@@ -3,6 +3,7 @@ package org.debtledger.query.queue;
 /** Kinds of work the advisor queue raises, with their priority (1 is the most urgent) and how soon they are due. */
 public enum WorkType {
     PLAN_BROKEN(1, 2),
+    LIMITATION_APPROACHING(1, 0),
     DISPUTE_OPENED(1, 5),
     INSTALMENT_MISSED(2, 3),
     PAYMENT_REVERSED(2, 3),

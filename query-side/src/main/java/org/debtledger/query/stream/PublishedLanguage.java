@@ -12,6 +12,8 @@ import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.interest.InterestPosted;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -149,6 +151,10 @@ public final class PublishedLanguage {
                     money(json, "principalReduction", e.get("principalReduction"))),
             new Telling(DebtSettled.class, "debt.settled", (e, json) -> {
             }),
+            new Telling(LimitationApproaching.class, "limitation.approaching", (e, json) ->
+                    text(json, "limitationDate", e.get("limitationDate"))),
+            new Telling(DebtTimeBarred.class, "debt.time-barred", (e, json) ->
+                    text(json, "limitationDate", e.get("limitationDate"))),
             new Telling(DebtWrittenOff.class, "debt.written-off", (e, json) ->
                     money(json, "amount", balance(e.get("writtenOff")).total())),
             new Telling(DebtRecalled.class, "debt.recalled", (e, json) ->
