@@ -88,7 +88,7 @@ final class StandaloneLedger implements AutoCloseable {
     /** Starts it with the test defaults, of which {@code overrides} ({@code --name=value}) replace any. */
     static StandaloneLedger start(Path dataDirectory, String... overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String setting : List.of("--server.port=0", "--server.address=127.0.0.1",
+        for (String setting : List.of("--server.port=0",
                 "--ledger.close-of-business.scheduled=false", "--ledger.embedded-db.port=0",
                 "--ledger.embedded-db.durable=false", "--ledger.embedded-db.data-directory=" + dataDirectory)) {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
