@@ -1,0 +1,104 @@
+package org.debtledger.standalone.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The ledger's own PostgreSQL: on 127.0.0.1 only, with no unix socket, asking every connection for the password,
+ * its data kept on disk.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final DatabasePassword password;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabasePassword password) {
+        this.postgres = postgres;
+        this.password = password;
+    }
+
+    /**
+     * @param port            0 for any free one
+     * @param durable         fsync, synchronous commit and full page writes on: off only for tests
+     * @param givenPassword   the operator's password, or empty for the one kept beside the data directory
+     */
+    static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable, String givenPassword)
+            throws IOException {
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        Files.createDirectories(data);
+        DatabasePassword password = DatabasePassword.of(givenPassword, DatabasePassword.fileFor(data));
+        boolean fresh = !Files.exists(data.resolve("postgresql.conf"));
+        AtomicBoolean trusted = new AtomicBoolean();
+        EmbeddedPostgres postgres = configured(data, port, durable, password, trusted).start();
+        if (fresh) {
+            log.info("embedded PostgreSQL initialised in {}: every connection needs {}", data, password);
+        } else if (trusted.get()) {
+            log.info("embedded PostgreSQL in {} trusted every local connection: upgraded to password authentication"
+                    + " (scram-sha-256) with {}", data, password);
+        }
+        log.info("embedded PostgreSQL listening on 127.0.0.1:{} (user postgres, database postgres), data in {},"
+                + " durable: {}", postgres.getPort(), data, durable);
+        return new EmbeddedPostgresServer(postgres, password);
+    }
+
+    private static EmbeddedPostgres.Builder configured(Path data, int port, boolean durable, DatabasePassword password,
+                                                       AtomicBoolean trusted) {
+        String onOff = durable ? "on" : "off";
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPgBinaryResolver(PostgresBinaries.INSTANCE)
+                .setOverrideWorkingDirectory(PostgresBinaries.INSTANCE.workingDirectory().toFile())
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                // after zonky's initdb (if the directory is new), before the server starts
+                .setDataDirectoryCustomizer(directory -> {
+                    try {
+                        trusted.set(PasswordAuthentication.require(directory.toPath(), password,
+                                PostgresBinaries.INSTANCE));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                // zonky's readiness check logs in too
+                .setConnectConfig("password", password.value())
+                // crash recovery after a power cut may take a while
+                .setPGStartupWait(Duration.ofMinutes(2))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // psql and the ledger come over TCP on loopback: no socket file for other local users to find
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("fsync", onOff)
+                .setServerConfig("synchronous_commit", onOff)
+                .setServerConfig("full_page_writes", onOff);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    }
+
+    String user() {
+        return "postgres";
+    }
+
+    String password() {
+        return password.value();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
