@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * A real PostgreSQL started by the application itself when no database is configured (see
  * {@link EmbeddedPostgresServer}), on a configurable port so that psql and a second process can reach it, with its
  * data directory kept on disk so that a restart keeps the ledger. Durable by default: fsync and synchronous commit
- * on.
+ * on. The data source depends on it, so the context closes the pool, and before that stops every user of the
+ * pool, before it stops the database.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ledger's own PostgreSQL: on 127.0.0.1 only, with no unix socket, asking every connection for the password,
- * its data kept on disk.
+ * its data kept on disk. Stopped by {@link #close}, which the application context calls after everything using the
+ * database has stopped.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -21,10 +22,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final DatabasePassword password;
+    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabasePassword password) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabasePassword password, Path dataDirectory) {
         this.postgres = postgres;
         this.password = password;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -48,7 +51,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         log.info("embedded PostgreSQL listening on 127.0.0.1:{} (user postgres, database postgres), data in {},"
                 + " durable: {}", postgres.getPort(), data, durable);
-        return new EmbeddedPostgresServer(postgres, password);
+        return new EmbeddedPostgresServer(postgres, password, data);
     }
 
     private static EmbeddedPostgres.Builder configured(Path data, int port, boolean durable, DatabasePassword password,
@@ -59,6 +62,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setOverrideWorkingDirectory(PostgresBinaries.INSTANCE.workingDirectory().toFile())
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                // the application context stops the database after what uses it; zonky's own JVM shutdown hook
+                // would stop it at once, while requests and event processors still need it
+                .setRegisterShutdownHook(false)
                 // after zonky's initdb (if the directory is new), before the server starts
                 .setDataDirectoryCustomizer(directory -> {
                     try {
@@ -100,5 +106,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+        log.info("embedded PostgreSQL stopped; data in {}", dataDirectory);
     }
 }
