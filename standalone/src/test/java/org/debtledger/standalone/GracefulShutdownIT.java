@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ class GracefulShutdownIT {
                     .replace("{newDebtId}", debt).replace("{debtorId}", "d-shutdown").replace("\"100.00\"", "\"100000.00\""));
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
+            // a downstream system following a live stream, as one always is: it must not hold the shutdown up
+            HttpResponse<InputStream> stream = ledger.follow("/api/v1/advisor-queue/stream?after=0");
+            assertThat(stream.statusCode()).isEqualTo(200);
+
             Process process = ledger.process();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             List<Future<?>> working = new ArrayList<>();
@@ -99,11 +104,12 @@ class GracefulShutdownIT {
             int processorsStopping = lastIndexOf(log, "Stopping PooledStreamingEventProcessor");
             int poolClosed = lastIndexOf(log, "ledger - Shutdown completed");
             int databaseStopped = lastIndexOf(log, "embedded PostgreSQL stopped");
-            assertThat(drained).as("requests drained; see " + ledger.log()).isPositive();
+            assertThat(drained).as("requests drained, the live stream's too; see " + ledger.log()).isPositive();
             assertThat(processorsStopping).as("the processors stop after the requests were drained").isGreaterThan(drained);
             // the pool closes when every lifecycle phase, the processors' included, has ended
             assertThat(poolClosed).as("the pool closed once the processors stopped").isGreaterThan(processorsStopping);
             assertThat(databaseStopped).as("the database stopped last").isGreaterThan(poolClosed);
+            stream.body().close();
 
             ledger.start();
             String password = Files.readString(ledger.workingDirectory.resolve("data/postgres-password")).trim();

@@ -1,6 +1,7 @@
 package org.debtledger.standalone;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,6 +105,12 @@ final class LedgerJar implements AutoCloseable {
     HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Authorization", advisor())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A live stream followed as the advisor: answered once its headers are, read as it comes. */
+    HttpResponse<InputStream> follow(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", advisor()).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private static String advisor() {
