@@ -1,6 +1,7 @@
 package org.debtledger.standalone;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +17,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The standalone ledger's embedded PostgreSQL is its own: every connection needs its password, none is trusted,
- * no socket file is left for other local users, and a data directory that trusted everyone is upgraded.
+ * no socket file is left for other local users, a data directory that trusted everyone is upgraded, and a
+ * postmaster left running on the data directory is stopped before the ledger starts its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseTest {
@@ -126,5 +133,61 @@ class EmbeddedDatabaseTest {
             }
             assertThat(ledger.get("/actuator/health").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aPostmasterLeftRunningOnTheDataDirectoryIsStoppedBeforeTheLedgerStartsItsOwn(CapturedOutput output)
+            throws Exception {
+        int port = freePort();
+        Path binaries;
+        try (StandaloneLedger ignored = StandaloneLedger.start(directory, "--ledger.embedded-db.port=" + port)) {
+            binaries = Path.of(postmaster().orElseThrow().info().command().orElseThrow()).getParent();
+        }
+        // a postmaster started on the directory by something else than a ledger, and left running
+        List<String> pgCtl = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            pgCtl.addAll(List.of("unshare", "-U"));
+        }
+        pgCtl.addAll(List.of(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
+                directory.resolve("orphan.log").toString(), "-o", "-p " + port + " -c listen_addresses=127.0.0.1",
+                "-w", "start"));
+        Process started = new ProcessBuilder(pgCtl).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("pg_ctl.log").toFile()).start();
+        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.exitValue()).as(Files.readString(directory.resolve("pg_ctl.log"))).isZero();
+        ProcessHandle orphan = postmaster().orElseThrow();
+
+        try (StandaloneLedger ledger = StandaloneLedger.start(directory, "--ledger.embedded-db.port=" + port)) {
+            assertThat(orphan.isAlive()).as("the postmaster left running").isFalse();
+            assertThat(output.getOut().lines().filter(line -> line.contains("left running"))).hasSize(1)
+                    .allMatch(line -> line.contains(Long.toString(orphan.pid())));
+            assertThat(output.getOut()).doesNotContain("lock file");
+            assertThat(postmaster().orElseThrow().pid()).isNotEqualTo(orphan.pid());
+            assertThat(ledger.get("/actuator/health").status()).isEqualTo(200);
+        } finally {
+            if (orphan.isAlive()) { // the ledger failed to stop it: this test's to end
+                new ProcessBuilder("sh", "-c", "kill -INT \"$1\"", "sh", Long.toString(orphan.pid())).start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> !orphan.isAlive());
+            }
+        }
+    }
+
+    @Test
+    void aDataDirectoryInUseByARunningLedgerIsLeftAlone() throws Exception {
+        try (StandaloneLedger running = StandaloneLedger.start(directory)) {
+            ProcessHandle postmaster = postmaster().orElseThrow();
+            assertThatThrownBy(() -> StandaloneLedger.start(directory).close())
+                    .hasStackTraceContaining("in use by another running ledger");
+            assertThat(postmaster.isAlive()).isTrue();
+            assertThat(running.get("/actuator/health").status()).isEqualTo(200);
+        }
+    }
+
+    private java.util.Optional<ProcessHandle> postmaster() throws IOException {
+        Path pidFile = data().resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return java.util.Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
     }
 }

@@ -9,23 +9,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ledger's own PostgreSQL: on 127.0.0.1 only, with no unix socket, asking every connection for the password,
  * its data kept on disk. Stopped by {@link #close}, which the application context calls after everything using the
- * database has stopped.
+ * database has stopped; a postmaster that outlived an earlier ledger is stopped before this one starts, and a
+ * watchdog stops this one should the JVM die without closing it.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final PostmasterWatchdog watchdog;
     private final DatabasePassword password;
     private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabasePassword password, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, PostmasterWatchdog watchdog, DatabasePassword password,
+                                   Path dataDirectory) {
         this.postgres = postgres;
+        this.watchdog = watchdog;
         this.password = password;
         this.dataDirectory = dataDirectory;
     }
@@ -40,18 +45,27 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Path data = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(data);
         DatabasePassword password = DatabasePassword.of(givenPassword, DatabasePassword.fileFor(data));
+        stopOrphan(data);
         boolean fresh = !Files.exists(data.resolve("postgresql.conf"));
         AtomicBoolean trusted = new AtomicBoolean();
-        EmbeddedPostgres postgres = configured(data, port, durable, password, trusted).start();
+        EmbeddedPostgres postgres = startPostmaster(configured(data, port, durable, password, trusted), data);
         if (fresh) {
             log.info("embedded PostgreSQL initialised in {}: every connection needs {}", data, password);
         } else if (trusted.get()) {
             log.info("embedded PostgreSQL in {} trusted every local connection: upgraded to password authentication"
                     + " (scram-sha-256) with {}", data, password);
         }
+        PostmasterWatchdog watchdog;
+        try {
+            watchdog = PostmasterWatchdog.watch(RunningPostmaster.on(data).orElseThrow(() ->
+                    new IllegalStateException("the embedded PostgreSQL runs but its postmaster.pid names none")).pid());
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         log.info("embedded PostgreSQL listening on 127.0.0.1:{} (user postgres, database postgres), data in {},"
                 + " durable: {}", postgres.getPort(), data, durable);
-        return new EmbeddedPostgresServer(postgres, password, data);
+        return new EmbeddedPostgresServer(postgres, watchdog, password, data);
     }
 
     private static EmbeddedPostgres.Builder configured(Path data, int port, boolean durable, DatabasePassword password,
@@ -91,6 +105,36 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return builder;
     }
 
+    private static EmbeddedPostgres startPostmaster(EmbeddedPostgres.Builder builder, Path data) throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            // a postmaster that started but never became ready is not to be left behind
+            for (RunningPostmaster left : RunningPostmaster.on(data).stream().toList()) {
+                try {
+                    left.stop();
+                } catch (IOException | RuntimeException stopping) {
+                    e.addSuppressed(stopping);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void stopOrphan(Path data) throws IOException {
+        Optional<RunningPostmaster> orphan = RunningPostmaster.on(data);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        if (RunningPostmaster.directoryHeldByARunningLedger(data)) {
+            throw new IllegalStateException("the embedded PostgreSQL's data directory " + data
+                    + " is in use by another running ledger (postmaster " + orphan.get().pid() + ")");
+        }
+        log.info("embedded PostgreSQL: stopping postmaster {} left running on {} (by a ledger that ended without"
+                + " stopping it, or started by hand) before starting this one", orphan.get().pid(), data);
+        orphan.get().stop();
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     }
@@ -105,6 +149,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        watchdog.close();
         postgres.close();
         log.info("embedded PostgreSQL stopped; data in {}", dataDirectory);
     }
