@@ -71,6 +71,16 @@ class DeploymentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachSideListensBeyondLoopbackOnlyInsideItsContainerWhosePortIsPublishedOnLoopback() throws IOException {
+        for (String name : List.of("command-side", "query-side")) {
+            Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+            assertThat(environment).as(name).containsEntry("LEDGER_BIND_ADDRESS", "0.0.0.0");
+            assertThat((List<String>) service(name).get("ports")).as(name).allMatch(port -> port.startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
     void eachDockerfileBuildsThatSidesJarOnPinnedImages() throws IOException {
         for (String side : List.of("command-side", "query-side")) {
             List<String> lines = Files.readAllLines(ROOT.resolve(side).resolve("Dockerfile"));

@@ -69,7 +69,7 @@ final class LedgerProcesses implements AutoCloseable {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
                     System.getProperty("java.class.path"), mainClass, "--spring.config.location=classpath:" + settings,
-                    "--server.address=127.0.0.1", "--server.port=" + port, "--ledger.close-of-business.scheduled=false",
+                    "--server.port=" + port, "--ledger.close-of-business.scheduled=false",
                     "--spring.datasource.hikari.maximum-pool-size=8", tokens.setting())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("LEDGER_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));

@@ -98,12 +98,16 @@ final class StandaloneLedger implements AutoCloseable {
         return settings;
     }
 
-    /** Starts it with the test defaults, of which {@code overrides} ({@code --name=value}) replace any. */
+    /**
+     * Starts it with the test defaults, of which {@code overrides} ({@code --name=value}) replace any. The embedded
+     * database keeps its data in {@code postgres/} in {@code dataDirectory}, and its password beside it.
+     */
     static StandaloneLedger start(Path dataDirectory, String... overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String setting : List.of("--server.port=0", "--server.address=127.0.0.1",
+        for (String setting : List.of("--server.port=0",
                 "--ledger.close-of-business.scheduled=false", "--ledger.embedded-db.port=0",
-                "--ledger.embedded-db.durable=false", "--ledger.embedded-db.data-directory=" + dataDirectory)) {
+                "--ledger.embedded-db.durable=false",
+                "--ledger.embedded-db.data-directory=" + dataDirectory.resolve("postgres"))) {
             settings.put(setting.substring(0, setting.indexOf('=')), setting);
         }
         for (String setting : localUsers()) {

@@ -3,6 +3,8 @@ package org.debtledger.query.queue;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.freshness.ReadPositions;
 import org.debtledger.query.stream.LiveSubscribers;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -52,6 +54,8 @@ class QueueStream {
         });
     }
 
+    /** Live streams end as the ledger begins to shut down: a graceful shutdown waits for open requests. */
+    @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void stop() {
         subscribers.stop();

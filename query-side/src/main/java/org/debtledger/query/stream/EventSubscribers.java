@@ -1,6 +1,8 @@
 package org.debtledger.query.stream;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -49,6 +51,8 @@ class EventSubscribers {
         });
     }
 
+    /** Live streams end as the ledger begins to shut down: a graceful shutdown waits for open requests. */
+    @EventListener(ContextClosedEvent.class)
     @PreDestroy
     void stop() {
         subscribers.stop();
