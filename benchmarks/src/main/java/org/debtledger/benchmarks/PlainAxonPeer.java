@@ -17,8 +17,8 @@ import org.axonframework.modelling.saga.repository.jpa.AssociationValueEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.debtledger.command.debt.Debt;
-import org.debtledger.command.debt.PaymentHistory;
-import org.debtledger.command.debt.ScannedPaymentHistory;
+import org.debtledger.command.debt.DebtHistory;
+import org.debtledger.command.debt.ScannedDebtHistory;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.serialization.EventSerialization;
 import org.hibernate.boot.model.TypeContributions;
@@ -140,8 +140,7 @@ final class PlainAxonPeer implements AutoCloseable {
                     // and a repeated payment id is looked up in the debt's events: this store has no payment index.
                     // The event store is asked for at the first lookup: building it inspects the aggregate, whose
                     // inspection asks for this component.
-                    .registerComponent(PaymentHistory.class, c -> (debt, payment, through) ->
-                            new ScannedPaymentHistory(c.eventStore()).find(debt, payment, through))
+                    .registerComponent(DebtHistory.class, c -> new ScannedDebtHistory(c.eventStore()))
                     .configureAggregate(Debt.class)
                     .buildConfiguration();
             axon.start();

@@ -38,6 +38,7 @@ import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
 import org.debtledger.pause.ResumeCause;
 import org.debtledger.payment.Allocation;
+import org.debtledger.payment.BalanceRestated;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.PaymentReceived;
@@ -93,6 +94,8 @@ class EventJsonApprovalTest {
                 new DueDateExtended(DEBT, LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), 14,
                         LocalDate.parse("2025-02-16"), DAY),
                 new LimitationApproaching(DEBT, LocalDate.parse("2028-02-15"), LocalDate.parse("2027-11-17")),
+                new BalanceRestated(DEBT, new PaymentId("RF18539007547034-1"), eur("0.00"), eur("-4.29"),
+                        eur("0.00"), eur("0.00"), LocalDate.parse("2025-03-15")),
                 new DebtTimeBarred(DEBT, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")),
                 new InterestPosted(DEBT, eur("0.66"), LocalDate.parse("2025-02-16"), List.of(new InterestSegment(
                         LocalDate.parse("2025-02-16"), LocalDate.parse("2025-03-10"), 23, eur("100.00"), 1050)),

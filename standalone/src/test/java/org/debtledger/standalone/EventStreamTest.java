@@ -39,6 +39,7 @@ import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
 import org.debtledger.pause.ResumeCause;
 import org.debtledger.payment.Allocation;
+import org.debtledger.payment.BalanceRestated;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.PaymentReceived;
@@ -175,6 +176,9 @@ class EventStreamTest {
         ok("/api/v1/debts/" + overpaid + "/payments", pay("RF-2", "150.00", "2025-03-01"));
         ok("/api/v1/debts/" + overpaid + "/refunds", "{\"amount\": {\"amount\": \"49.60\", \"currency\": \"EUR\"},"
                 + " \"reference\": \"refund-1\", \"date\": \"2025-03-05\"}");
+        String backValued = register(creditor, "100.00");
+        ok("/api/v1/debts/" + backValued + "/payments", pay("RF-4", "10.00", "2025-03-31"));
+        ok("/api/v1/debts/" + backValued + "/payments", pay("RF-5", "10.00", "2025-03-20"));
         String reversed = register(creditor, "100.00");
         ok("/api/v1/debts/" + reversed + "/payments", pay("RF-3", "20.00", "2025-03-10"));
         ok("/api/v1/debts/" + reversed + "/payments/RF-3/reversal", "{\"reason\": \"returned\", \"date\": \"2025-03-12\"}");
@@ -291,7 +295,7 @@ class EventStreamTest {
         assertThat(allEvents("&creditorId=" + creditor)).isEqualTo(events);
         List<JsonNode> payments = allEvents("&creditorId=" + creditor + "&types=payment.received,payment.reversed");
         assertThat(payments).extracting(event -> event.path("type").asText())
-                .containsOnly("payment.received", "payment.reversed").hasSize(4);
+                .containsOnly("payment.received", "payment.reversed").hasSize(6);
         assertThat(ledger.get("/api/v1/events?types=debt.exploded").status()).isEqualTo(400);
     }
 
@@ -409,7 +413,9 @@ class EventStreamTest {
                 new DueDateExtended(debt, LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), 14,
                         LocalDate.parse("2025-02-16"), day),
                 new LimitationApproaching(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2027-11-17")),
-                new DebtTimeBarred(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")));
+                new DebtTimeBarred(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")),
+                new BalanceRestated(debt, new PaymentId("RF18539007547034-2"), eur("0.00"), eur("-0.04"),
+                        eur("0.00"), eur("0.00"), LocalDate.parse("2025-03-20")));
     }
 
     /** The page's positions counted from {@code offset}, so that it reads the same in any store. */

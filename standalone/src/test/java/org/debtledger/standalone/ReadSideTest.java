@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The read side answering as advisors and compliance officers need, from commands through real HTTP. */
 class ReadSideTest {
@@ -93,12 +95,30 @@ class ReadSideTest {
     }
 
     @Test
-    void aViewNotYetFreshEnoughAnswers503WithRetryAfter() {
+    void aViewNotYetFreshEnoughAnswers503WithRetryAfter() throws Exception {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        String path = "/api/v1/debts/" + debt + "/fees";
+        try (Connection holding = ledger.context.getBean(DataSource.class).getConnection()) {
+            holding.setAutoCommit(false);
+            // while the tokens are held, the processors cannot commit what they apply
+            holding.createStatement().execute("LOCK TABLE tokenentry IN EXCLUSIVE MODE");
+            long position = command(path, "{\"type\": \"REMINDER\", \"date\": \"2025-03-05\"}");
+            StandaloneLedger.Answer answer = ledger.get("/api/v1/debts/" + debt + "?minPosition=" + position);
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).isEqualTo("1");
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            holding.rollback();
+            assertThat(fresh("/api/v1/debts/" + debt, position).path("outstanding").path("fees").path("amount")
+                    .asText()).isEqualTo("5.00");
+        }
+    }
+
+    @Test
+    void aPositionBeyondTheNewestEventIsRefusedAtOnceAsNoWaitCanReachIt() {
         String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
         StandaloneLedger.Answer answer = ledger.get("/api/v1/debts/" + debt + "?minPosition=" + Long.MAX_VALUE);
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.header("Retry-After")).isEqualTo("1");
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("detail").asText()).contains("beyond the newest event stored");
     }
 
     @Test

@@ -57,6 +57,7 @@ import org.debtledger.pause.PauseReason;
 import org.debtledger.pause.ResumeCause;
 import org.debtledger.pause.ResumeCollection;
 import org.debtledger.payment.Allocation;
+import org.debtledger.payment.BalanceRestated;
 import org.debtledger.payment.AllocationOrder;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentReceived;
@@ -64,6 +65,7 @@ import org.debtledger.payment.PaymentReversed;
 import org.debtledger.payment.RecordPayment;
 import org.debtledger.payment.RefundCredit;
 import org.debtledger.payment.ReversePayment;
+import org.debtledger.payment.ValueDateOrder;
 import org.debtledger.plan.AgreePaymentPlan;
 import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
@@ -73,6 +75,7 @@ import org.debtledger.plan.PaymentPlanBroken;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -302,7 +305,7 @@ public class Debt {
     // ---- payments --------------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RecordPayment command, CollectionPolicy policy, PaymentHistory history) {
+    public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
         Optional<RecordedPayment> earlier = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion());
         if (earlier.isPresent()) {
             Money recorded = earlier.get().amount();
@@ -314,16 +317,17 @@ public class Debt {
         check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a payment must be more than zero");
         requireOpenOn(command.valueDate());
         AllocationOrder order = policy.of(terms.jurisdiction()).allocationOrder();
-        Optional<InterestPosted> interest = interestThrough(command.valueDate(), policy.lateInterest());
-        Optional<InterestPosted> correction = backValueCorrection(command, order, policy.lateInterest());
-        Money interestChange = interest.or(() -> correction).map(InterestPosted::amount).orElse(zero());
-        Balance due = outstanding.withInterest(outstanding.interest().plus(interestChange));
-        Allocation allocation = order.allocate(command.amount(), due);
+        Allocation allocation;
+        if (command.valueDate().isBefore(interestAccruedThrough)) {
+            allocation = restateForValueDate(command, new ValueDateOrder(policy.lateInterest(), order), history);
+        } else {
+            Optional<InterestPosted> interest = interestThrough(command.valueDate(), policy.lateInterest());
+            interest.ifPresent(AggregateLifecycle::apply);
+            allocation = order.allocate(command.amount(), outstanding);
+        }
         List<InstalmentPayment> instalments = plan != null && plan.inForce()
                 ? plan.allocate(command.amount().minus(allocation.credit()))
                 : List.of();
-        correction.ifPresent(AggregateLifecycle::apply);
-        interest.ifPresent(AggregateLifecycle::apply);
         apply(new PaymentReceived(debtId, command.paymentId(), command.amount(), command.channel(), allocation,
                 instalments, command.valueDate()));
         if (outstanding.isSettled()) {
@@ -332,7 +336,7 @@ public class Debt {
     }
 
     @CommandHandler
-    public void handle(ReversePayment command, CollectionPolicy policy, PaymentHistory history) {
+    public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
         requireRegisteredBy(command.date());
         RecordedPayment payment = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion())
                 .orElseThrow(() -> new RuleViolation(Rule.PAYMENT_UNKNOWN,
@@ -369,33 +373,53 @@ public class Debt {
     }
 
     /**
-     * A payment whose value date is before the last interest posting: the principal it pays stopped earning
-     * interest on its value date, so the interest posted on it since is taken back (a negative posting), before
-     * the payment is allocated. The principal it pays depends on that correction, so the two are settled together.
+     * A payment whose value date is before interest already posted: the balance is restated as it stands had the
+     * payment arrived on its value date (interest posted since re-rated on what it left, later payments allocated
+     * again), and the payment is allocated as it would have been then. Answers that allocation.
      */
-    private Optional<InterestPosted> backValueCorrection(RecordPayment command, AllocationOrder order,
-                                                         LateInterest lateInterest) {
-        LocalDate from = command.valueDate().plusDays(1);
-        if (from.isAfter(interestAccruedThrough)) {
+    private Allocation restateForValueDate(RecordPayment command, ValueDateOrder valueDateOrder, DebtHistory history) {
+        List<ValueDateOrder.Fact> facts = factsSoFar(history);
+        ValueDateOrder.Outcome before = inValueDateOrder(valueDateOrder, facts);
+        facts.add(new ValueDateOrder.Paid(command.valueDate(), command.paymentId(), command.amount()));
+        ValueDateOrder.Outcome after = inValueDateOrder(valueDateOrder, facts);
+        Allocation allocation = after.allocations().get(command.paymentId());
+        // the payment's own share goes back in first, so that no part of the balance shows below zero in between
+        Balance change = after.balanceChangeFrom(before);
+        apply(new BalanceRestated(debtId, command.paymentId(), change.fees().plus(allocation.fees()),
+                change.interest().plus(allocation.interest()), change.principal().plus(allocation.principal()),
+                after.credit().minus(before.credit()).minus(allocation.credit()), command.valueDate()));
+        return allocation;
+    }
+
+    /**
+     * Month-end interest for a date that later interest has already passed (close of business run late): the
+     * balance is restated as the posting would have left it on its date, once.
+     */
+    private Optional<BalanceRestated> restateForLateClose(LocalDate date, ValueDateOrder valueDateOrder,
+                                                          DebtHistory history) {
+        List<ValueDateOrder.Fact> facts = factsSoFar(history);
+        if (facts.contains(new ValueDateOrder.Posted(date))) {
             return Optional.empty();
         }
-        Money correction = zero();
-        LateInterest.Accrual accrual = null;
-        for (int round = 0; round < 10; round++) {
-            Balance due = outstanding.withInterest(outstanding.interest().minus(correction));
-            Money principalPaid = order.allocate(command.amount(), due).principal();
-            accrual = lateInterest.accrue(principalPaid, terms.debtType(), from, interestAccruedThrough,
-                    interestFreezes.ranges());
-            Money next = accrual.amount().min(outstanding.interest());
-            if (next.equals(correction)) {
-                break;
-            }
-            correction = next;
+        ValueDateOrder.Outcome before = inValueDateOrder(valueDateOrder, facts);
+        facts.add(new ValueDateOrder.Posted(date));
+        ValueDateOrder.Outcome after = inValueDateOrder(valueDateOrder, facts);
+        Balance change = after.balanceChangeFrom(before);
+        return Optional.of(new BalanceRestated(debtId, null, change.fees(), change.interest(), change.principal(),
+                after.credit().minus(before.credit()), date));
+    }
+
+    private List<ValueDateOrder.Fact> factsSoFar(DebtHistory history) {
+        return new ArrayList<>(ValueDateOrder.factsOf(history.events(debtId, AggregateLifecycle.getVersion())));
+    }
+
+    private ValueDateOrder.Outcome inValueDateOrder(ValueDateOrder valueDateOrder, List<ValueDateOrder.Fact> facts) {
+        try {
+            return valueDateOrder.of(new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(),
+                    interestFreezes.ranges()), facts);
+        } catch (ReferenceRates.NoReferenceRate e) {
+            throw new RuleViolation(Rule.REFERENCE_RATE_UNKNOWN, e.getMessage());
         }
-        return correction.isPositive()
-                ? Optional.of(new InterestPosted(debtId, correction.negate(), from, accrual.segments(),
-                        interestAccruedThrough))
-                : Optional.empty();
     }
 
     // ---- pauses and disputes ---------------------------------------------------------------------------------
@@ -497,7 +521,7 @@ public class Debt {
      * Running the same date twice changes nothing the second time.
      */
     @CommandHandler
-    public void handle(CloseBusinessDay command, CollectionPolicy policy) {
+    public void handle(CloseBusinessDay command, CollectionPolicy policy, DebtHistory history) {
         LocalDate date = command.date();
         if (status != DebtStatus.OPEN || date.isBefore(terms.registeredOn())) {
             return;
@@ -505,6 +529,10 @@ public class Debt {
         limitationOn(date, policy.limitation());
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
         Optional<InterestPosted> interest = monthEnd ? interestThrough(date, policy.lateInterest()) : Optional.empty();
+        Optional<BalanceRestated> restated = monthEnd && date.isBefore(interestAccruedThrough)
+                ? restateForLateClose(date, new ValueDateOrder(policy.lateInterest(),
+                        policy.of(terms.jurisdiction()).allocationOrder()), history)
+                : Optional.empty();
 
         if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
             LocalDate resumedOn = pause.until().plusDays(1);
@@ -526,6 +554,7 @@ public class Debt {
             }
         }
         interest.ifPresent(AggregateLifecycle::apply);
+        restated.ifPresent(AggregateLifecycle::apply);
     }
 
     /**
@@ -685,6 +714,13 @@ public class Debt {
                 interestFreezes = interestFreezes.planEnded(event.date());
             }
         }
+    }
+
+    @EventSourcingHandler
+    void on(BalanceRestated event) {
+        outstanding = new Balance(outstanding.fees().plus(event.fees()), outstanding.interest().plus(event.interest()),
+                outstanding.principal().plus(event.principal()));
+        credit = credit.plus(event.credit());
     }
 
     @EventSourcingHandler

@@ -54,19 +54,6 @@ class ReviewedEdgeCasesTest {
     }
 
     @Test
-    void aBackValuedPaymentTakesBackTheInterestItsPrincipalWasChargedSince() {
-        // Interest for 16 Feb..31 Mar was posted on 1000.00. The 500.00 paid on 20 Mar pays 11.11 interest and
-        // 488.89 principal, which should have earned nothing for 21..31 Mar: 1.55 is taken back. 12.66 - 1.55 =
-        // 11.11 is what 1000.00 earns for 16 Feb..20 Mar plus 511.11 for 21..31 Mar.
-        fixture().given(registered("1000.00"), interest("12.66", "2025-02-16", "2025-03-31", "1000.00", 1050))
-                .when(new RecordPayment(DEBT, new PaymentId("RF18-1"), eur("500.00"), date("2025-03-20"),
-                        Channel.BANK_FILE))
-                .expectEvents(interestPosted("-1.55", "2025-03-21", "2025-03-31",
-                                segment("2025-03-21", "2025-03-31", "488.89", 1050)),
-                        paid("RF18-1", "500.00", "2025-03-20", allocation("0.00", "11.11", "488.89", "0.00")));
-    }
-
-    @Test
     void aReversalRestoresTheInstalmentsItPaidOfThePlanStillInForce() {
         fixture().given(registered("100.00"), interest("0.40", "2025-02-16", "2025-03-01", "100.00", 1050),
                         planAgreed(1, "2025-03-01", instalment("2025-04-01", "50.00"), instalment("2025-05-01", "50.40")),

@@ -25,6 +25,7 @@ import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.pause.Freeze;
+import org.debtledger.payment.BalanceRestated;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
@@ -150,6 +151,11 @@ public final class DebtViewFold {
                 if (!timeBarred) {
                     limitationClock = limitationClock.paid(payment.date());
                 }
+            } else if (event instanceof BalanceRestated restated) {
+                outstanding = new Balance(outstanding.fees().plus(restated.fees()),
+                        outstanding.interest().plus(restated.interest()),
+                        outstanding.principal().plus(restated.principal()));
+                credit = credit.plus(restated.credit());
             } else if (event instanceof PaymentReversed reversal) {
                 outstanding = outstanding.restoredBy(reversal.restored());
                 paid = paid.minus(reversal.amount());

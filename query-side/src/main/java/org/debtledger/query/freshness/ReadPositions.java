@@ -117,6 +117,12 @@ public class ReadPositions {
         if (minPosition == null || reached >= minPosition) {
             return reached;
         }
+        long head = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        if (minPosition > head) {
+            // no wait can reach it: a command answers with the position of an event already stored
+            throw new IllegalArgumentException("minPosition " + minPosition + " is beyond the newest event stored ("
+                    + head + "); ask with the position a command answered with");
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (System.nanoTime() < deadline) {
             try {

@@ -17,6 +17,7 @@ import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
+import org.debtledger.payment.BalanceRestated;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
@@ -126,6 +127,15 @@ public final class PublishedLanguage {
                 money(json, "interest", e.path("allocation").get("interest"));
                 money(json, "principal", e.path("allocation").get("principal"));
                 money(json, "credit", e.path("allocation").get("credit"));
+                json.writeEndObject();
+            }),
+            new Telling(BalanceRestated.class, "balance.restated", (e, json) -> {
+                text(json, "paymentId", e.get("paymentId"));
+                json.writeObjectPropertyStart("change");
+                money(json, "fees", e.get("fees"));
+                money(json, "interest", e.get("interest"));
+                money(json, "principal", e.get("principal"));
+                money(json, "credit", e.get("credit"));
                 json.writeEndObject();
             }),
             new Telling(PaymentReversed.class, "payment.reversed", (e, json) -> {

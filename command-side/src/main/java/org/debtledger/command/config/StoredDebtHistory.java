@@ -3,8 +3,10 @@ package org.debtledger.command.config;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.debtledger.command.debt.PaymentHistory;
+import org.debtledger.command.debt.DebtHistory;
 import org.debtledger.command.debt.RecordedPayment;
+import org.debtledger.command.debt.ScannedDebtHistory;
+import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.PaymentReceived;
@@ -21,14 +23,14 @@ import java.util.Optional;
  * all. Both run in the command's transaction.
  */
 @Component
-class StoredPaymentHistory implements PaymentHistory {
+class StoredDebtHistory implements DebtHistory {
 
     private static final String RECEIVED = PaymentReceived.class.getName();
 
     private final JdbcClient jdbc;
     private final EventStore eventStore;
 
-    StoredPaymentHistory(JdbcClient jdbc, EventStore eventStore) {
+    StoredDebtHistory(JdbcClient jdbc, EventStore eventStore) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
     }
@@ -58,6 +60,11 @@ class StoredPaymentHistory implements PaymentHistory {
             throw new IllegalStateException("event " + sequence + " of debt " + debtId + " is not payment " + paymentId);
         }
         return Optional.of(RecordedPayment.of(payment, sequence, reversed));
+    }
+
+    @Override
+    public List<DebtEvent> events(DebtId debtId, long throughSequence) {
+        return ScannedDebtHistory.events(eventStore, debtId, throughSequence);
     }
 
     private record Event(long sequencenumber, String payloadtype) {

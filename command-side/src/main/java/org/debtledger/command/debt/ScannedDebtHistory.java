@@ -2,6 +2,7 @@ package org.debtledger.command.debt;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.PaymentReceived;
@@ -11,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The payment history read from any Axon event store, the debt's events one by one: for a store without the
- * ledger's payment index, such as the aggregate test fixture's. The ledger itself looks payments up by that index.
+ * The debt's history read from any Axon event store, its events one by one: for a store without the ledger's payment
+ * index, such as the aggregate test fixture's. The ledger itself looks payments up by that index.
  */
-public final class ScannedPaymentHistory implements PaymentHistory {
+public final class ScannedDebtHistory implements DebtHistory {
 
     private final EventStore eventStore;
 
-    public ScannedPaymentHistory(EventStore eventStore) {
+    public ScannedDebtHistory(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
@@ -35,5 +36,18 @@ public final class ScannedPaymentHistory implements PaymentHistory {
                 .findFirst()
                 .map(event -> RecordedPayment.of((PaymentReceived) event.getPayload(), event.getSequenceNumber(),
                         reversed));
+    }
+
+    @Override
+    public List<DebtEvent> events(DebtId debtId, long throughSequence) {
+        return events(eventStore, debtId, throughSequence);
+    }
+
+    /** The debt's events through a sequence number, read from {@code eventStore} with its upcasters. */
+    public static List<DebtEvent> events(EventStore eventStore, DebtId debtId, long throughSequence) {
+        return eventStore.readEvents(debtId.value(), 0).asStream()
+                .filter(event -> event.getSequenceNumber() <= throughSequence)
+                .map(event -> (DebtEvent) event.getPayload())
+                .toList();
     }
 }
