@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Every endpoint of the ledger's API, who may call it, and a request it accepts: the catalogue the role matrix
  * and the fuzz test walk. {@code {debtId}}, {@code {debtorId}} and {@code {paymentId}} stand for the ids a test
- * fills in; the bodies are valid for a debt of the README's claim, so a test can spoil them one way at a time.
+ * fills in ({@code {jurisdiction}} and {@code {periodStart}} are filled here); the bodies are valid for a debt of the
+ * README's claim, so a test can spoil them one way at a time.
  */
 final class Endpoints {
 
@@ -35,7 +36,8 @@ final class Endpoints {
         }
 
         String pathFor(String debtId, String debtorId, String paymentId) {
-            return path.replace("{debtId}", debtId).replace("{debtorId}", debtorId).replace("{paymentId}", paymentId);
+            return path.replace("{debtId}", debtId).replace("{debtorId}", debtorId).replace("{paymentId}", paymentId)
+                    .replace("{jurisdiction}", "FI").replace("{periodStart}", RATE_BEFORE_THE_TABLE);
         }
     }
 
@@ -56,6 +58,13 @@ final class Endpoints {
              "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband",
              "principal": {"amount": "100.00", "currency": "EUR"}, "dueDate": "2025-02-15", "debtType": "CONSUMER",
              "jurisdiction": "FI", "date": "2025-03-01"}""";
+
+    /**
+     * The half year before the first the ledger holds rates for: a well-formed change that no request can make (a new
+     * period only follows the last one), refused by rule however a test spoils it, so walking the catalogue changes
+     * no rate.
+     */
+    static final String RATE_BEFORE_THE_TABLE = "2022-01-01";
 
     static final List<Endpoint> ALL = List.of(
             post("/api/v1/debts", REGISTRATION, ADVISOR),
@@ -101,6 +110,10 @@ final class Endpoints {
             get("/api/v1/debtors/{debtorId}/personal-data", "", ADVISOR, COMPLIANCE),
             post("/api/v1/debtors/{debtorId}/erasure", "{\"reason\": \"the debtor asked\"}", COMPLIANCE),
             get("/api/v1/access-log", "?limit=5", COMPLIANCE),
+            get("/api/v1/reference-rates/{jurisdiction}", "", ADVISOR, COMPLIANCE, OPERATOR),
+            new Endpoint("PUT", "/api/v1/reference-rates/{jurisdiction}/{periodStart}", "",
+                    "{\"until\": \"2022-06-30\", \"referenceRate\": \"0.00\", \"source\": \"ECB main refinancing rate\"}",
+                    "application/json", Set.of(OPERATOR)),
             post("/api/v1/admin/projections/{name}/rebuild", "", OPERATOR),
             post("/api/v1/admin/projections/rebuild", "", OPERATOR),
             get("/api/v1/admin/projections/{name}/status", "", OPERATOR),

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of malformed and adversarial requests to every endpoint, each as a user allowed to call it: broken
- * and loose JSON, wrong types, hostile ids and parameters, bad headers. None may get a 5xx, write an event, or
- * show a stack trace, a class name or SQL.
+ * and loose JSON, wrong types, hostile ids and parameters, bad headers. None may get a 5xx, write an event, change a
+ * reference rate, or show a stack trace, a class name or SQL.
  */
 class HostileInputTest {
 
@@ -73,6 +73,7 @@ class HostileInputTest {
     @Property(tries = 10_000, shrinking = ShrinkingMode.BOUNDED)
     void noHostileRequestGetsA5xxWritesAnEventOrLeaksInternals(@ForAll("hostile") Hostile request) {
         long events = events();
+        long rates = referenceRates();
         // bounded: a request that hangs fails the property instead of holding the run
         StandaloneLedger.Answer answer = ledger.as(request.user()).within(Duration.ofSeconds(10)).send(
                 request.method(), request.path(), request.body(), request.headers().toArray(String[]::new));
@@ -81,6 +82,7 @@ class HostileInputTest {
         assertThat(answer.status()).as(request + " -> " + answer).isBetween(200, 499);
         assertThat(LEAK.matcher(body).find()).as(request + " leaks: " + body).isFalse();
         assertThat(events()).as(request + " wrote an event: " + answer).isEqualTo(events);
+        assertThat(referenceRates()).as(request + " changed a reference rate: " + answer).isEqualTo(rates);
     }
 
     @Example
@@ -109,6 +111,11 @@ class HostileInputTest {
         return ledger.database.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
     }
 
+    /** Rows are only ever added to the reference rates, so a change of any kind shows in their count. */
+    private static long referenceRates() {
+        return ledger.database.sql("SELECT count(*) FROM reference_rate").query(Long.class).single();
+    }
+
     @Provide
     Arbitrary<Hostile> hostile() {
         List<Endpoints.Endpoint> endpoints = Endpoints.ALL.stream().filter(endpoint -> !endpoint.stream()).toList();
@@ -131,7 +138,8 @@ class HostileInputTest {
         String realPath = endpoint.pathFor(debtId, DEBTOR, "RF-fuzz").replace("{name}", "debts").replace("{id}", "0");
         String id = encode(text.isEmpty() ? "x" : text);
         String hostilePath = endpoint.path().replace("{debtId}", "nope-" + id).replace("{debtorId}", id)
-                .replace("{paymentId}", id).replace("{name}", id).replace("{id}", id);
+                .replace("{paymentId}", id).replace("{name}", id).replace("{id}", id).replace("{jurisdiction}", id)
+                .replace("{periodStart}", id);
         if (endpoint.method().equals("GET")) {
             return new Hostile("GET", (kind % 2 == 0 ? realPath : hostilePath) + hostileQuery(text, number), null,
                     user, headers);

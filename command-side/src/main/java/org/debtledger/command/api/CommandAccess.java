@@ -9,9 +9,13 @@ import org.springframework.http.HttpMethod;
 
 import static org.debtledger.edge.AccessRules.anyOf;
 import static org.debtledger.edge.Role.ADVISOR;
+import static org.debtledger.edge.Role.COMPLIANCE;
 import static org.debtledger.edge.Role.OPERATOR;
 
-/** Who may send commands: advisors work the debts; operators run close of business. */
+/**
+ * Who may send commands: advisors work the debts; operators run close of business and keep the reference rates,
+ * which every staff role may read.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
 class CommandAccess {
@@ -20,6 +24,9 @@ class CommandAccess {
     AccessRules commandEndpoints() {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.POST, "/api/v1/debts", "/api/v1/debts/**").hasAnyAuthority(anyOf(ADVISOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/operations/**").hasAnyAuthority(anyOf(OPERATOR));
+                .requestMatchers(HttpMethod.POST, "/api/v1/operations/**").hasAnyAuthority(anyOf(OPERATOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/reference-rates/*")
+                .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, OPERATOR))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/reference-rates/*/*").hasAnyAuthority(anyOf(OPERATOR));
     }
 }

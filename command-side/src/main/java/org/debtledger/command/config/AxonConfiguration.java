@@ -17,6 +17,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.interest.ReferenceRateCache;
 import org.debtledger.serialization.LedgerSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,10 +41,13 @@ public class AxonConfiguration {
         return new LedgerSerializer(revisionResolver);
     }
 
-    /** Policies are loaded and checked once, at start-up: a bad policy file stops the application. */
+    /**
+     * Policies are loaded and checked once, at start-up: a bad policy file stops the application. The reference
+     * rates are the database's, as an operator keeps them.
+     */
     @Bean
-    CollectionPolicy collectionPolicy() {
-        return CollectionPolicy.shipped();
+    CollectionPolicy collectionPolicy(ReferenceRateCache referenceRates) {
+        return CollectionPolicy.shipped(referenceRates);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package org.debtledger.query.balance;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.interest.LateInterest;
-import org.debtledger.interest.ReferenceRates;
+import org.debtledger.interest.ReferenceRateCache;
 import org.debtledger.money.Money;
 import org.debtledger.query.ProcessingGroups;
 import org.debtledger.edge.Purpose;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
 /**
  * What a debtor owes (to a creditor asking: only its own debts), per debt and in total (per currency); with {@code payoffDate}, what settles everything on
  * that date: the balance plus the late interest accrued since the last posting, by the command side's own
- * interest calculation, skipping the days a pause or a kept plan freezes.
+ * interest calculation at the reference rates an operator keeps, skipping the days a pause or a kept plan freezes.
  */
 @RestController
 class DebtorBalanceController {
@@ -36,12 +36,14 @@ class DebtorBalanceController {
     private final DebtReads reads;
     private final ReadPositions positions;
     private final AccessLog accessLog;
-    private final LateInterest lateInterest = new LateInterest(ReferenceRates.finland());
+    private final ReferenceRateCache referenceRates;
 
-    DebtorBalanceController(DebtReads reads, ReadPositions positions, AccessLog accessLog) {
+    DebtorBalanceController(DebtReads reads, ReadPositions positions, AccessLog accessLog,
+                            ReferenceRateCache referenceRates) {
         this.reads = reads;
         this.positions = positions;
         this.accessLog = accessLog;
+        this.referenceRates = referenceRates;
     }
 
     record Line(String debtId, String creditorId, String invoiceReference, String status,
@@ -90,6 +92,7 @@ class DebtorBalanceController {
         Money due = view.outstanding().total();
         LocalDate from = view.interestAccruedThrough().plusDays(1);
         if (!from.isAfter(date)) {
+            LateInterest lateInterest = new LateInterest(referenceRates.get());
             due = due.plus(lateInterest.accrue(view.outstanding().principal(), view.debtType(), from, date,
                     view.interestFreezes().ranges()).amount());
         }
