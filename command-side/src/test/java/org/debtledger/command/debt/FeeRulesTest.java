@@ -11,6 +11,7 @@ import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
+import org.debtledger.interest.ReferenceRates;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.Freeze;
@@ -181,7 +182,7 @@ class FeeRulesTest {
         JurisdictionPolicy finnish = POLICY.of(Jurisdiction.FI);
         CollectionPolicy stopping = new CollectionPolicy(Map.of(Jurisdiction.FI, new JurisdictionPolicy(
                 finnish.jurisdiction(), finnish.currency(), finnish.allocationOrder(), finnish.pauses(),
-                finnish.plans(), finnish.fees(), false)), POLICY.lateInterest());
+                finnish.plans(), finnish.fees(), false)), ReferenceRates::finland);
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(stopping);
         fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
