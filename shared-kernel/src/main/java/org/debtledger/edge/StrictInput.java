@@ -34,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** What both sides refuse before a request reaches a controller: oversized bodies and loose JSON. */
@@ -74,28 +75,22 @@ public class StrictInput {
         return new WebMvcConfigurer() {
             @Override
             public void addFormatters(FormatterRegistry registry) {
-                registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
-                    @Override
-                    public LocalDate parse(String text, Locale locale) {
-                        return isoDate(text);
-                    }
+                registry.addFormatterForFieldType(LocalDate.class, parsedBy(StrictInput::isoDate));
+                registry.addFormatterForFieldType(Instant.class, parsedBy(StrictInput::isoInstant));
+            }
+        };
+    }
 
-                    @Override
-                    public String print(LocalDate date, Locale locale) {
-                        return date.toString();
-                    }
-                });
-                registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
-                    @Override
-                    public Instant parse(String text, Locale locale) {
-                        return isoInstant(text);
-                    }
+    private static <T> Formatter<T> parsedBy(Function<String, T> parse) {
+        return new Formatter<>() {
+            @Override
+            public T parse(String text, Locale locale) {
+                return parse.apply(text);
+            }
 
-                    @Override
-                    public String print(Instant instant, Locale locale) {
-                        return instant.toString();
-                    }
-                });
+            @Override
+            public String print(T value, Locale locale) {
+                return value.toString();
             }
         };
     }
