@@ -200,7 +200,8 @@ class HostileInputTest {
     private static String hostileQuery(String text, int number) {
         String value = encode(text);
         List<String> parameters = List.of("minPosition", "payoffDate", "asOf", "from", "to", "after", "limit", "types",
-                "creditorId", "debtId", "today", "page", "size", "type", "advisorId", "debtorId", "actorId");
+                "creditorId", "debtId", "today", "page", "size", "type", "advisorId", "debtorId", "actorId",
+                "businessDate", "knownAt", "fromBusinessDate", "toBusinessDate");
         return "?" + parameters.get(number % parameters.size()) + "=" + value
                 + "&" + parameters.get((number / 7) % parameters.size()) + "=" + (number % 2 == 0 ? "-1" : "99999999999999999999");
     }

@@ -145,6 +145,89 @@ class ReadSideTest {
     }
 
     @Test
+    void historyOnABusinessDateAnswersWhatWasOwedThenFromAllKnownNowOrFromWhatWasKnownAtAnInstant() {
+        // 3,650.00 due 10 January; close of business on 31 March posts 84.00 (80 days at 10.5 %); later 1,000.00
+        // value-dated 15 March arrives: it pays 67.20 of interest and 932.80 of principal, and 16 days on 2,717.20
+        // are 12.51 of interest
+        String debtor = "d-" + UUID.randomUUID();
+        String debt = "debt-" + UUID.randomUUID();
+        StandaloneLedger.Answer registered = ledger.post("/api/v1/debts", """
+                {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "%s", "invoiceReference": "INV-7",
+                 "invoicePeriod": {"from": "2024-12-01", "to": "2024-12-31"}, "description": "Broadband, December 2024",
+                 "principal": {"amount": "3650.00", "currency": "EUR"}, "dueDate": "2025-01-10", "debtType": "CONSUMER",
+                 "jurisdiction": "FI", "date": "2025-01-20"}""".formatted(debt, debtor));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        command("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-03-31\"}");
+        Instant closed = Instant.now();
+        await().until(() -> Instant.now().isAfter(closed.plusMillis(10)));
+        Instant beforeThePayment = Instant.now();
+        await().until(() -> Instant.now().isAfter(beforeThePayment.plusMillis(10)));
+        command("/api/v1/debts/" + debt + "/payments", "{\"paymentId\": \"RF-BACK-1\", \"amount\": "
+                + "{\"amount\": \"1000.00\", \"currency\": \"EUR\"}, \"valueDate\": \"2025-03-15\", \"channel\": \"BANK_FILE\"}");
+        String history = "/api/v1/debts/" + debt + "/history";
+
+        JsonNode monthEnd = ledger.get(history + "?businessDate=2025-03-31").json();
+        assertThat(amount(monthEnd, "principal")).isEqualTo("2717.20");
+        assertThat(amount(monthEnd, "interest")).isEqualTo("12.51");
+        assertThat(amount(monthEnd, "total")).isEqualTo("2729.71");
+        assertThat(monthEnd.path("interestAccruedNotPosted").path("amount").asText()).isEqualTo("0.00");
+        assertThat(monthEnd.path("facts").findValuesAsText("type")).containsExactly("Posted", "Paid");
+
+        JsonNode monthEndKnownThen = ledger.get(history + "?businessDate=2025-03-31&knownAt=" + beforeThePayment).json();
+        assertThat(amount(monthEndKnownThen, "total")).isEqualTo("3734.00");
+        assertThat(amount(monthEndKnownThen, "interest")).isEqualTo("84.00");
+        assertThat(monthEndKnownThen.path("knownAt").asText()).isEqualTo(beforeThePayment.toString());
+
+        JsonNode midMonth = ledger.get(history + "?businessDate=2025-03-20").json();
+        assertThat(amount(midMonth, "principal")).isEqualTo("2717.20");
+        assertThat(amount(midMonth, "interest")).isEqualTo("0.00");
+        assertThat(midMonth.path("state").path("paid").path("amount").asText()).isEqualTo("1000.00");
+        assertThat(midMonth.path("state").path("interestAccruedThrough").asText()).isEqualTo("2025-03-15");
+        // 16 to 20 March on 2,717.20
+        assertThat(midMonth.path("interestAccruedNotPosted").path("amount").asText()).isEqualTo("3.91");
+
+        JsonNode changes = ledger.get(history + "?fromBusinessDate=2025-03-20&toBusinessDate=2025-03-31").json();
+        assertThat(changes.path("before").path("state")).isEqualTo(midMonth.path("state"));
+        assertThat(changes.path("after").path("state")).isEqualTo(monthEnd.path("state"));
+        assertThat(changes.path("differences").findValuesAsText("path")).contains(
+                "/state/outstanding/interest/amount", "/state/interestAccruedThrough",
+                "/interestAccruedNotPosted/amount").doesNotContain("/state/outstanding/principal/amount");
+        JsonNode interest = changes.path("differences").get(changes.path("differences").findValuesAsText("path")
+                .indexOf("/state/outstanding/interest/amount"));
+        assertThat(interest.path("before").asText()).isEqualTo("0.00");
+        assertThat(interest.path("after").asText()).isEqualTo("12.51");
+
+        // asOf keeps its meaning: everything recorded by then, folded as recorded
+        JsonNode asRecorded = ledger.get(history + "?asOf=" + beforeThePayment).json();
+        assertThat(asRecorded.path("state").path("outstanding").path("total").path("amount").asText())
+                .isEqualTo("3734.00");
+        long reads = ledger.database.sql("SELECT count(*) FROM ledger_private.access_log WHERE debt_id = :debt"
+                + " AND resource = :resource").param("debt", debt).param("resource", "GET " + history)
+                .query(Long.class).single();
+        assertThat(reads).isEqualTo(5);
+    }
+
+    @Test
+    void aBusinessDateIsNotAskedTogetherWithRecordedTimeAndKnownAtOnlyWithABusinessDate() {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        String history = "/api/v1/debts/" + debt + "/history";
+        for (String query : List.of("?knownAt=2030-01-01T00:00:00Z",
+                "?asOf=2030-01-01T00:00:00Z&knownAt=2030-01-01T00:00:00Z",
+                "?businessDate=2025-03-31&asOf=2030-01-01T00:00:00Z",
+                "?businessDate=2025-03-31&from=2025-01-01T00:00:00Z&to=2030-01-01T00:00:00Z",
+                "?fromBusinessDate=2025-03-31", "?fromBusinessDate=2025-03-31&toBusinessDate=2025-03-01",
+                "?businessDate=2025-03-31&fromBusinessDate=2025-03-01&toBusinessDate=2025-03-31")) {
+            StandaloneLedger.Answer answer = ledger.get(history + query);
+            assertThat(answer.status()).as(query + " -> " + answer).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    private static String amount(JsonNode answer, String component) {
+        return answer.path("state").path("outstanding").path(component).path("amount").asText();
+    }
+
+    @Test
     void theAuditTimelineSaysWhoDidWhatAndTheBalanceAfter() {
         String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
         long position = command("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");

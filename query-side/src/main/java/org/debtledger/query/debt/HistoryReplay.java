@@ -3,6 +3,8 @@ package org.debtledger.query.debt;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.debt.DebtEvent;
+import org.debtledger.interest.LateInterest;
+import org.debtledger.interest.ReferenceRateCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +17,20 @@ import java.util.Map;
 
 /**
  * A debt as it stood at any instant, rebuilt from the event store itself (never from the read models, never from
- * a snapshot) with the same fold the live debt view uses, so the replayed present is the debt view.
+ * a snapshot) with the same fold the live debt view uses, so the replayed present is the debt view; and as it
+ * stood at the end of a business date, from what was known then or is known now ({@link BusinessDateFold}).
  */
 @Component
 public class HistoryReplay {
 
     private final EventStore eventStore;
     private final JdbcClient jdbc;
+    private final ReferenceRateCache referenceRates;
 
-    HistoryReplay(EventStore eventStore, JdbcClient jdbc) {
+    HistoryReplay(EventStore eventStore, JdbcClient jdbc, ReferenceRateCache referenceRates) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.referenceRates = referenceRates;
     }
 
     /** An event the replay used: where it is in the store, what it was, and when it happened and was recorded. */
@@ -65,6 +70,16 @@ public class HistoryReplay {
             used.add(event.used());
         }
         return new State(view, used);
+    }
+
+    /**
+     * The debt at the end of {@code businessDate}, from the events recorded at or before {@code knownAt} (all of
+     * them when it is null), its interest at the reference rates payoffs are quoted with.
+     */
+    public BusinessDateFold.State onBusinessDate(List<Recorded> events, LocalDate businessDate, Instant knownAt) {
+        List<Recorded> known = knownAt == null ? events
+                : events.stream().takeWhile(event -> !event.recordedAt().isAfter(knownAt)).toList();
+        return BusinessDateFold.at(known, businessDate, new LateInterest(referenceRates.get()));
     }
 
     /** One stored event of the debt. */
