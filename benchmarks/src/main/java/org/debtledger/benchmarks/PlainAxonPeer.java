@@ -140,7 +140,7 @@ final class PlainAxonPeer implements AutoCloseable {
                     // and a repeated payment id is looked up in the debt's events: this store has no payment index.
                     // The event store is asked for at the first lookup: building it inspects the aggregate, whose
                     // inspection asks for this component.
-                    .registerComponent(DebtHistory.class, c -> new ScannedDebtHistory(c.eventStore()))
+                    .registerComponent(DebtHistory.class, c -> new ScannedDebtHistory(c::eventStore))
                     .configureAggregate(Debt.class)
                     .buildConfiguration();
             axon.start();

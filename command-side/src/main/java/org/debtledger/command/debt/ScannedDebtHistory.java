@@ -10,6 +10,7 @@ import org.debtledger.payment.PaymentReversed;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The debt's history read from any Axon event store, its events one by one: for a store without the ledger's payment
@@ -17,15 +18,20 @@ import java.util.Optional;
  */
 public final class ScannedDebtHistory implements DebtHistory {
 
-    private final EventStore eventStore;
+    private final Supplier<EventStore> eventStore;
 
     public ScannedDebtHistory(EventStore eventStore) {
+        this(() -> eventStore);
+    }
+
+    /** Asks for the event store at the first lookup: where building the store needs this history first. */
+    public ScannedDebtHistory(Supplier<EventStore> eventStore) {
         this.eventStore = eventStore;
     }
 
     @Override
     public Optional<RecordedPayment> find(DebtId debtId, PaymentId paymentId, long throughSequence) {
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(debtId.value(), 0).asStream()
+        List<? extends DomainEventMessage<?>> events = eventStore.get().readEvents(debtId.value(), 0).asStream()
                 .filter(event -> event.getSequenceNumber() <= throughSequence)
                 .toList();
         boolean reversed = events.stream().anyMatch(event -> event.getPayload() instanceof PaymentReversed reversal
@@ -40,7 +46,7 @@ public final class ScannedDebtHistory implements DebtHistory {
 
     @Override
     public List<DebtEvent> events(DebtId debtId, long throughSequence) {
-        return events(eventStore, debtId, throughSequence);
+        return events(eventStore.get(), debtId, throughSequence);
     }
 
     /** The debt's events through a sequence number, read from {@code eventStore} with its upcasters. */
