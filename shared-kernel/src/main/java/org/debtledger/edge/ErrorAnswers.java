@@ -30,30 +30,33 @@ import java.io.PrintWriter;
 @Configuration(proxyBeanMethods = false)
 public class ErrorAnswers {
 
-    /** What a refusal of a bare status says: its problem type, title and detail. */
-    static String[] describe(int status, String method, String path) {
-        return switch (status) {
-            case 400 -> new String[]{"malformed-request", "Malformed request",
-                    "the request's path, method or headers are not accepted"};
-            case 401 -> new String[]{"unauthenticated", "Authentication required",
-                    "every endpoint but the health probe needs a signed token or a local user's credentials"};
-            case 403 -> new String[]{"forbidden", "Forbidden", method + " " + path + " is not allowed"};
-            case 404 -> new String[]{"not-found", "Not found", "no endpoint answers " + method + " " + path};
-            case 405 -> new String[]{"method-not-allowed", "Method not allowed",
-                    method + " is not served at " + path};
-            default -> {
-                HttpStatus known = HttpStatus.resolve(status);
-                String title = known != null ? known.getReasonPhrase() : "Error";
-                yield new String[]{status >= 500 ? "internal-error" : "http-" + status, title,
-                        status >= 500 ? "the ledger could not complete the request" : title};
-            }
-        };
+    /** What a refusal of a bare status says. */
+    record Refusal(String type, String title, String detail) {
+
+        static Refusal of(int status, String method, String path) {
+            return switch (status) {
+                case 400 -> new Refusal("malformed-request", "Malformed request",
+                        "the request's path, method or headers are not accepted");
+                case 401 -> new Refusal("unauthenticated", "Authentication required",
+                        "every endpoint but the health probe needs a signed token or a local user's credentials");
+                case 403 -> new Refusal("forbidden", "Forbidden", method + " " + path + " is not allowed");
+                case 404 -> new Refusal("not-found", "Not found", "no endpoint answers " + method + " " + path);
+                case 405 -> new Refusal("method-not-allowed", "Method not allowed",
+                        method + " is not served at " + path);
+                default -> {
+                    HttpStatus known = HttpStatus.resolve(status);
+                    String title = known != null ? known.getReasonPhrase() : "Error";
+                    yield new Refusal(status >= 500 ? "internal-error" : "http-" + status, title,
+                            status >= 500 ? "the ledger could not complete the request" : title);
+                }
+            };
+        }
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String path)
             throws IOException {
-        String[] problem = describe(status, request.getMethod(), path);
-        LedgerSecurity.problem(request, response, status, problem[0], problem[1], problem[2]);
+        Refusal refusal = Refusal.of(status, request.getMethod(), path);
+        LedgerSecurity.problem(request, response, status, refusal.type(), refusal.title(), refusal.detail());
     }
 
     /**
@@ -102,10 +105,11 @@ public class ErrorAnswers {
                 if (reporter == null) {
                     return;
                 }
-                String[] problem = describe(status, request.getMethod(), request.getDecodedRequestURI());
+                Refusal refusal = Refusal.of(status, request.getMethod(), request.getDecodedRequestURI());
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
-                reporter.write(Problems.json(status, problem[0], problem[1], problem[2], request.getRequestURI()));
+                reporter.write(Problems.json(status, refusal.type(), refusal.title(), refusal.detail(),
+                        request.getRequestURI()));
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the connection is gone or the response was committed meanwhile: nothing more can be said
