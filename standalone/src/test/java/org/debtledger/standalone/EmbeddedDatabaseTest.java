@@ -9,7 +9,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,12 +41,6 @@ class EmbeddedDatabaseTest {
         return directory.resolve("postgres");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static Connection connect(int port, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
@@ -70,7 +63,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void everyConnectionNeedsThePasswordKeptBesideTheDataReadableByItsOwnerOnly() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         try (StandaloneLedger ignored = StandaloneLedger.start(directory, "--ledger.embedded-db.port=" + port)) {
             Path kept = directory.resolve("postgres-password");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-------");
@@ -96,7 +89,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aPasswordGivenByTheOperatorIsTheOneAskedAndIsNotWrittenDown() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         String given = "given-" + System.nanoTime() + "-it's";
         try (StandaloneLedger ignored = StandaloneLedger.start(directory, "--ledger.embedded-db.port=" + port,
                 "--ledger.embedded-db.password=" + given)) {
@@ -116,7 +109,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aDataDirectoryThatTrustedEveryoneIsUpgradedOnStartSayingSoInOneLine(CapturedOutput output) throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         // a data directory as the ledger made it before: zonky's initdb, trust for every local connection
         try (EmbeddedPostgres before = EmbeddedPostgres.builder().setDataDirectory(data()).setCleanDataDirectory(false)
                 .setPort(port).setServerConfig("listen_addresses", "127.0.0.1").start();
@@ -138,7 +131,7 @@ class EmbeddedDatabaseTest {
     @Test
     void aPostmasterLeftRunningOnTheDataDirectoryIsStoppedBeforeTheLedgerStartsItsOwn(CapturedOutput output)
             throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         Path binaries;
         try (StandaloneLedger ignored = StandaloneLedger.start(directory, "--ledger.embedded-db.port=" + port)) {
             binaries = Path.of(postmaster().orElseThrow().info().command().orElseThrow()).getParent();

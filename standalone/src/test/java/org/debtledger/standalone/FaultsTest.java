@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +120,7 @@ class FaultsTest {
     @Test
     void theDatabaseStopsUnderLoadCommandsFailFastWith503AndBothSidesRecoverByThemselves() throws Exception {
         Path data = directory.resolve("postgres");
-        int port = freePort();
+        int port = Loopback.freePort();
         EmbeddedPostgres postgres = postgres(data, port);
         try (StandaloneLedger ledger = StandaloneLedger.start(directory.resolve("unused"),
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres",
@@ -184,12 +183,6 @@ class FaultsTest {
     private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1").start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The token owner name of a query process: Axon's, pid@host. */

@@ -2,7 +2,6 @@ package org.debtledger.standalone;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,8 +39,8 @@ final class LedgerJar implements AutoCloseable {
 
     LedgerJar(Path workingDirectory) throws IOException {
         this.workingDirectory = workingDirectory;
-        this.port = freePort();
-        this.databasePort = freePort();
+        this.port = Loopback.freePort();
+        this.databasePort = Loopback.freePort();
     }
 
     static Path jar() {
@@ -119,20 +118,7 @@ final class LedgerJar implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Loopback.sendOrNull(client, request);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +60,7 @@ final class LedgerProcesses implements AutoCloseable {
             this.name = name;
             this.mainClass = mainClass;
             this.settings = settings;
-            this.port = freePort();
+            this.port = Loopback.freePort();
         }
 
         Side start() throws IOException {
@@ -148,20 +147,7 @@ final class LedgerProcesses implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Loopback.sendOrNull(client, request);
     }
 
     @Override
