@@ -41,6 +41,12 @@ class ReadmeWalkthroughTest {
     private static final Pattern CURL = Pattern.compile("curl -s " + AS + "-X (\\w+) http://localhost:8080(\\S+)"
             + "\\s+-H 'Content-Type: (application/json|text/csv)'\\s+(?:-d|--data-binary) '(.*)'", Pattern.DOTALL);
     private static final Pattern PASSWORD_VARIABLE = Pattern.compile("-u \"(\\w+):\\$LEDGER_PASSWORD_(\\w+)\"");
+    /** A query of the embedded database with psql, as the README shows it: the SQL is what {@code -c} runs. */
+    private static final Pattern PSQL = Pattern.compile("PGPASSWORD=\"\\$\\(cat data/postgres-password\\)\" psql"
+            + " -h 127\\.0\\.0\\.1 -p 54320 -U postgres -c \"(.*)\"", Pattern.DOTALL);
+    /** The documents whose requests run, in this order, one after the other on one ledger. */
+    private static final List<Path> DOCUMENTS = List.of(Path.of("..", "README.md"),
+            Path.of("..", "docs", "bank-files.md"), Path.of("..", "docs", "rules.md"));
 
     @TempDir
     Path dataDirectory;
@@ -50,11 +56,31 @@ class ReadmeWalkthroughTest {
                     boolean excerpt) {
     }
 
-    /** Every curl request of the README with the JSON answer shown right after it. */
+    /** Every curl request of the README, then of the documents it sends its examples to, with the answer shown. */
     static List<Exchange> walkthrough() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
         List<Exchange> exchanges = new ArrayList<>();
-        Matcher blocks = BLOCK.matcher(readme);
+        for (Path document : DOCUMENTS) {
+            exchanges.addAll(exchanges(Files.readString(document)));
+        }
+        return exchanges;
+    }
+
+    /** The SQL of every psql example of the README. */
+    static List<String> psqlQueries() throws IOException {
+        List<String> queries = new ArrayList<>();
+        Matcher blocks = BLOCK.matcher(Files.readString(DOCUMENTS.get(0)));
+        while (blocks.find()) {
+            Matcher psql = PSQL.matcher(blocks.group(2).trim());
+            if (blocks.group(1).equals("bash") && psql.matches()) {
+                queries.add(psql.group(1));
+            }
+        }
+        return queries;
+    }
+
+    private static List<Exchange> exchanges(String document) {
+        List<Exchange> exchanges = new ArrayList<>();
+        Matcher blocks = BLOCK.matcher(document);
         String[] pending = null;
         while (blocks.find()) {
             String text = blocks.group(2).replace("\\\n", " ").trim();
@@ -88,7 +114,9 @@ class ReadmeWalkthroughTest {
     @Test
     void theWalkthroughAnswersAsTheReadmeShowsAndSurvivesARestart() throws Exception {
         List<Exchange> walkthrough = walkthrough();
-        assertThat(walkthrough).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(walkthrough).hasSizeGreaterThanOrEqualTo(18);
+        List<String> psqlQueries = psqlQueries();
+        assertThat(psqlQueries).isNotEmpty();
         Exchange lastPayment = walkthrough.stream().filter(exchange -> exchange.path().endsWith("/payments"))
                 .reduce((first, second) -> second).orElseThrow();
 
@@ -115,6 +143,9 @@ class ReadmeWalkthroughTest {
                 }
             }
 
+            for (String query : psqlQueries) {
+                assertThat(ledger.database.sql(query).query().listOfRows()).as(query).isNotEmpty();
+            }
             assertThat(ledger.database.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
             List<String> types = ledger.database.sql("SELECT event_type FROM event_log WHERE debt_id = :debt"
                     + " ORDER BY position").param("debt", lastPayment.path().split("/")[4]).query(String.class).list();
