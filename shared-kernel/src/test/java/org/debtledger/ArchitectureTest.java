@@ -14,12 +14,9 @@ class ArchitectureTest {
             .importPackages("org.debtledger");
 
     @Test
-    void theDomainImportsNoSpringNoServletAndNoDatabaseOnlyTheHttpEdgeDoes() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.sql..", "jakarta.persistence..")
-                .check(kernel);
-        noClasses().that().resideOutsideOfPackage("org.debtledger.edge..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
-                        "tools.jackson..", "java.sql..", "org.debtledger.edge..")
+    void theSharedKernelImportsNoSpringNoServletNoWebJsonAndNoDatabase() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        "jakarta.persistence..", "tools.jackson..", "java.sql..", "javax.sql..")
                 .check(kernel);
     }
 

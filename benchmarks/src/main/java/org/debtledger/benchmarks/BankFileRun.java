@@ -52,7 +52,7 @@ final class BankFileRun {
         long begin = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                                 + "/api/v1/operations/bank-files")).timeout(Duration.ofMinutes(30))
-                        .header("Content-Type", "text/csv").header("Authorization", LedgerBenchmark.OPERATOR_CREDENTIALS)
+                        .header("Content-Type", "text/csv").header("Authorization", RunSecrets.OPERATOR)
                         .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - begin) / 1e9;

@@ -51,7 +51,7 @@ final class Ceiling {
     }
 
     /** Inserts at {@code clients} connections for {@code each}. */
-    LedgerBenchmark.Figure measure(int clients, Duration each) throws Exception {
+    Figure measure(int clients, Duration each) throws Exception {
         return measure("ceiling", clients, each);
     }
 
@@ -59,16 +59,15 @@ final class Ceiling {
      * The ceiling at {@code clients} connections, then the series {@code name} of {@code client}s at as many: the
      * series' figure, its ratio to that ceiling. A profile of the ceiling is named after the series it stands beside.
      */
-    LedgerBenchmark.Figure beside(String name, int clients, Duration each,
-                                  IntFunction<LedgerBenchmark.Operation> client) throws Exception {
+    Figure beside(String name, int clients, Duration each, IntFunction<Load.Operation> client) throws Exception {
         double limit = measure("ceiling-before-" + name, clients, each).perSecond();
-        return LedgerBenchmark.measure(name, clients, each, client).besideCeiling(limit);
+        return Load.measure(name, clients, each, client).besideCeiling(limit);
     }
 
-    private LedgerBenchmark.Figure measure(String name, int clients, Duration each) throws Exception {
+    private Figure measure(String name, int clients, Duration each) throws Exception {
         List<Connection> connections = new CopyOnWriteArrayList<>();
         try {
-            return LedgerBenchmark.measure(name, clients, each, client -> {
+            return Load.measure(name, clients, each, client -> {
                 PreparedStatement insert;
                 try {
                     Connection connection = database.getConnection();

@@ -26,7 +26,7 @@ import java.util.UUID;
  * a debt, charge a demand fee, agree a three-instalment plan, then pay three times. The commands carry the values the
  * HTTP mix sends, as the controllers build them; they carry no audit metadata, since no request stands behind them.
  */
-final class GatewayCommandMix implements LedgerBenchmark.Operation {
+final class GatewayCommandMix implements Load.Operation {
 
     private static final Money INSTALMENT = Money.of("38.22", "EUR");
 

@@ -67,8 +67,7 @@ final class PlainAxonPeer implements AutoCloseable {
     }
 
     /** The ledger's command figures and the plain peer's, both in process, and what each ran on. */
-    record InProcess(List<LedgerBenchmark.Figure> ledger, List<LedgerBenchmark.Figure> plainAxon,
-                     Map<String, Object> configuration) {
+    record InProcess(List<Figure> ledger, List<Figure> plainAxon, Map<String, Object> configuration) {
     }
 
     /**
@@ -82,9 +81,9 @@ final class PlainAxonPeer implements AutoCloseable {
         configuration.put("ledgerEventStorageEngine",
                 ledger.getBean(EventStorageEngine.class).getClass().getSimpleName());
         CommandGateway ledgerGateway = ledger.getBean(CommandGateway.class);
-        List<LedgerBenchmark.Figure> ledgerFigures = measureAll("in-process", ledgerGateway, ceiling, each, clients);
+        List<Figure> ledgerFigures = measureAll("in-process", ledgerGateway, ceiling, each, clients);
 
-        List<LedgerBenchmark.Figure> plainFigures;
+        List<Figure> plainFigures;
         try (PlainAxonPeer peer = start(postgres)) {
             plainFigures = measureAll("plain-axon", peer.commandGateway(), ceiling, each, clients);
             configuration.put("plainAxon", peer.describe());
@@ -92,11 +91,11 @@ final class PlainAxonPeer implements AutoCloseable {
         return new InProcess(ledgerFigures, plainFigures, configuration);
     }
 
-    private static List<LedgerBenchmark.Figure> measureAll(String name, CommandGateway gateway, Ceiling ceiling,
-                                                           Duration each, int[] clients) throws Exception {
-        LedgerBenchmark.warmUp(name, each,
-                slice -> LedgerBenchmark.measure(name + "-warm-up", 4, slice, client -> new GatewayCommandMix(gateway)));
-        List<LedgerBenchmark.Figure> figures = new ArrayList<>();
+    private static List<Figure> measureAll(String name, CommandGateway gateway, Ceiling ceiling, Duration each,
+                                           int[] clients) throws Exception {
+        Load.warmUp(name, each,
+                slice -> Load.measure(name + "-warm-up", 4, slice, client -> new GatewayCommandMix(gateway)));
+        List<Figure> figures = new ArrayList<>();
         for (int concurrency : clients) {
             figures.add(ceiling.beside(name, concurrency, each, client -> new GatewayCommandMix(gateway)));
         }

@@ -44,14 +44,13 @@ final class StandaloneMemory {
                 "--ledger.security.local-users.store=" + directory.resolve("local-users"),
                 "--ledger.security.key-encryption-key.file=" + directory.resolve("key-encryption-key"))
                 .redirectErrorStream(true).redirectOutput(directory.resolve("ledger.log").toFile());
-        builder.environment().put("LEDGER_PASSWORD_ADVISOR", LedgerBenchmark.ADVISOR_PASSWORD);
+        builder.environment().put("LEDGER_PASSWORD_ADVISOR", RunSecrets.PASSWORD);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         Process ledger = builder.start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             awaitHealthy(ledger, http, port);
-            LedgerBenchmark.Figure load = LedgerBenchmark.measure("standalone", 4, each,
-                    client -> new LedgerBenchmark.CommandMix(http, port));
+            Figure load = Load.measure("standalone", 4, each, client -> new CommandMix(http, port));
             if (!ledger.isAlive()) {
                 throw new IllegalStateException("the standalone ledger stopped under the load; see " + directory);
             }

@@ -1,0 +1,196 @@
+package org.debtledger.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.QuerySideApplication;
+import org.debtledger.query.admin.ProjectionRebuilds;
+import org.debtledger.query.freshness.ReadPositions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The query side, started fresh on the store the commands filled: how fast it catches up from the first event
+ * (both read models), how fast a rebuild of both runs, and how fast a consumer pages through the whole public
+ * stream from the start (1,000 events a page, each page parsed by the consumer): once on the fresh query side, its
+ * stream code not yet compiled ({@code streamFirstPassEventsPerSecond}), and then, after passes for {@code each}
+ * that warm it up, in whole passes for at least {@code each} ({@code streamEventsPerSecond}: the events of those
+ * passes over their time), as a query side that has served the stream before answers. Then both sides at work
+ * ({@link BothSidesAtWork}).
+ */
+final class ReadSide {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadSide.class);
+
+    private ReadSide() {
+    }
+
+    /**
+     * Makes the store hold at least {@code events} events ({@code -Dbenchmark.read-side-events}, none by default)
+     * for the read side to catch up on and rebuild from: copies of the debts the commands registered, each copy a
+     * debt of its own (its identifier, in the aggregate column and in its events' JSON, ends in
+     * {@code -copy-<n>}), appended after the originals in their order.
+     */
+    static void copyDebtsUntil(DataSource database, long events) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            var stored = statement.executeQuery("SELECT count(*), max(globalindex) FROM domainevententry");
+            stored.next();
+            long originals = stored.getLong(1);
+            long lastOriginal = stored.getLong(2);
+            if (originals >= events) {
+                return;
+            }
+            long copies = (events - 1) / originals; // with the originals, at least the events asked for
+            long begin = System.nanoTime();
+            try (PreparedStatement copy = connection.prepareStatement("""
+                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                                  payload, payloadrevision, payloadtype, timestamp)
+                    SELECT copy_id, sequencenumber, type, gen_random_uuid()::text, metadata,
+                           convert_to(replace(convert_from(payload, 'UTF8'), '"' || aggregateidentifier || '"',
+                                              '"' || copy_id || '"'), 'UTF8'),
+                           payloadrevision, payloadtype, timestamp
+                    FROM (SELECT *, aggregateidentifier || '-copy-' || ? AS copy_id FROM domainevententry
+                          WHERE globalindex <= ?) original
+                    ORDER BY globalindex""")) {
+                for (long n = 1; n <= copies; n++) {
+                    copy.setString(1, Long.toString(n));
+                    copy.setLong(2, lastOriginal);
+                    copy.executeUpdate();
+                }
+            }
+            log.warn(String.format(
+                    "%nthe store holds %d events: the %d the commands wrote and %d copies of them, made in %.1f s",
+                    originals * (copies + 1), originals, copies, (System.nanoTime() - begin) / 1e9));
+        }
+    }
+
+    static Map<String, Object> measure(EmbeddedPostgres postgres, int commandPort, double commandRate, Duration each)
+            throws Exception {
+        long begin = System.nanoTime();
+        try (ConfigurableApplicationContext query = new SpringApplicationBuilder(QuerySideApplication.class).run(
+                // the query side's own settings: this classpath's application.yml is the command side's
+                "--spring.config.location=classpath:debt-ledger-query.yml",
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--logging.level.root=WARN",
+                "--ledger.security.local-users.enabled=true",
+                "--ledger.security.local-users.store=target/local-users-unused",
+                "--ledger.security.local-users.users[0].name=integration",
+                "--ledger.security.local-users.users[0].role=INTEGRATION",
+                "--ledger.security.local-users.users[1].name=advisor",
+                "--ledger.security.local-users.users[1].role=ADVISOR",
+                "--ledger.password.integration=" + RunSecrets.PASSWORD,
+                "--ledger.password.advisor=" + RunSecrets.PASSWORD,
+                "--ledger.security.key-encryption-key.value=" + RunSecrets.keyEncryptionKey())) {
+            DataSource database = query.getBean(DataSource.class);
+            long head;
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+                var max = statement.executeQuery("SELECT max(globalindex) FROM domainevententry");
+                max.next();
+                head = max.getLong(1);
+            }
+            ReadPositions positions = query.getBean(ReadPositions.class);
+            Profiles.of("catch-up", () -> {
+                for (String group : ProcessingGroups.ALL) {
+                    positions.awaitAtLeast(group, head, Duration.ofMinutes(30));
+                }
+                return null;
+            });
+            double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
+
+            ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
+            long rebuildBegin = System.nanoTime();
+            Profiles.of("rebuild", () -> {
+                rebuilds.start(ProcessingGroups.ALL);
+                long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
+                while (!ProcessingGroups.ALL.stream()
+                        .allMatch(model -> rebuilds.status(model).status().equals("COMPLETED"))) {
+                    for (String model : ProcessingGroups.ALL) {
+                        if (rebuilds.status(model).status().equals("FAILED")) {
+                            throw new IllegalStateException("the rebuild failed: " + rebuilds.status(model));
+                        }
+                    }
+                    if (System.nanoTime() > rebuildDeadline) {
+                        throw new IllegalStateException("the rebuild did not finish within 30 minutes");
+                    }
+                    Thread.sleep(20);
+                }
+                return null;
+            });
+            double rebuildSeconds = (System.nanoTime() - rebuildBegin) / 1e9;
+
+            int port = ((WebServerApplicationContext) query).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            StreamConsumer consumer = new StreamConsumer(http, port, RunSecrets.INTEGRATION, head);
+            long firstPassBegin = System.nanoTime();
+            long received = Profiles.of("stream-first-pass", consumer::pass);
+            double firstPassSeconds = (System.nanoTime() - firstPassBegin) / 1e9;
+            long warm = System.nanoTime() + each.toNanos();
+            while (System.nanoTime() < warm) {
+                consumer.pass();
+            }
+            long[] passes = Profiles.of("stream", () -> {
+                long passesBegin = System.nanoTime();
+                long events = 0;
+                long count = 0;
+                do {
+                    events += consumer.pass();
+                    count++;
+                } while (System.nanoTime() - passesBegin < each.toNanos());
+                return new long[]{events, count, System.nanoTime() - passesBegin};
+            });
+
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("events", head);
+            figures.put("startAndCatchUpSeconds", Math.round(catchUpSeconds * 100) / 100.0);
+            figures.put("startAndCatchUpEventsPerSecond", Math.round(head / catchUpSeconds));
+            figures.put("rebuildAllSeconds", Math.round(rebuildSeconds * 100) / 100.0);
+            figures.put("rebuildEventsPerSecond", Math.round(head / rebuildSeconds));
+            figures.put("streamEventsReceived", received);
+            figures.put("streamFirstPassEventsPerSecond", Math.round(received / firstPassSeconds));
+            figures.put("streamPasses", passes[1]);
+            figures.put("streamEventsPerSecond", Math.round(passes[0] / (passes[2] / 1e9)));
+            figures.putAll(BothSidesAtWork.measure(http, commandPort, port, positions, commandRate, each));
+            log.warn("%nread side: {}".formatted(), figures);
+            return figures;
+        }
+    }
+
+    /** A consumer of the public stream, paging through it from the start as fast as the answers come. */
+    private record StreamConsumer(HttpClient http, int port, String credentials, long head) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** Pages from the first event to the head; answers how many events came. */
+        long pass() throws IOException, InterruptedException {
+            long events = 0;
+            long after = 0;
+            while (after < head) {
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/api/v1/events?limit=1000&after=" + after)).header("Authorization", credentials)
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                var read = JSON.readTree(page.body());
+                events += read.path("events").size();
+                after = read.path("next").asLong();
+            }
+            return events;
+        }
+    }
+}
