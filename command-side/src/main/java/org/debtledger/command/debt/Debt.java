@@ -11,7 +11,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
-import org.debtledger.command.fee.FeeSchedule;
+import org.debtledger.command.fee.FeeHistory;
+import org.debtledger.command.fee.FeePolicy;
+import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PauseRule;
 import org.debtledger.command.plan.PaymentPlan;
 import org.debtledger.command.plan.PlanRules;
@@ -133,103 +135,17 @@ public class Debt {
                 command.date()));
     }
 
-    // ---- fees ------------------------------------------------------------------------------------------------
+    // ---- fees: the rules are FeePolicy's -----------------------------------------------------------------------
 
     @CommandHandler
     public void handle(ChargeFee command, CollectionPolicy policy) {
+        FeePolicy fee = feePolicy(policy);
         if (command.type() == FeeType.DUE_DATE_EXTENSION) {
-            extendDueDate(command, policy.of(terms.jurisdiction()), policy.limitation());
-            return;
+            fee.extension(command, policy.of(terms.jurisdiction()).interestRunsWhileExtended(), interestAccruedThrough)
+                    .forEach(AggregateLifecycle::apply);
+        } else {
+            apply(fee.letter(command));
         }
-        requireOpenOn(command.date());
-        requireCollectable(command.date(), policy.limitation());
-        check(command.type() != FeeType.PAYMENT_PLAN, Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
-                "a payment plan's fee is charged when the plan is agreed");
-        FeeSchedule schedule = policy.of(terms.jurisdiction()).fees().get(terms.debtType());
-        Money cap = command.type() == FeeType.REMINDER ? reminderCap(command.date(), schedule)
-                : demandCap(command.date(), schedule);
-        apply(new FeeCharged(debtId, command.type(), chargeable(command, cap), cap, command.extensionDays(),
-                command.date()));
-    }
-
-    /** The amount asked (the cap when none is), checked against the cap. */
-    private Money chargeable(ChargeFee command, Money cap) {
-        Money amount = command.amount() == null ? cap : command.amount();
-        requireOwnCurrency(amount);
-        check(amount.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a fee must be more than zero");
-        check(!amount.isGreaterThan(cap), Rule.FEE_ABOVE_STATUTORY_CAP,
-                command.type() + " fee " + amount + " is above the cap of " + cap);
-        return amount;
-    }
-
-    /**
-     * Moves the due date by the days asked, and charges for it what the schedule allows: nothing for an extension
-     * shorter than its free days, while fees are frozen, or where the schedule names no extension fee.
-     */
-    private void extendDueDate(ChargeFee command, JurisdictionPolicy rules, LimitationPolicy limitationRules) {
-        LocalDate date = command.date();
-        requireOpenOn(date);
-        check(!disputed, Rule.DEBT_DISPUTED, "no due date may be extended while the debt is disputed");
-        requireNotTimeBarred(date, limitationRules);
-        Integer days = command.extensionDays();
-        check(days != null && days > 0, Rule.EXTENSION_DAYS_MISSING,
-                "a due-date extension needs the number of days the due date moves (extensionDays)");
-        Optional<FeeSchedule.Extension> schedule = rules.fees().get(terms.debtType()).extensions();
-        boolean free = schedule.isEmpty() || days < schedule.get().freeBelowDays() || feesFrozenOn(date);
-        boolean asked = command.amount() != null && !command.amount().isZero();
-        if (free && asked) {
-            throw noExtensionFee(schedule, days, date);
-        }
-        Optional<Money> fee = free ? Optional.empty() : Optional.of(chargeable(command, schedule.get().cap()));
-        LocalDate extended = dueDate.plusDays(days);
-        LocalDate frozenFrom = latest(dueDate, interestAccruedThrough).plusDays(1);
-        apply(new DueDateExtended(debtId, dueDate, extended, days,
-                rules.interestRunsWhileExtended() || frozenFrom.isAfter(extended) ? null : frozenFrom, date));
-        fee.ifPresent(amount -> apply(new FeeCharged(debtId, FeeType.DUE_DATE_EXTENSION, amount,
-                schedule.get().cap(), days, date)));
-    }
-
-    private Money reminderCap(LocalDate date, FeeSchedule schedule) {
-        Money cap = schedule.reminder().orElseThrow(() -> notInSchedule(FeeType.REMINDER));
-        requireLetterInterval(date, schedule);
-        return cap;
-    }
-
-    private Money demandCap(LocalDate date, FeeSchedule schedule) {
-        FeeSchedule.Demand demand = schedule.demands().orElseThrow(() -> notInSchedule(FeeType.DEMAND));
-        check(fees.demandsCharged() < demand.maxCharged(), Rule.DEMAND_LIMIT_REACHED,
-                "costs may be charged for at most " + demand.maxCharged() + " demands for payment");
-        requireLetterInterval(date, schedule);
-        return demand.cap(terms.principal(), terms.directlyEnforceable(), fees.demandsCharged() + 1);
-    }
-
-    /** Why an amount asked for an extension that is free cannot be charged. */
-    private RuleViolation noExtensionFee(Optional<FeeSchedule.Extension> schedule, int days, LocalDate date) {
-        if (schedule.isEmpty()) {
-            return notInSchedule(FeeType.DUE_DATE_EXTENSION);
-        }
-        if (feesFrozenOn(date)) {
-            return new RuleViolation(Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
-                    + pause.reason());
-        }
-        return new RuleViolation(Rule.SHORT_EXTENSION_IS_FREE, "moving a due date by " + days + " days, less than "
-                + schedule.get().freeBelowDays() + ", costs nothing");
-    }
-
-    /** No chargeable reminder or demand sooner than the interval after the due date and after the previous one. */
-    private void requireLetterInterval(LocalDate date, FeeSchedule schedule) {
-        int interval = schedule.letterIntervalDays();
-        LocalDate earliest = dueDate.plusDays(interval);
-        if (fees.lastLetter() != null && fees.lastLetter().plusDays(interval).isAfter(earliest)) {
-            earliest = fees.lastLetter().plusDays(interval);
-        }
-        check(!date.isBefore(earliest), Rule.FEE_TOO_SOON, "no reminder or demand may be charged before " + earliest
-                + ": " + interval + " days after the due date and after the previous letter");
-    }
-
-    private RuleViolation notInSchedule(FeeType type) {
-        return new RuleViolation(Rule.FEE_NOT_IN_SCHEDULE, "no " + type + " fee may be charged on a "
-                + terms.debtType() + " debt under " + terms.jurisdiction() + " law");
     }
 
     // ---- payment plans ---------------------------------------------------------------------------------------
@@ -260,7 +176,8 @@ public class Debt {
         Optional<InterestPosted> interest = interestThrough(date, policy.lateInterest());
         Money interestDue = interest.map(InterestPosted::amount).orElse(zero());
         int number = plansAgreed + 1;
-        Optional<Money> fee = planFee(number, instalments.size(), date, planRules, rules.fees().get(terms.debtType()));
+        Optional<Money> fee = feePolicy(policy).planFee(number, instalments.size(), date, planRules.firstPlanFree())
+                .map(FeeCharged::amount);
         Money total = outstanding.total().plus(interestDue).plus(fee.orElse(zero()));
         check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
         Money planned = instalments.stream().map(Instalment::amount).reduce(zero(), Money::plus);
@@ -290,16 +207,6 @@ public class Debt {
         apply(new PaymentPlanAgreed(debtId, number, List.copyOf(instalments), command.channel(),
                 command.affordability(), command.affordability() == null ? null : override,
                 planRules.interestFrozenWhileKept(), date));
-    }
-
-    private Optional<Money> planFee(int number, int instalmentCount, LocalDate date, PlanRules planRules,
-                                    FeeSchedule schedule) {
-        if ((number == 1 && planRules.firstPlanFree()) || feesFrozenOn(date)) {
-            return Optional.empty();
-        }
-        return schedule.plans()
-                .filter(plans -> fees.plansCharged() < plans.maxCharged(terms.principal(), terms.directlyEnforceable()))
-                .map(plans -> plans.cap(terms.principal(), instalmentCount));
     }
 
     // ---- payments --------------------------------------------------------------------------------------------
@@ -593,6 +500,17 @@ public class Debt {
         }
     }
 
+    /** Where the debt stands today, for the rules every feature shares. */
+    private Standing standing(CollectionPolicy policy) {
+        return new Standing(status, terms.registeredOn(), terms.principal().currency(), disputed, timeBarred,
+                policy.limitation().limitationDate(terms.debtType(), limitation), pause);
+    }
+
+    private FeePolicy feePolicy(CollectionPolicy policy) {
+        return new FeePolicy(debtId, terms, dueDate, fees, policy.of(terms.jurisdiction()).fees().get(terms.debtType()),
+                standing(policy));
+    }
+
     private void requireOpenOn(LocalDate date) {
         check(status == DebtStatus.OPEN, Rule.DEBT_CLOSED, "the debt is " + status.name().toLowerCase()
                 .replace('_', ' ') + ": nothing but reversals and refunds may follow");
@@ -604,22 +522,11 @@ public class Debt {
                 "the date " + date + " is before the debt was registered on " + terms.registeredOn());
     }
 
-    private void requireCollectable(LocalDate date, LimitationPolicy limitationRules) {
-        check(!disputed, Rule.DEBT_DISPUTED, "no fee may be charged while the debt is disputed");
-        requireNotTimeBarred(date, limitationRules);
-        check(!feesFrozenOn(date), Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
-                + (pause == null ? null : pause.reason()));
-    }
-
     /** Nothing collects a claim after its limitation date, whether or not close of business has recorded it. */
     private void requireNotTimeBarred(LocalDate date, LimitationPolicy rules) {
         LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
         check(!timeBarred && !date.isAfter(limitationDate), Rule.DEBT_TIME_BARRED, "the claim was time-barred after "
                 + limitationDate + ": it may no longer be collected; a payment the debtor makes is still recorded");
-    }
-
-    private boolean feesFrozenOn(LocalDate date) {
-        return pause != null && pause.freezesOn(Freeze.FEES, date);
     }
 
     private void requireOwnCurrency(Money amount) {
@@ -631,10 +538,6 @@ public class Debt {
 
     private Money zero() {
         return Money.zero(terms.principal().currency());
-    }
-
-    private static LocalDate latest(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static String blankToNull(String text) {
@@ -664,12 +567,7 @@ public class Debt {
         if (event.type() == FeeType.DEMAND) {
             limitation = limitation.demanded(event.date());
         }
-        fees = switch (event.type()) {
-            case REMINDER -> fees.withReminder(event.date());
-            case DEMAND -> fees.withDemand(event.date());
-            case PAYMENT_PLAN -> fees.withPlanCharged();
-            case DUE_DATE_EXTENSION -> fees;
-        };
+        fees = fees.charged(event);
     }
 
     @EventSourcingHandler
