@@ -16,9 +16,8 @@ import org.debtledger.command.fee.FeePolicy;
 import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PauseRule;
 import org.debtledger.command.plan.PaymentPlan;
-import org.debtledger.command.plan.PlanRules;
+import org.debtledger.command.plan.PlanPolicy;
 import org.debtledger.command.policy.CollectionPolicy;
-import org.debtledger.command.policy.JurisdictionPolicy;
 import org.debtledger.debt.AssignCase;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -69,7 +68,6 @@ import org.debtledger.payment.RefundCredit;
 import org.debtledger.payment.ReversePayment;
 import org.debtledger.payment.ValueDateOrder;
 import org.debtledger.plan.AgreePaymentPlan;
-import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
@@ -148,65 +146,23 @@ public class Debt {
         }
     }
 
-    // ---- payment plans ---------------------------------------------------------------------------------------
+    // ---- payment plans: the rules are PlanPolicy's -------------------------------------------------------------
 
     @CommandHandler
     public void handle(AgreePaymentPlan command, CollectionPolicy policy,
                        @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
-        LocalDate date = command.date();
-        requireOpenOn(date);
-        check(!disputed, Rule.DEBT_DISPUTED, "no plan may be agreed while the debt is disputed");
-        requireNotTimeBarred(date, policy.limitation());
-        check(plan == null || !plan.inForce(), Rule.PLAN_ALREADY_ACTIVE, "the debt already has a plan in force");
-        List<Instalment> instalments = command.instalments();
-        check(instalments != null && !instalments.isEmpty(), Rule.PLAN_HAS_NO_INSTALMENTS,
-                "a plan needs at least one instalment");
-        for (int i = 0; i < instalments.size(); i++) {
-            requireOwnCurrency(instalments.get(i).amount());
-            check(instalments.get(i).amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE,
-                    "instalment " + (i + 1) + " must be more than zero");
-            check(i == 0 || instalments.get(i).dueDate().isAfter(instalments.get(i - 1).dueDate()),
-                    Rule.INSTALMENT_DATES_NOT_INCREASING, "instalment due dates must strictly increase");
-        }
-        check(!instalments.get(0).dueDate().isBefore(date), Rule.INSTALMENT_DUE_BEFORE_AGREEMENT,
-                "the first instalment must not fall due before the plan is agreed on " + date);
-
-        JurisdictionPolicy rules = policy.of(terms.jurisdiction());
-        PlanRules planRules = rules.plans();
-        Optional<InterestPosted> interest = interestThrough(date, policy.lateInterest());
-        Money interestDue = interest.map(InterestPosted::amount).orElse(zero());
+        PlanPolicy plans = planPolicy(policy);
+        plans.requireAgreeable(command);
+        Optional<InterestPosted> interest = interestThrough(command.date(), policy.lateInterest());
         int number = plansAgreed + 1;
-        Optional<Money> fee = feePolicy(policy).planFee(number, instalments.size(), date, planRules.firstPlanFree())
-                .map(FeeCharged::amount);
-        Money total = outstanding.total().plus(interestDue).plus(fee.orElse(zero()));
-        check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
-        Money planned = instalments.stream().map(Instalment::amount).reduce(zero(), Money::plus);
-        check(planned.equals(total), Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
-                + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
-                .orElse(""));
-        for (Instalment instalment : instalments) {
-            boolean wholeBalanceAtOnce = instalments.size() == 1;
-            check(wholeBalanceAtOnce || !instalment.amount().isLessThan(planRules.minimumInstalment()),
-                    Rule.INSTALMENT_BELOW_MINIMUM, "no instalment may be below " + planRules.minimumInstalment());
-        }
-        String override = blankToNull(command.affordabilityOverrideReason());
-        if (command.affordability() != null) {
-            requireOwnCurrency(command.affordability().monthlyIncome());
-            requireOwnCurrency(command.affordability().monthlyExpenses());
-            Money monthly = PaymentPlan.largestMonthlyAmount(instalments);
-            Money disposable = command.affordability().disposableIncome();
-            if (monthly.isGreaterThan(disposable)) {
-                check(override != null, Rule.PLAN_NOT_AFFORDABLE, "the plan asks " + monthly
-                        + " in a month but the declared disposable income is " + disposable);
-                check(AuditMetadata.ADVISOR_ROLE.equals(actorRole), Rule.AFFORDABILITY_OVERRIDE_NEEDS_ADVISOR,
-                        "only an advisor may agree a plan the declared budget does not cover");
-            }
-        }
+        Optional<FeeCharged> fee = feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
+                plans.rules().firstPlanFree());
+        Money total = outstanding.total().plus(interest.map(InterestPosted::amount).orElse(zero()))
+                .plus(fee.map(FeeCharged::amount).orElse(zero()));
+        PaymentPlanAgreed agreed = plans.agreed(command, number, total, fee.map(FeeCharged::amount), actorRole);
         interest.ifPresent(AggregateLifecycle::apply);
-        fee.ifPresent(amount -> apply(new FeeCharged(debtId, FeeType.PAYMENT_PLAN, amount, amount, null, date)));
-        apply(new PaymentPlanAgreed(debtId, number, List.copyOf(instalments), command.channel(),
-                command.affordability(), command.affordability() == null ? null : override,
-                planRules.interestFrozenWhileKept(), date));
+        fee.ifPresent(AggregateLifecycle::apply);
+        apply(agreed);
     }
 
     // ---- payments --------------------------------------------------------------------------------------------
@@ -450,16 +406,7 @@ public class Debt {
                         policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE).freezes(), resumedOn));
             }
         }
-        if (plan != null && plan.inForce() && !disputed) {
-            PlanRules planRules = policy.of(terms.jurisdiction()).plans();
-            for (int number : plan.missedBy(date, planRules.graceDays())) {
-                apply(new InstalmentMissed(debtId, plan.number(), number, plan.instalment(number).dueDate(),
-                        plan.instalment(number).unpaid(), date));
-            }
-            if (plan.missedCount() >= planRules.missesToBreak() || plan.lastInstalmentMissed()) {
-                apply(new PaymentPlanBroken(debtId, plan.number(), plan.missedCount(), date));
-            }
-        }
+        planPolicy(policy).missesOn(date).forEach(AggregateLifecycle::apply);
         interest.ifPresent(AggregateLifecycle::apply);
         restated.ifPresent(AggregateLifecycle::apply);
     }
@@ -511,6 +458,10 @@ public class Debt {
                 standing(policy));
     }
 
+    private PlanPolicy planPolicy(CollectionPolicy policy) {
+        return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), plan, standing(policy));
+    }
+
     private void requireOpenOn(LocalDate date) {
         check(status == DebtStatus.OPEN, Rule.DEBT_CLOSED, "the debt is " + status.name().toLowerCase()
                 .replace('_', ' ') + ": nothing but reversals and refunds may follow");
@@ -538,10 +489,6 @@ public class Debt {
 
     private Money zero() {
         return Money.zero(terms.principal().currency());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 
     // ---- event-sourcing handlers: they only record what the events say -------------------------------------
