@@ -13,6 +13,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
+import org.debtledger.command.interest.InterestDue;
+import org.debtledger.command.payment.PaymentPolicy;
+import org.debtledger.command.payment.RecordedPayment;
+import org.debtledger.command.payment.ValueDateRestatement;
 import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PauseRule;
 import org.debtledger.command.plan.PaymentPlan;
@@ -43,8 +47,6 @@ import org.debtledger.fee.FeeType;
 import org.debtledger.interest.DateRange;
 import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
-import org.debtledger.interest.LateInterest;
-import org.debtledger.interest.ReferenceRates;
 import org.debtledger.limitation.DebtTimeBarred;
 import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.limitation.LimitationClock;
@@ -59,7 +61,6 @@ import org.debtledger.pause.ResumeCause;
 import org.debtledger.pause.ResumeCollection;
 import org.debtledger.payment.Allocation;
 import org.debtledger.payment.BalanceRestated;
-import org.debtledger.payment.AllocationOrder;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
@@ -75,11 +76,11 @@ import org.debtledger.plan.PaymentPlanBroken;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
@@ -153,7 +154,7 @@ public class Debt {
                        @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
         PlanPolicy plans = planPolicy(policy);
         plans.requireAgreeable(command);
-        Optional<InterestPosted> interest = interestThrough(command.date(), policy.lateInterest());
+        Optional<InterestPosted> interest = interestDue(policy).through(command.date(), outstanding.principal());
         int number = plansAgreed + 1;
         Optional<FeeCharged> fee = feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
                 plans.rules().firstPlanFree());
@@ -165,28 +166,24 @@ public class Debt {
         apply(agreed);
     }
 
-    // ---- payments --------------------------------------------------------------------------------------------
+    // ---- payments: the rules are PaymentPolicy's, a back-valued payment's restatement ValueDateRestatement's ------
 
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
-        Optional<RecordedPayment> earlier = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion());
-        if (earlier.isPresent()) {
-            Money recorded = earlier.get().amount();
-            check(recorded.equals(command.amount()), Rule.PAYMENT_ID_REUSED_WITH_DIFFERENT_AMOUNT,
-                    "payment " + command.paymentId() + " was recorded with " + recorded + ", not " + command.amount());
+        PaymentPolicy payments = paymentPolicy(policy);
+        if (payments.alreadyRecorded(command, history.find(debtId, command.paymentId(), getVersion()))) {
             return;
         }
-        requireOwnCurrency(command.amount());
-        check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a payment must be more than zero");
-        requireOpenOn(command.valueDate());
-        AllocationOrder order = policy.of(terms.jurisdiction()).allocationOrder();
+        payments.requireRecordable(command);
         Allocation allocation;
         if (command.valueDate().isBefore(interestAccruedThrough)) {
-            allocation = restateForValueDate(command, new ValueDateOrder(policy.lateInterest(), order), history);
+            ValueDateRestatement.Restated restated = restatement(policy, history).payment(command);
+            apply(restated.event());
+            allocation = restated.allocation();
         } else {
-            Optional<InterestPosted> interest = interestThrough(command.valueDate(), policy.lateInterest());
-            interest.ifPresent(AggregateLifecycle::apply);
-            allocation = order.allocate(command.amount(), outstanding);
+            interestDue(policy).through(command.valueDate(), outstanding.principal())
+                    .ifPresent(AggregateLifecycle::apply);
+            allocation = policy.of(terms.jurisdiction()).allocationOrder().allocate(command.amount(), outstanding);
         }
         List<InstalmentPayment> instalments = plan != null && plan.inForce()
                 ? plan.allocate(command.amount().minus(allocation.credit()))
@@ -200,89 +197,18 @@ public class Debt {
 
     @CommandHandler
     public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
-        requireRegisteredBy(command.date());
-        RecordedPayment payment = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion())
-                .orElseThrow(() -> new RuleViolation(Rule.PAYMENT_UNKNOWN,
-                        "no payment " + command.paymentId() + " on this debt"));
-        check(!payment.reversed(), Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId()
-                + " was already reversed");
-        check(!credit.isLessThan(payment.allocation().credit()), Rule.CREDIT_ALREADY_REFUNDED,
-                "the credit this payment created was already refunded; settle the refund first");
-        List<InstalmentPayment> instalments = plan != null && payment.sequenceNumber() > planAgreedAt
-                ? payment.instalments()
-                : List.of();
-        apply(new PaymentReversed(debtId, command.paymentId(), payment.amount(), payment.allocation(),
-                instalments, command.reason(), command.date()));
-        // Interest already posted past the payment's value date was computed on a principal the payment had
-        // reduced: the principal it paid earns that interest again.
-        if (status == DebtStatus.OPEN && interestAccruedThrough.isAfter(payment.valueDate())) {
-            LateInterest.Accrual accrual = policy.lateInterest().accrue(payment.allocation().principal(),
-                    terms.debtType(), payment.valueDate().plusDays(1), interestAccruedThrough, interestFreezes.ranges());
-            if (accrual.amount().isPositive()) {
-                apply(new InterestPosted(debtId, accrual.amount(), payment.valueDate().plusDays(1),
-                        accrual.segments(), interestAccruedThrough));
-            }
+        Optional<RecordedPayment> recorded = history.find(debtId, command.paymentId(), getVersion());
+        apply(paymentPolicy(policy).reversal(command, recorded));
+        RecordedPayment payment = recorded.orElseThrow();
+        if (status == DebtStatus.OPEN) {
+            interestDue(policy).earnedAgain(payment.allocation().principal(), payment.valueDate())
+                    .ifPresent(AggregateLifecycle::apply);
         }
     }
 
     @CommandHandler
-    public void handle(RefundCredit command) {
-        requireRegisteredBy(command.date());
-        requireOwnCurrency(command.amount());
-        check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a refund must be more than zero");
-        check(!command.amount().isGreaterThan(credit), Rule.REFUND_EXCEEDS_CREDIT,
-                "only " + credit + " is owed back to the debtor");
-        apply(new CreditRefunded(debtId, command.amount(), command.reference(), command.date()));
-    }
-
-    /**
-     * A payment whose value date is before interest already posted: the balance is restated as it stands had the
-     * payment arrived on its value date (interest posted since re-rated on what it left, later payments allocated
-     * again), and the payment is allocated as it would have been then. Answers that allocation.
-     */
-    private Allocation restateForValueDate(RecordPayment command, ValueDateOrder valueDateOrder, DebtHistory history) {
-        List<ValueDateOrder.Fact> facts = factsSoFar(history);
-        ValueDateOrder.Outcome before = inValueDateOrder(valueDateOrder, facts);
-        facts.add(new ValueDateOrder.Paid(command.valueDate(), command.paymentId(), command.amount()));
-        ValueDateOrder.Outcome after = inValueDateOrder(valueDateOrder, facts);
-        Allocation allocation = after.allocations().get(command.paymentId());
-        // the payment's own share goes back in first, so that no part of the balance shows below zero in between
-        Balance change = after.balanceChangeFrom(before);
-        apply(new BalanceRestated(debtId, command.paymentId(), change.fees().plus(allocation.fees()),
-                change.interest().plus(allocation.interest()), change.principal().plus(allocation.principal()),
-                after.credit().minus(before.credit()).minus(allocation.credit()), command.valueDate()));
-        return allocation;
-    }
-
-    /**
-     * Month-end interest for a date that later interest has already passed (close of business run late): the
-     * balance is restated as the posting would have left it on its date, once.
-     */
-    private Optional<BalanceRestated> restateForLateClose(LocalDate date, ValueDateOrder valueDateOrder,
-                                                          DebtHistory history) {
-        List<ValueDateOrder.Fact> facts = factsSoFar(history);
-        if (facts.contains(new ValueDateOrder.Posted(date))) {
-            return Optional.empty();
-        }
-        ValueDateOrder.Outcome before = inValueDateOrder(valueDateOrder, facts);
-        facts.add(new ValueDateOrder.Posted(date));
-        ValueDateOrder.Outcome after = inValueDateOrder(valueDateOrder, facts);
-        Balance change = after.balanceChangeFrom(before);
-        return Optional.of(new BalanceRestated(debtId, null, change.fees(), change.interest(), change.principal(),
-                after.credit().minus(before.credit()), date));
-    }
-
-    private List<ValueDateOrder.Fact> factsSoFar(DebtHistory history) {
-        return new ArrayList<>(ValueDateOrder.factsOf(history.events(debtId, AggregateLifecycle.getVersion())));
-    }
-
-    private ValueDateOrder.Outcome inValueDateOrder(ValueDateOrder valueDateOrder, List<ValueDateOrder.Fact> facts) {
-        try {
-            return valueDateOrder.of(new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(),
-                    interestFreezes.ranges()), facts);
-        } catch (ReferenceRates.NoReferenceRate e) {
-            throw new RuleViolation(Rule.REFERENCE_RATE_UNKNOWN, e.getMessage());
-        }
+    public void handle(RefundCredit command, CollectionPolicy policy) {
+        apply(paymentPolicy(policy).refund(command));
     }
 
     // ---- pauses and disputes ---------------------------------------------------------------------------------
@@ -337,7 +263,7 @@ public class Debt {
             check(adjustment.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "an adjustment must be more than zero");
             check(!adjustment.isGreaterThan(outstanding.principal()), Rule.ADJUSTMENT_EXCEEDS_PRINCIPAL,
                     "only " + outstanding.principal() + " of principal is outstanding");
-            interest = interestThrough(command.date(), policy.lateInterest());
+            interest = interestDue(policy).through(command.date(), outstanding.principal());
         }
         apply(new DisputeResolved(debtId, command.outcome(), command.date()));
         if (command.outcome() == DisputeOutcome.UPHELD && adjustment == null) {
@@ -391,10 +317,9 @@ public class Debt {
         }
         limitationOn(date, policy.limitation());
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
-        Optional<InterestPosted> interest = monthEnd ? interestThrough(date, policy.lateInterest()) : Optional.empty();
+        Optional<InterestPosted> interest = monthEnd ? interestDue(policy).through(date, outstanding.principal()) : Optional.empty();
         Optional<BalanceRestated> restated = monthEnd && date.isBefore(interestAccruedThrough)
-                ? restateForLateClose(date, new ValueDateOrder(policy.lateInterest(),
-                        policy.of(terms.jurisdiction()).allocationOrder()), history)
+                ? restatement(policy, history).lateClose(date)
                 : Optional.empty();
 
         if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
@@ -430,23 +355,6 @@ public class Debt {
 
     // ---- shared checks and calculations ----------------------------------------------------------------------
 
-    /** The interest accrued since the last posting through {@code date}, as the event that would post it. */
-    private Optional<InterestPosted> interestThrough(LocalDate date, LateInterest lateInterest) {
-        if (!date.isAfter(interestAccruedThrough)) {
-            return Optional.empty();
-        }
-        LocalDate from = interestAccruedThrough.plusDays(1);
-        try {
-            LateInterest.Accrual accrual = lateInterest.accrue(outstanding.principal(), terms.debtType(), from, date,
-                    interestFreezes.ranges());
-            return accrual.amount().isPositive()
-                    ? Optional.of(new InterestPosted(debtId, accrual.amount(), from, accrual.segments(), date))
-                    : Optional.empty();
-        } catch (ReferenceRates.NoReferenceRate e) {
-            throw new RuleViolation(Rule.REFERENCE_RATE_UNKNOWN, e.getMessage());
-        }
-    }
-
     /** Where the debt stands today, for the rules every feature shares. */
     private Standing standing(CollectionPolicy policy) {
         return new Standing(status, terms.registeredOn(), terms.principal().currency(), disputed, timeBarred,
@@ -460,6 +368,22 @@ public class Debt {
 
     private PlanPolicy planPolicy(CollectionPolicy policy) {
         return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), plan, standing(policy));
+    }
+
+    private PaymentPolicy paymentPolicy(CollectionPolicy policy) {
+        return new PaymentPolicy(debtId, standing(policy), credit, plan == null ? null : planAgreedAt);
+    }
+
+    private InterestDue interestDue(CollectionPolicy policy) {
+        return new InterestDue(debtId, terms.debtType(), interestAccruedThrough, interestFreezes, policy.lateInterest());
+    }
+
+    /** The debt's facts so far, for a fact dated before interest already posted. */
+    private ValueDateRestatement restatement(CollectionPolicy policy, DebtHistory history) {
+        return new ValueDateRestatement(debtId,
+                new ValueDateOrder(policy.lateInterest(), policy.of(terms.jurisdiction()).allocationOrder()),
+                new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(), interestFreezes.ranges()),
+                ValueDateOrder.factsOf(history.events(debtId, getVersion())));
     }
 
     private void requireOpenOn(LocalDate date) {

@@ -1,5 +1,6 @@
 package org.debtledger.command.debt;
 
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;

@@ -2,6 +2,7 @@ package org.debtledger.command.debt;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
