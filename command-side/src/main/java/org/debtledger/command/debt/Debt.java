@@ -13,12 +13,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
+import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.interest.InterestDue;
 import org.debtledger.command.payment.PaymentPolicy;
 import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
 import org.debtledger.command.pause.Pause;
-import org.debtledger.command.pause.PauseRule;
+import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PaymentPlan;
 import org.debtledger.command.plan.PlanPolicy;
 import org.debtledger.command.policy.CollectionPolicy;
@@ -56,8 +57,6 @@ import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseCollection;
-import org.debtledger.pause.PauseReason;
-import org.debtledger.pause.ResumeCause;
 import org.debtledger.pause.ResumeCollection;
 import org.debtledger.payment.Allocation;
 import org.debtledger.payment.BalanceRestated;
@@ -211,71 +210,42 @@ public class Debt {
         apply(paymentPolicy(policy).refund(command));
     }
 
-    // ---- pauses and disputes ---------------------------------------------------------------------------------
+    // ---- pauses and disputes: the rules are PausePolicy's and DisputePolicy's ---------------------------------
 
     @CommandHandler
     public void handle(PauseCollection command, CollectionPolicy policy) {
-        requireOpenOn(command.from());
-        check(command.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
-                "collection pauses for a dispute when the dispute is opened");
-        check(pause == null, Rule.ALREADY_PAUSED, "collection is already paused for " + (pause == null ? null
-                : pause.reason()));
-        PauseRule rule = policy.of(terms.jurisdiction()).pauses().get(command.reason());
-        check(command.until() != null || rule.openEnded(), Rule.PAUSE_NEEDS_END_DATE,
-                "a pause for " + command.reason() + " needs an end date");
-        check(command.until() == null || !command.until().isBefore(command.from()), Rule.PAUSE_ENDS_BEFORE_IT_STARTS,
-                "a pause must not end before it starts");
-        apply(new CollectionPaused(debtId, command.reason(), command.until(), rule.freezes(), command.from()));
+        apply(pausePolicy(policy).pause(command));
     }
 
     @CommandHandler
-    public void handle(ResumeCollection command) {
-        requireOpenOn(command.date());
-        check(pause != null, Rule.NOT_PAUSED, "collection is not paused");
-        check(pause.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
-                "a pause for a dispute ends when the dispute is resolved");
-        check(!command.date().isBefore(pause.from()), Rule.PAUSE_ENDS_BEFORE_IT_STARTS,
-                "collection cannot resume before the pause starts on " + pause.from());
-        apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.RESUMED, command.date()));
+    public void handle(ResumeCollection command, CollectionPolicy policy) {
+        apply(pausePolicy(policy).resume(command));
     }
 
     @CommandHandler
     public void handle(OpenDispute command, CollectionPolicy policy) {
-        requireOpenOn(command.date());
-        check(!disputed, Rule.DISPUTE_ALREADY_OPEN, "the debt is already disputed");
-        apply(new DebtDisputed(debtId, command.reason(), command.date()));
-        if (pause == null) {
-            PauseRule rule = policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE);
-            apply(new CollectionPaused(debtId, PauseReason.DISPUTE, null, rule.freezes(), command.date()));
-        }
+        DebtDisputed disputed = disputePolicy(policy).open(command);
+        Optional<CollectionPaused> paused = pausePolicy(policy).forDispute(command.date());
+        apply(disputed);
+        paused.ifPresent(AggregateLifecycle::apply);
     }
 
+    /** An upheld dispute writes the debt off, or with an adjustment reduces its principal; either ends its pause. */
     @CommandHandler
     public void handle(ResolveDispute command, CollectionPolicy policy) {
-        requireOpenOn(command.date());
-        check(disputed, Rule.NO_OPEN_DISPUTE, "the debt is not disputed");
-        Money adjustment = command.adjustment();
-        check(adjustment == null || command.outcome() == DisputeOutcome.UPHELD, Rule.ADJUSTMENT_ONLY_WHEN_UPHELD,
-                "a rejected dispute changes nothing on the claim");
-        Optional<InterestPosted> interest = Optional.empty();
-        if (adjustment != null) {
-            requireOwnCurrency(adjustment);
-            check(adjustment.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "an adjustment must be more than zero");
-            check(!adjustment.isGreaterThan(outstanding.principal()), Rule.ADJUSTMENT_EXCEEDS_PRINCIPAL,
-                    "only " + outstanding.principal() + " of principal is outstanding");
-            interest = interestDue(policy).through(command.date(), outstanding.principal());
-        }
+        disputePolicy(policy).requireResolvable(command);
+        Optional<InterestPosted> interest = command.adjustment() == null ? Optional.empty()
+                : interestDue(policy).through(command.date(), outstanding.principal());
+        Optional<CollectionResumed> resumed = pausePolicy(policy).disputeResolved(command.date());
         apply(new DisputeResolved(debtId, command.outcome(), command.date()));
-        if (command.outcome() == DisputeOutcome.UPHELD && adjustment == null) {
+        if (command.outcome() == DisputeOutcome.UPHELD && command.adjustment() == null) {
             apply(new DebtWrittenOff(debtId, outstanding, "dispute upheld", command.date()));
             return;
         }
-        if (pause != null && pause.reason() == PauseReason.DISPUTE) {
-            apply(new CollectionResumed(debtId, PauseReason.DISPUTE, ResumeCause.DISPUTE_RESOLVED, command.date()));
-        }
+        resumed.ifPresent(AggregateLifecycle::apply);
         if (command.outcome() == DisputeOutcome.UPHELD) {
             interest.ifPresent(AggregateLifecycle::apply);
-            apply(new ClaimAdjusted(debtId, adjustment, "dispute upheld in part", command.date()));
+            apply(new ClaimAdjusted(debtId, command.adjustment(), "dispute upheld in part", command.date()));
             if (outstanding.isSettled()) {
                 apply(new DebtSettled(debtId, command.date()));
             }
@@ -285,20 +255,20 @@ public class Debt {
     // ---- closing a debt and assigning the case ---------------------------------------------------------------
 
     @CommandHandler
-    public void handle(WriteOffDebt command) {
-        requireOpenOn(command.date());
+    public void handle(WriteOffDebt command, CollectionPolicy policy) {
+        standing(policy).requireOpenOn(command.date());
         apply(new DebtWrittenOff(debtId, outstanding, command.reason(), command.date()));
     }
 
     @CommandHandler
-    public void handle(RecallDebt command) {
-        requireOpenOn(command.date());
+    public void handle(RecallDebt command, CollectionPolicy policy) {
+        standing(policy).requireOpenOn(command.date());
         apply(new DebtRecalled(debtId, outstanding, command.reason(), command.date()));
     }
 
     @CommandHandler
-    public void handle(AssignCase command) {
-        requireRegisteredBy(command.date());
+    public void handle(AssignCase command, CollectionPolicy policy) {
+        standing(policy).requireRegisteredBy(command.date());
         apply(new CaseAssigned(debtId, command.advisorId(), command.date()));
     }
 
@@ -322,15 +292,7 @@ public class Debt {
                 ? restatement(policy, history).lateClose(date)
                 : Optional.empty();
 
-        if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
-            LocalDate resumedOn = pause.until().plusDays(1);
-            apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.PAUSE_ENDED, resumedOn));
-            if (disputed) {
-                // collection stays stopped until the creditor answers the dispute
-                apply(new CollectionPaused(debtId, PauseReason.DISPUTE, null,
-                        policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE).freezes(), resumedOn));
-            }
-        }
+        pausePolicy(policy).endedBy(date).forEach(AggregateLifecycle::apply);
         planPolicy(policy).missesOn(date).forEach(AggregateLifecycle::apply);
         interest.ifPresent(AggregateLifecycle::apply);
         restated.ifPresent(AggregateLifecycle::apply);
@@ -366,6 +328,14 @@ public class Debt {
                 standing(policy));
     }
 
+    private PausePolicy pausePolicy(CollectionPolicy policy) {
+        return new PausePolicy(debtId, policy.of(terms.jurisdiction()).pauses(), standing(policy));
+    }
+
+    private DisputePolicy disputePolicy(CollectionPolicy policy) {
+        return new DisputePolicy(debtId, outstanding.principal(), standing(policy));
+    }
+
     private PlanPolicy planPolicy(CollectionPolicy policy) {
         return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), plan, standing(policy));
     }
@@ -384,31 +354,6 @@ public class Debt {
                 new ValueDateOrder(policy.lateInterest(), policy.of(terms.jurisdiction()).allocationOrder()),
                 new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(), interestFreezes.ranges()),
                 ValueDateOrder.factsOf(history.events(debtId, getVersion())));
-    }
-
-    private void requireOpenOn(LocalDate date) {
-        check(status == DebtStatus.OPEN, Rule.DEBT_CLOSED, "the debt is " + status.name().toLowerCase()
-                .replace('_', ' ') + ": nothing but reversals and refunds may follow");
-        requireRegisteredBy(date);
-    }
-
-    private void requireRegisteredBy(LocalDate date) {
-        check(!date.isBefore(terms.registeredOn()), Rule.DATE_BEFORE_REGISTRATION,
-                "the date " + date + " is before the debt was registered on " + terms.registeredOn());
-    }
-
-    /** Nothing collects a claim after its limitation date, whether or not close of business has recorded it. */
-    private void requireNotTimeBarred(LocalDate date, LimitationPolicy rules) {
-        LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
-        check(!timeBarred && !date.isAfter(limitationDate), Rule.DEBT_TIME_BARRED, "the claim was time-barred after "
-                + limitationDate + ": it may no longer be collected; a payment the debtor makes is still recorded");
-    }
-
-    private void requireOwnCurrency(Money amount) {
-        if (!amount.hasCurrency(terms.principal().currency())) {
-            throw new RuleViolation(Rule.CURRENCY_MISMATCH,
-                    "the debt is in " + terms.principal().currency() + ", not " + amount.currency());
-        }
     }
 
     private Money zero() {
