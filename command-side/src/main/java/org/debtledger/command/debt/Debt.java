@@ -15,6 +15,8 @@ import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.interest.InterestDue;
+import org.debtledger.command.limitation.Limitation;
+import org.debtledger.command.limitation.TimeBarPolicy;
 import org.debtledger.command.payment.PaymentPolicy;
 import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
@@ -50,8 +52,6 @@ import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
 import org.debtledger.limitation.DebtTimeBarred;
 import org.debtledger.limitation.LimitationApproaching;
-import org.debtledger.limitation.LimitationClock;
-import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -93,7 +93,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "4";
+    public static final String SNAPSHOT_REVISION = "5";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -104,7 +104,6 @@ public class Debt {
     private Balance outstanding;
     private Money credit;
     private FeeHistory fees;
-    private int plansAgreed;
     private PaymentPlan plan;
     /** The sequence number of the event that agreed the plan: a payment after it paid this plan, not an earlier one. */
     private long planAgreedAt;
@@ -114,11 +113,7 @@ public class Debt {
     private LocalDate interestAccruedThrough;
     /** Days on which no late interest accrues: interest-freezing pauses and a kept plan. */
     private InterestFreezes interestFreezes;
-    /** What the limitation date is computed from. */
-    private LimitationClock limitation;
-    /** The limitation date close of business last announced. */
-    private LocalDate limitationAnnounced;
-    private boolean timeBarred;
+    private Limitation limitation;
 
     protected Debt() {
         // for Axon and snapshots
@@ -154,7 +149,7 @@ public class Debt {
         PlanPolicy plans = planPolicy(policy);
         plans.requireAgreeable(command);
         Optional<InterestPosted> interest = interestDue(policy).through(command.date(), outstanding.principal());
-        int number = plansAgreed + 1;
+        int number = plan == null ? 1 : plan.number() + 1;
         Optional<FeeCharged> fee = feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
                 plans.rules().firstPlanFree());
         Money total = outstanding.total().plus(interest.map(InterestPosted::amount).orElse(zero()))
@@ -285,7 +280,7 @@ public class Debt {
         if (status != DebtStatus.OPEN || date.isBefore(terms.registeredOn())) {
             return;
         }
-        limitationOn(date, policy.limitation());
+        timeBarPolicy(policy).closeOfBusiness(date).ifPresent(AggregateLifecycle::apply);
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
         Optional<InterestPosted> interest = monthEnd ? interestDue(policy).through(date, outstanding.principal()) : Optional.empty();
         Optional<BalanceRestated> restated = monthEnd && date.isBefore(interestAccruedThrough)
@@ -298,29 +293,16 @@ public class Debt {
         restated.ifPresent(AggregateLifecycle::apply);
     }
 
-    /**
-     * Limitation on the day: the claim is time-barred once its limitation date has passed without a restart, and
-     * its limitation date is announced once, some days before it.
-     */
-    private void limitationOn(LocalDate date, LimitationPolicy rules) {
-        if (timeBarred) {
-            return;
-        }
-        LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
-        if (date.isAfter(limitationDate)) {
-            apply(new DebtTimeBarred(debtId, limitationDate, date));
-        } else if (!date.isBefore(limitationDate.minusDays(rules.announcedDaysBefore()))
-                && !limitationDate.equals(limitationAnnounced)) {
-            apply(new LimitationApproaching(debtId, limitationDate, date));
-        }
-    }
-
     // ---- shared checks and calculations ----------------------------------------------------------------------
 
     /** Where the debt stands today, for the rules every feature shares. */
     private Standing standing(CollectionPolicy policy) {
-        return new Standing(status, terms.registeredOn(), terms.principal().currency(), disputed, timeBarred,
-                policy.limitation().limitationDate(terms.debtType(), limitation), pause);
+        return new Standing(status, terms.registeredOn(), terms.principal().currency(), disputed,
+                limitation.timeBarred(), timeBarPolicy(policy).limitationDate(), pause);
+    }
+
+    private TimeBarPolicy timeBarPolicy(CollectionPolicy policy) {
+        return new TimeBarPolicy(debtId, terms.debtType(), limitation, policy.limitation());
     }
 
     private FeePolicy feePolicy(CollectionPolicy policy) {
@@ -374,7 +356,7 @@ public class Debt {
         fees = FeeHistory.NONE;
         interestAccruedThrough = event.dueDate();
         interestFreezes = InterestFreezes.NONE;
-        limitation = LimitationClock.dueOn(event.dueDate());
+        limitation = Limitation.dueOn(event.dueDate());
     }
 
     @EventSourcingHandler
@@ -405,7 +387,6 @@ public class Debt {
 
     @EventSourcingHandler
     void on(PaymentPlanAgreed event, @SequenceNumber long sequenceNumber) {
-        plansAgreed = event.planNumber();
         planAgreedAt = sequenceNumber;
         plan = PaymentPlan.agreed(event.planNumber(), event.instalments(), event.interestFrozen());
         limitation = limitation.planAgreed(event.date());
@@ -419,9 +400,7 @@ public class Debt {
         Allocation allocation = event.allocation();
         outstanding = outstanding.paidBy(allocation);
         credit = credit.plus(allocation.credit());
-        if (!timeBarred) {
-            limitation = limitation.paid(event.date());
-        }
+        limitation = limitation.paid(event.date());
         if (!event.instalments().isEmpty()) {
             plan = plan.paid(event.instalments());
             if (!plan.inForce()) {
@@ -506,24 +485,28 @@ public class Debt {
 
     @EventSourcingHandler
     void on(DebtWrittenOff event) {
-        status = DebtStatus.WRITTEN_OFF;
-        outstanding = Balance.zero(credit.currency());
+        closedAs(DebtStatus.WRITTEN_OFF);
     }
 
     @EventSourcingHandler
     void on(DebtRecalled event) {
-        status = DebtStatus.RECALLED;
+        closedAs(DebtStatus.RECALLED);
+    }
+
+    /** Written off or recalled: nothing is owed any more, and what was is in the event. */
+    private void closedAs(DebtStatus closed) {
+        status = closed;
         outstanding = Balance.zero(credit.currency());
     }
 
     @EventSourcingHandler
     void on(LimitationApproaching event) {
-        limitationAnnounced = event.limitationDate();
+        limitation = limitation.announced(event.limitationDate());
     }
 
     @EventSourcingHandler
     void on(DebtTimeBarred event) {
-        timeBarred = true;
+        limitation = limitation.barred();
         interestFreezes = interestFreezes.frozen(DateRange.openFrom(event.limitationDate().plusDays(1)));
     }
 
