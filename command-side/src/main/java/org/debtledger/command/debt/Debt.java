@@ -128,7 +128,7 @@ public class Debt {
                 command.date()));
     }
 
-    // ---- fees: the rules are FeePolicy's -----------------------------------------------------------------------
+    // ---- fees: the rules are FeePolicy's -------------------------------------------------------------------------
 
     @CommandHandler
     public void handle(ChargeFee command, CollectionPolicy policy) {
@@ -141,7 +141,7 @@ public class Debt {
         }
     }
 
-    // ---- payment plans: the rules are PlanPolicy's -------------------------------------------------------------
+    // ---- payment plans: the rules are PlanPolicy's ---------------------------------------------------------------
 
     @CommandHandler
     public void handle(AgreePaymentPlan command, CollectionPolicy policy,
@@ -160,7 +160,7 @@ public class Debt {
         apply(agreed);
     }
 
-    // ---- payments: the rules are PaymentPolicy's, a back-valued payment's restatement ValueDateRestatement's ------
+    // ---- payments: the rules are PaymentPolicy's; a back-valued payment's restatement is ValueDateRestatement's
 
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
@@ -205,7 +205,7 @@ public class Debt {
         apply(paymentPolicy(policy).refund(command));
     }
 
-    // ---- pauses and disputes: the rules are PausePolicy's and DisputePolicy's ---------------------------------
+    // ---- pauses and disputes: the rules are PausePolicy's and DisputePolicy's ------------------------------------
 
     @CommandHandler
     public void handle(PauseCollection command, CollectionPolicy policy) {
@@ -247,7 +247,7 @@ public class Debt {
         }
     }
 
-    // ---- closing a debt and assigning the case ---------------------------------------------------------------
+    // ---- closing a debt and assigning the case -------------------------------------------------------------------
 
     @CommandHandler
     public void handle(WriteOffDebt command, CollectionPolicy policy) {
@@ -267,7 +267,7 @@ public class Debt {
         apply(new CaseAssigned(debtId, command.advisorId(), command.date()));
     }
 
-    // ---- close of business -----------------------------------------------------------------------------------
+    // ---- close of business ---------------------------------------------------------------------------------------
 
     /**
      * The day's time-driven work, in this order: month-end interest (computed first, so a missing reference
@@ -282,7 +282,9 @@ public class Debt {
         }
         timeBarPolicy(policy).closeOfBusiness(date).ifPresent(AggregateLifecycle::apply);
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
-        Optional<InterestPosted> interest = monthEnd ? interestDue(policy).through(date, outstanding.principal()) : Optional.empty();
+        Optional<InterestPosted> interest = monthEnd
+                ? interestDue(policy).through(date, outstanding.principal())
+                : Optional.empty();
         Optional<BalanceRestated> restated = monthEnd && date.isBefore(interestAccruedThrough)
                 ? restatement(policy, history).lateClose(date)
                 : Optional.empty();
@@ -293,7 +295,7 @@ public class Debt {
         restated.ifPresent(AggregateLifecycle::apply);
     }
 
-    // ---- shared checks and calculations ----------------------------------------------------------------------
+    // ---- shared checks and calculations --------------------------------------------------------------------------
 
     /** Where the debt stands today, for the rules every feature shares. */
     private Standing standing(CollectionPolicy policy) {
@@ -342,7 +344,7 @@ public class Debt {
         return Money.zero(terms.principal().currency());
     }
 
-    // ---- event-sourcing handlers: they only record what the events say -------------------------------------
+    // ---- event-sourcing handlers: they only record what the events say -------------------------------------------
 
     @EventSourcingHandler
     void on(DebtRegistered event) {
