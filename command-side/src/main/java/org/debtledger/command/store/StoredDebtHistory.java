@@ -1,4 +1,4 @@
-package org.debtledger.command.config;
+package org.debtledger.command.store;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
