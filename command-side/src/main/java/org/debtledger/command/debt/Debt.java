@@ -165,7 +165,7 @@ public class Debt {
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
         PaymentPolicy payments = paymentPolicy(policy);
-        if (payments.alreadyRecorded(command, history.find(debtId, command.paymentId(), getVersion()))) {
+        if (payments.alreadyRecorded(command, history.payment(debtId, command.paymentId(), getVersion()))) {
             return;
         }
         payments.requireRecordable(command);
@@ -191,7 +191,7 @@ public class Debt {
 
     @CommandHandler
     public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
-        Optional<RecordedPayment> recorded = history.find(debtId, command.paymentId(), getVersion());
+        Optional<RecordedPayment> recorded = history.payment(debtId, command.paymentId(), getVersion());
         apply(paymentPolicy(policy).reversal(command, recorded));
         RecordedPayment payment = recorded.orElseThrow();
         if (status == DebtStatus.OPEN) {

@@ -31,7 +31,7 @@ public final class ScannedDebtHistory implements DebtHistory {
     }
 
     @Override
-    public Optional<RecordedPayment> find(DebtId debtId, PaymentId paymentId, long throughSequence) {
+    public Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence) {
         List<? extends DomainEventMessage<?>> events = eventStore.get().readEvents(debtId.value(), 0).asStream()
                 .filter(event -> event.getSequenceNumber() <= throughSequence)
                 .toList();

@@ -36,7 +36,7 @@ class StoredDebtHistory implements DebtHistory {
     }
 
     @Override
-    public Optional<RecordedPayment> find(DebtId debtId, PaymentId paymentId, long throughSequence) {
+    public Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence) {
         // The event types are written out, not bound, so that the planner always sees they match the partial index.
         List<Event> events = jdbc.sql("""
                         SELECT sequencenumber, payloadtype FROM domainevententry
