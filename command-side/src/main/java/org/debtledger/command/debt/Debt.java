@@ -11,9 +11,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
+import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
-import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.interest.InterestDue;
 import org.debtledger.command.limitation.Limitation;
 import org.debtledger.command.limitation.TimeBarPolicy;
@@ -83,8 +83,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
- * One debt in collection. Command handlers check the rules and decide which events happen; event-sourcing
- * handlers only record what the events say. Every date comes in the command: the aggregate reads no clock.
+ * One debt in collection. Each command handler gathers what the debt knows, asks its feature's policy (in
+ * {@code fee}, {@code plan}, {@code payment}, {@code pause}, {@code dispute}, {@code limitation}, {@code interest}),
+ * which refuses by a named {@link Rule} or answers the events, and applies them in order; event-sourcing handlers
+ * only record what the events say. Every date comes in the command: the aggregate reads no clock.
  */
 @Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
 @Revision(Debt.SNAPSHOT_REVISION)
