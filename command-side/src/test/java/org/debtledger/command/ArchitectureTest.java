@@ -42,7 +42,9 @@ class ArchitectureTest {
     @Test
     void theDomainPackagesDoNotReachForTheDatabaseOrTheWeb() {
         noClasses().that().resideInAnyPackage("org.debtledger.command.debt", "org.debtledger.command.plan",
-                        "org.debtledger.command.fee", "org.debtledger.command.policy", "org.debtledger.command.pause")
+                        "org.debtledger.command.fee", "org.debtledger.command.policy", "org.debtledger.command.pause",
+                        "org.debtledger.command.payment", "org.debtledger.command.dispute",
+                        "org.debtledger.command.interest", "org.debtledger.command.limitation")
                 .and().haveSimpleNameNotEndingWith("Controller")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
                         "org.springframework.jdbc..", "org.springframework.web..", "jakarta.servlet..")

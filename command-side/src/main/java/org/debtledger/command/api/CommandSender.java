@@ -5,8 +5,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.calendar.BusinessDates;
+import org.debtledger.command.store.StoredEvents;
 import org.debtledger.debt.DebtCommand;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -19,12 +19,12 @@ import java.time.LocalDate;
 public class CommandSender {
 
     private final CommandGateway commandGateway;
-    private final JdbcClient jdbc;
+    private final StoredEvents events;
     private final BusinessDates businessDates;
 
-    CommandSender(CommandGateway commandGateway, JdbcClient jdbc, BusinessDates businessDates) {
+    CommandSender(CommandGateway commandGateway, StoredEvents events, BusinessDates businessDates) {
         this.commandGateway = commandGateway;
-        this.jdbc = jdbc;
+        this.events = events;
         this.businessDates = businessDates;
     }
 
@@ -36,22 +36,13 @@ public class CommandSender {
         Audit audit = Audit.from(request);
         Long lastSequence = commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).withMetaData(audit.metaData(channel, reason)));
-        return accepted(command.debtId().value(), lastSequence);
+        String debtId = command.debtId().value();
+        // the debt's last event when the command appended none
+        StoredEvents.Position landed = events.positionOf(debtId, lastSequence);
+        return new CommandAccepted(debtId, landed.sequenceNumber(), landed.globalIndex());
     }
 
     public LocalDate orToday(LocalDate date) {
         return date != null ? date : businessDates.today();
-    }
-
-    /** The event with {@code sequence}, or the debt's last event when the command appended none. */
-    private CommandAccepted accepted(String debtId, Long sequence) {
-        String where = sequence == null ? "" : " AND sequencenumber = :sequence";
-        JdbcClient.StatementSpec query = jdbc.sql("SELECT sequencenumber, globalindex FROM domainevententry"
-                        + " WHERE aggregateidentifier = :debt" + where + " ORDER BY sequencenumber DESC LIMIT 1")
-                .param("debt", debtId);
-        if (sequence != null) {
-            query = query.param("sequence", sequence);
-        }
-        return query.query((row, n) -> new CommandAccepted(debtId, row.getLong(1), row.getLong(2))).single();
     }
 }

@@ -8,6 +8,8 @@ import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Failures;
 import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.command.store.StoredEvents;
+import org.debtledger.command.store.StoredEvents.Registered;
 import org.debtledger.debt.CloseBusinessDay;
 import org.debtledger.debt.DebtId;
 import org.slf4j.Logger;
@@ -45,13 +47,15 @@ public class CloseOfBusiness {
     private final CommandGateway commandGateway;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final StoredEvents events;
     private final BusinessDates businessDates;
 
-    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource,
+    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource, StoredEvents events,
                     BusinessDates businessDates) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.events = events;
         this.businessDates = businessDates;
     }
 
@@ -84,7 +88,7 @@ public class CloseOfBusiness {
                 AuditMetadata.REASON, "close of business " + businessDate,
                 AuditMetadata.CORRELATION_ID, "close-of-business-" + businessDate)).mergedWith(startedBy);
         List<Registered> debts;
-        while (!(debts = registeredAfter(cursor)).isEmpty()) {
+        while (!(debts = events.registeredAfter(cursor, BATCH)).isEmpty()) {
             int processed = 0;
             int failed = 0;
             for (Registered debt : debts) {
@@ -147,16 +151,6 @@ public class CloseOfBusiness {
                 .param("date", businessDate).query(Long.class).single();
     }
 
-    private List<Registered> registeredAfter(long cursor) {
-        return jdbc.sql("""
-                        SELECT aggregateidentifier, globalindex FROM domainevententry
-                        WHERE sequencenumber = 0 AND type = 'Debt' AND globalindex > :cursor
-                        ORDER BY globalindex LIMIT :batch""")
-                .param("cursor", cursor).param("batch", BATCH)
-                .query((row, n) -> new Registered(row.getString(1), row.getLong(2)))
-                .list();
-    }
-
     private void recordFailure(LocalDate businessDate, String debtId, String rule, String detail) {
         jdbc.sql("""
                         INSERT INTO close_of_business_failure (business_date, debt_id, rule, detail)
@@ -187,9 +181,6 @@ public class CloseOfBusiness {
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
             return result.next() && result.getBoolean(1);
         }
-    }
-
-    private record Registered(String debtId, long position) {
     }
 
     /** Another close of business is running, in this process or another. */

@@ -11,12 +11,20 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
-import org.debtledger.command.fee.FeeSchedule;
-import org.debtledger.command.pause.PauseRule;
+import org.debtledger.command.dispute.DisputePolicy;
+import org.debtledger.command.fee.FeeHistory;
+import org.debtledger.command.fee.FeePolicy;
+import org.debtledger.command.interest.InterestDue;
+import org.debtledger.command.limitation.Limitation;
+import org.debtledger.command.limitation.TimeBarPolicy;
+import org.debtledger.command.payment.PaymentPolicy;
+import org.debtledger.command.payment.RecordedPayment;
+import org.debtledger.command.payment.ValueDateRestatement;
+import org.debtledger.command.pause.Pause;
+import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PaymentPlan;
-import org.debtledger.command.plan.PlanRules;
+import org.debtledger.command.plan.PlanPolicy;
 import org.debtledger.command.policy.CollectionPolicy;
-import org.debtledger.command.policy.JurisdictionPolicy;
 import org.debtledger.debt.AssignCase;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -42,23 +50,16 @@ import org.debtledger.fee.FeeType;
 import org.debtledger.interest.DateRange;
 import org.debtledger.interest.InterestFreezes;
 import org.debtledger.interest.InterestPosted;
-import org.debtledger.interest.LateInterest;
-import org.debtledger.interest.ReferenceRates;
 import org.debtledger.limitation.DebtTimeBarred;
 import org.debtledger.limitation.LimitationApproaching;
-import org.debtledger.limitation.LimitationClock;
-import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseCollection;
-import org.debtledger.pause.PauseReason;
-import org.debtledger.pause.ResumeCause;
 import org.debtledger.pause.ResumeCollection;
 import org.debtledger.payment.Allocation;
 import org.debtledger.payment.BalanceRestated;
-import org.debtledger.payment.AllocationOrder;
 import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
@@ -67,7 +68,6 @@ import org.debtledger.payment.RefundCredit;
 import org.debtledger.payment.ReversePayment;
 import org.debtledger.payment.ValueDateOrder;
 import org.debtledger.plan.AgreePaymentPlan;
-import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
@@ -75,16 +75,18 @@ import org.debtledger.plan.PaymentPlanBroken;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
- * One debt in collection. Command handlers check the rules and decide which events happen; event-sourcing
- * handlers only record what the events say. Every date comes in the command: the aggregate reads no clock.
+ * One debt in collection. Each command handler gathers what the debt knows, asks its feature's policy (in
+ * {@code fee}, {@code plan}, {@code payment}, {@code pause}, {@code dispute}, {@code limitation}, {@code interest}),
+ * which refuses by a named {@link Rule} or answers the events, and applies them in order; event-sourcing handlers
+ * only record what the events say. Every date comes in the command: the aggregate reads no clock.
  */
 @Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
 @Revision(Debt.SNAPSHOT_REVISION)
@@ -93,7 +95,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "4";
+    public static final String SNAPSHOT_REVISION = "5";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -104,7 +106,6 @@ public class Debt {
     private Balance outstanding;
     private Money credit;
     private FeeHistory fees;
-    private int plansAgreed;
     private PaymentPlan plan;
     /** The sequence number of the event that agreed the plan: a payment after it paid this plan, not an earlier one. */
     private long planAgreedAt;
@@ -114,11 +115,7 @@ public class Debt {
     private LocalDate interestAccruedThrough;
     /** Days on which no late interest accrues: interest-freezing pauses and a kept plan. */
     private InterestFreezes interestFreezes;
-    /** What the limitation date is computed from. */
-    private LimitationClock limitation;
-    /** The limitation date close of business last announced. */
-    private LocalDate limitationAnnounced;
-    private boolean timeBarred;
+    private Limitation limitation;
 
     protected Debt() {
         // for Axon and snapshots
@@ -133,197 +130,56 @@ public class Debt {
                 command.date()));
     }
 
-    // ---- fees ------------------------------------------------------------------------------------------------
+    // ---- fees: the rules are FeePolicy's -------------------------------------------------------------------------
 
     @CommandHandler
     public void handle(ChargeFee command, CollectionPolicy policy) {
+        FeePolicy fee = feePolicy(policy);
         if (command.type() == FeeType.DUE_DATE_EXTENSION) {
-            extendDueDate(command, policy.of(terms.jurisdiction()), policy.limitation());
-            return;
+            fee.extension(command, policy.of(terms.jurisdiction()).interestRunsWhileExtended(), interestAccruedThrough)
+                    .forEach(AggregateLifecycle::apply);
+        } else {
+            apply(fee.letter(command));
         }
-        requireOpenOn(command.date());
-        requireCollectable(command.date(), policy.limitation());
-        check(command.type() != FeeType.PAYMENT_PLAN, Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
-                "a payment plan's fee is charged when the plan is agreed");
-        FeeSchedule schedule = policy.of(terms.jurisdiction()).fees().get(terms.debtType());
-        Money cap = command.type() == FeeType.REMINDER ? reminderCap(command.date(), schedule)
-                : demandCap(command.date(), schedule);
-        apply(new FeeCharged(debtId, command.type(), chargeable(command, cap), cap, command.extensionDays(),
-                command.date()));
     }
 
-    /** The amount asked (the cap when none is), checked against the cap. */
-    private Money chargeable(ChargeFee command, Money cap) {
-        Money amount = command.amount() == null ? cap : command.amount();
-        requireOwnCurrency(amount);
-        check(amount.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a fee must be more than zero");
-        check(!amount.isGreaterThan(cap), Rule.FEE_ABOVE_STATUTORY_CAP,
-                command.type() + " fee " + amount + " is above the cap of " + cap);
-        return amount;
-    }
-
-    /**
-     * Moves the due date by the days asked, and charges for it what the schedule allows: nothing for an extension
-     * shorter than its free days, while fees are frozen, or where the schedule names no extension fee.
-     */
-    private void extendDueDate(ChargeFee command, JurisdictionPolicy rules, LimitationPolicy limitationRules) {
-        LocalDate date = command.date();
-        requireOpenOn(date);
-        check(!disputed, Rule.DEBT_DISPUTED, "no due date may be extended while the debt is disputed");
-        requireNotTimeBarred(date, limitationRules);
-        Integer days = command.extensionDays();
-        check(days != null && days > 0, Rule.EXTENSION_DAYS_MISSING,
-                "a due-date extension needs the number of days the due date moves (extensionDays)");
-        Optional<FeeSchedule.Extension> schedule = rules.fees().get(terms.debtType()).extensions();
-        boolean free = schedule.isEmpty() || days < schedule.get().freeBelowDays() || feesFrozenOn(date);
-        boolean asked = command.amount() != null && !command.amount().isZero();
-        if (free && asked) {
-            throw noExtensionFee(schedule, days, date);
-        }
-        Optional<Money> fee = free ? Optional.empty() : Optional.of(chargeable(command, schedule.get().cap()));
-        LocalDate extended = dueDate.plusDays(days);
-        LocalDate frozenFrom = latest(dueDate, interestAccruedThrough).plusDays(1);
-        apply(new DueDateExtended(debtId, dueDate, extended, days,
-                rules.interestRunsWhileExtended() || frozenFrom.isAfter(extended) ? null : frozenFrom, date));
-        fee.ifPresent(amount -> apply(new FeeCharged(debtId, FeeType.DUE_DATE_EXTENSION, amount,
-                schedule.get().cap(), days, date)));
-    }
-
-    private Money reminderCap(LocalDate date, FeeSchedule schedule) {
-        Money cap = schedule.reminder().orElseThrow(() -> notInSchedule(FeeType.REMINDER));
-        requireLetterInterval(date, schedule);
-        return cap;
-    }
-
-    private Money demandCap(LocalDate date, FeeSchedule schedule) {
-        FeeSchedule.Demand demand = schedule.demands().orElseThrow(() -> notInSchedule(FeeType.DEMAND));
-        check(fees.demandsCharged() < demand.maxCharged(), Rule.DEMAND_LIMIT_REACHED,
-                "costs may be charged for at most " + demand.maxCharged() + " demands for payment");
-        requireLetterInterval(date, schedule);
-        return demand.cap(terms.principal(), terms.directlyEnforceable(), fees.demandsCharged() + 1);
-    }
-
-    /** Why an amount asked for an extension that is free cannot be charged. */
-    private RuleViolation noExtensionFee(Optional<FeeSchedule.Extension> schedule, int days, LocalDate date) {
-        if (schedule.isEmpty()) {
-            return notInSchedule(FeeType.DUE_DATE_EXTENSION);
-        }
-        if (feesFrozenOn(date)) {
-            return new RuleViolation(Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
-                    + pause.reason());
-        }
-        return new RuleViolation(Rule.SHORT_EXTENSION_IS_FREE, "moving a due date by " + days + " days, less than "
-                + schedule.get().freeBelowDays() + ", costs nothing");
-    }
-
-    /** No chargeable reminder or demand sooner than the interval after the due date and after the previous one. */
-    private void requireLetterInterval(LocalDate date, FeeSchedule schedule) {
-        int interval = schedule.letterIntervalDays();
-        LocalDate earliest = dueDate.plusDays(interval);
-        if (fees.lastLetter() != null && fees.lastLetter().plusDays(interval).isAfter(earliest)) {
-            earliest = fees.lastLetter().plusDays(interval);
-        }
-        check(!date.isBefore(earliest), Rule.FEE_TOO_SOON, "no reminder or demand may be charged before " + earliest
-                + ": " + interval + " days after the due date and after the previous letter");
-    }
-
-    private RuleViolation notInSchedule(FeeType type) {
-        return new RuleViolation(Rule.FEE_NOT_IN_SCHEDULE, "no " + type + " fee may be charged on a "
-                + terms.debtType() + " debt under " + terms.jurisdiction() + " law");
-    }
-
-    // ---- payment plans ---------------------------------------------------------------------------------------
+    // ---- payment plans: the rules are PlanPolicy's ---------------------------------------------------------------
 
     @CommandHandler
     public void handle(AgreePaymentPlan command, CollectionPolicy policy,
                        @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
-        LocalDate date = command.date();
-        requireOpenOn(date);
-        check(!disputed, Rule.DEBT_DISPUTED, "no plan may be agreed while the debt is disputed");
-        requireNotTimeBarred(date, policy.limitation());
-        check(plan == null || !plan.inForce(), Rule.PLAN_ALREADY_ACTIVE, "the debt already has a plan in force");
-        List<Instalment> instalments = command.instalments();
-        check(instalments != null && !instalments.isEmpty(), Rule.PLAN_HAS_NO_INSTALMENTS,
-                "a plan needs at least one instalment");
-        for (int i = 0; i < instalments.size(); i++) {
-            requireOwnCurrency(instalments.get(i).amount());
-            check(instalments.get(i).amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE,
-                    "instalment " + (i + 1) + " must be more than zero");
-            check(i == 0 || instalments.get(i).dueDate().isAfter(instalments.get(i - 1).dueDate()),
-                    Rule.INSTALMENT_DATES_NOT_INCREASING, "instalment due dates must strictly increase");
-        }
-        check(!instalments.get(0).dueDate().isBefore(date), Rule.INSTALMENT_DUE_BEFORE_AGREEMENT,
-                "the first instalment must not fall due before the plan is agreed on " + date);
-
-        JurisdictionPolicy rules = policy.of(terms.jurisdiction());
-        PlanRules planRules = rules.plans();
-        Optional<InterestPosted> interest = interestThrough(date, policy.lateInterest());
-        Money interestDue = interest.map(InterestPosted::amount).orElse(zero());
-        int number = plansAgreed + 1;
-        Optional<Money> fee = planFee(number, instalments.size(), date, planRules, rules.fees().get(terms.debtType()));
-        Money total = outstanding.total().plus(interestDue).plus(fee.orElse(zero()));
-        check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
-        Money planned = instalments.stream().map(Instalment::amount).reduce(zero(), Money::plus);
-        check(planned.equals(total), Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
-                + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
-                .orElse(""));
-        for (Instalment instalment : instalments) {
-            boolean wholeBalanceAtOnce = instalments.size() == 1;
-            check(wholeBalanceAtOnce || !instalment.amount().isLessThan(planRules.minimumInstalment()),
-                    Rule.INSTALMENT_BELOW_MINIMUM, "no instalment may be below " + planRules.minimumInstalment());
-        }
-        String override = blankToNull(command.affordabilityOverrideReason());
-        if (command.affordability() != null) {
-            requireOwnCurrency(command.affordability().monthlyIncome());
-            requireOwnCurrency(command.affordability().monthlyExpenses());
-            Money monthly = PaymentPlan.largestMonthlyAmount(instalments);
-            Money disposable = command.affordability().disposableIncome();
-            if (monthly.isGreaterThan(disposable)) {
-                check(override != null, Rule.PLAN_NOT_AFFORDABLE, "the plan asks " + monthly
-                        + " in a month but the declared disposable income is " + disposable);
-                check(AuditMetadata.ADVISOR_ROLE.equals(actorRole), Rule.AFFORDABILITY_OVERRIDE_NEEDS_ADVISOR,
-                        "only an advisor may agree a plan the declared budget does not cover");
-            }
-        }
+        PlanPolicy plans = planPolicy(policy);
+        plans.requireAgreeable(command);
+        Optional<InterestPosted> interest = interestDue(policy).through(command.date(), outstanding.principal());
+        int number = plan == null ? 1 : plan.number() + 1;
+        Optional<FeeCharged> fee = feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
+                plans.rules().firstPlanFree());
+        Money total = outstanding.total().plus(interest.map(InterestPosted::amount).orElse(zero()))
+                .plus(fee.map(FeeCharged::amount).orElse(zero()));
+        PaymentPlanAgreed agreed = plans.agreed(command, number, total, fee.map(FeeCharged::amount), actorRole);
         interest.ifPresent(AggregateLifecycle::apply);
-        fee.ifPresent(amount -> apply(new FeeCharged(debtId, FeeType.PAYMENT_PLAN, amount, amount, null, date)));
-        apply(new PaymentPlanAgreed(debtId, number, List.copyOf(instalments), command.channel(),
-                command.affordability(), command.affordability() == null ? null : override,
-                planRules.interestFrozenWhileKept(), date));
+        fee.ifPresent(AggregateLifecycle::apply);
+        apply(agreed);
     }
 
-    private Optional<Money> planFee(int number, int instalmentCount, LocalDate date, PlanRules planRules,
-                                    FeeSchedule schedule) {
-        if ((number == 1 && planRules.firstPlanFree()) || feesFrozenOn(date)) {
-            return Optional.empty();
-        }
-        return schedule.plans()
-                .filter(plans -> fees.plansCharged() < plans.maxCharged(terms.principal(), terms.directlyEnforceable()))
-                .map(plans -> plans.cap(terms.principal(), instalmentCount));
-    }
-
-    // ---- payments --------------------------------------------------------------------------------------------
+    // ---- payments: the rules are PaymentPolicy's; a back-valued payment's restatement is ValueDateRestatement's
 
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
-        Optional<RecordedPayment> earlier = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion());
-        if (earlier.isPresent()) {
-            Money recorded = earlier.get().amount();
-            check(recorded.equals(command.amount()), Rule.PAYMENT_ID_REUSED_WITH_DIFFERENT_AMOUNT,
-                    "payment " + command.paymentId() + " was recorded with " + recorded + ", not " + command.amount());
+        PaymentPolicy payments = paymentPolicy(policy);
+        if (payments.alreadyRecorded(command, history.payment(debtId, command.paymentId(), getVersion()))) {
             return;
         }
-        requireOwnCurrency(command.amount());
-        check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a payment must be more than zero");
-        requireOpenOn(command.valueDate());
-        AllocationOrder order = policy.of(terms.jurisdiction()).allocationOrder();
+        payments.requireRecordable(command);
         Allocation allocation;
         if (command.valueDate().isBefore(interestAccruedThrough)) {
-            allocation = restateForValueDate(command, new ValueDateOrder(policy.lateInterest(), order), history);
+            ValueDateRestatement.Restated restated = restatement(policy, history).payment(command);
+            apply(restated.event());
+            allocation = restated.allocation();
         } else {
-            Optional<InterestPosted> interest = interestThrough(command.valueDate(), policy.lateInterest());
-            interest.ifPresent(AggregateLifecycle::apply);
-            allocation = order.allocate(command.amount(), outstanding);
+            interestDue(policy).through(command.valueDate(), outstanding.principal())
+                    .ifPresent(AggregateLifecycle::apply);
+            allocation = policy.of(terms.jurisdiction()).allocationOrder().allocate(command.amount(), outstanding);
         }
         List<InstalmentPayment> instalments = plan != null && plan.inForce()
                 ? plan.allocate(command.amount().minus(allocation.credit()))
@@ -337,183 +193,83 @@ public class Debt {
 
     @CommandHandler
     public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
-        requireRegisteredBy(command.date());
-        RecordedPayment payment = history.find(debtId, command.paymentId(), AggregateLifecycle.getVersion())
-                .orElseThrow(() -> new RuleViolation(Rule.PAYMENT_UNKNOWN,
-                        "no payment " + command.paymentId() + " on this debt"));
-        check(!payment.reversed(), Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId()
-                + " was already reversed");
-        check(!credit.isLessThan(payment.allocation().credit()), Rule.CREDIT_ALREADY_REFUNDED,
-                "the credit this payment created was already refunded; settle the refund first");
-        List<InstalmentPayment> instalments = plan != null && payment.sequenceNumber() > planAgreedAt
-                ? payment.instalments()
-                : List.of();
-        apply(new PaymentReversed(debtId, command.paymentId(), payment.amount(), payment.allocation(),
-                instalments, command.reason(), command.date()));
-        // Interest already posted past the payment's value date was computed on a principal the payment had
-        // reduced: the principal it paid earns that interest again.
-        if (status == DebtStatus.OPEN && interestAccruedThrough.isAfter(payment.valueDate())) {
-            LateInterest.Accrual accrual = policy.lateInterest().accrue(payment.allocation().principal(),
-                    terms.debtType(), payment.valueDate().plusDays(1), interestAccruedThrough, interestFreezes.ranges());
-            if (accrual.amount().isPositive()) {
-                apply(new InterestPosted(debtId, accrual.amount(), payment.valueDate().plusDays(1),
-                        accrual.segments(), interestAccruedThrough));
-            }
+        Optional<RecordedPayment> recorded = history.payment(debtId, command.paymentId(), getVersion());
+        apply(paymentPolicy(policy).reversal(command, recorded));
+        RecordedPayment payment = recorded.orElseThrow();
+        if (status == DebtStatus.OPEN) {
+            interestDue(policy).earnedAgain(payment.allocation().principal(), payment.valueDate())
+                    .ifPresent(AggregateLifecycle::apply);
         }
     }
 
     @CommandHandler
-    public void handle(RefundCredit command) {
-        requireRegisteredBy(command.date());
-        requireOwnCurrency(command.amount());
-        check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a refund must be more than zero");
-        check(!command.amount().isGreaterThan(credit), Rule.REFUND_EXCEEDS_CREDIT,
-                "only " + credit + " is owed back to the debtor");
-        apply(new CreditRefunded(debtId, command.amount(), command.reference(), command.date()));
+    public void handle(RefundCredit command, CollectionPolicy policy) {
+        apply(paymentPolicy(policy).refund(command));
     }
 
-    /**
-     * A payment whose value date is before interest already posted: the balance is restated as it stands had the
-     * payment arrived on its value date (interest posted since re-rated on what it left, later payments allocated
-     * again), and the payment is allocated as it would have been then. Answers that allocation.
-     */
-    private Allocation restateForValueDate(RecordPayment command, ValueDateOrder valueDateOrder, DebtHistory history) {
-        List<ValueDateOrder.Fact> facts = factsSoFar(history);
-        ValueDateOrder.Outcome before = inValueDateOrder(valueDateOrder, facts);
-        facts.add(new ValueDateOrder.Paid(command.valueDate(), command.paymentId(), command.amount()));
-        ValueDateOrder.Outcome after = inValueDateOrder(valueDateOrder, facts);
-        Allocation allocation = after.allocations().get(command.paymentId());
-        // the payment's own share goes back in first, so that no part of the balance shows below zero in between
-        Balance change = after.balanceChangeFrom(before);
-        apply(new BalanceRestated(debtId, command.paymentId(), change.fees().plus(allocation.fees()),
-                change.interest().plus(allocation.interest()), change.principal().plus(allocation.principal()),
-                after.credit().minus(before.credit()).minus(allocation.credit()), command.valueDate()));
-        return allocation;
-    }
-
-    /**
-     * Month-end interest for a date that later interest has already passed (close of business run late): the
-     * balance is restated as the posting would have left it on its date, once.
-     */
-    private Optional<BalanceRestated> restateForLateClose(LocalDate date, ValueDateOrder valueDateOrder,
-                                                          DebtHistory history) {
-        List<ValueDateOrder.Fact> facts = factsSoFar(history);
-        if (facts.contains(new ValueDateOrder.Posted(date))) {
-            return Optional.empty();
-        }
-        ValueDateOrder.Outcome before = inValueDateOrder(valueDateOrder, facts);
-        facts.add(new ValueDateOrder.Posted(date));
-        ValueDateOrder.Outcome after = inValueDateOrder(valueDateOrder, facts);
-        Balance change = after.balanceChangeFrom(before);
-        return Optional.of(new BalanceRestated(debtId, null, change.fees(), change.interest(), change.principal(),
-                after.credit().minus(before.credit()), date));
-    }
-
-    private List<ValueDateOrder.Fact> factsSoFar(DebtHistory history) {
-        return new ArrayList<>(ValueDateOrder.factsOf(history.events(debtId, AggregateLifecycle.getVersion())));
-    }
-
-    private ValueDateOrder.Outcome inValueDateOrder(ValueDateOrder valueDateOrder, List<ValueDateOrder.Fact> facts) {
-        try {
-            return valueDateOrder.of(new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(),
-                    interestFreezes.ranges()), facts);
-        } catch (ReferenceRates.NoReferenceRate e) {
-            throw new RuleViolation(Rule.REFERENCE_RATE_UNKNOWN, e.getMessage());
-        }
-    }
-
-    // ---- pauses and disputes ---------------------------------------------------------------------------------
+    // ---- pauses and disputes: the rules are PausePolicy's and DisputePolicy's ------------------------------------
 
     @CommandHandler
     public void handle(PauseCollection command, CollectionPolicy policy) {
-        requireOpenOn(command.from());
-        check(command.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
-                "collection pauses for a dispute when the dispute is opened");
-        check(pause == null, Rule.ALREADY_PAUSED, "collection is already paused for " + (pause == null ? null
-                : pause.reason()));
-        PauseRule rule = policy.of(terms.jurisdiction()).pauses().get(command.reason());
-        check(command.until() != null || rule.openEnded(), Rule.PAUSE_NEEDS_END_DATE,
-                "a pause for " + command.reason() + " needs an end date");
-        check(command.until() == null || !command.until().isBefore(command.from()), Rule.PAUSE_ENDS_BEFORE_IT_STARTS,
-                "a pause must not end before it starts");
-        apply(new CollectionPaused(debtId, command.reason(), command.until(), rule.freezes(), command.from()));
+        apply(pausePolicy(policy).pause(command));
     }
 
     @CommandHandler
-    public void handle(ResumeCollection command) {
-        requireOpenOn(command.date());
-        check(pause != null, Rule.NOT_PAUSED, "collection is not paused");
-        check(pause.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
-                "a pause for a dispute ends when the dispute is resolved");
-        check(!command.date().isBefore(pause.from()), Rule.PAUSE_ENDS_BEFORE_IT_STARTS,
-                "collection cannot resume before the pause starts on " + pause.from());
-        apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.RESUMED, command.date()));
+    public void handle(ResumeCollection command, CollectionPolicy policy) {
+        apply(pausePolicy(policy).resume(command));
     }
 
     @CommandHandler
     public void handle(OpenDispute command, CollectionPolicy policy) {
-        requireOpenOn(command.date());
-        check(!disputed, Rule.DISPUTE_ALREADY_OPEN, "the debt is already disputed");
-        apply(new DebtDisputed(debtId, command.reason(), command.date()));
-        if (pause == null) {
-            PauseRule rule = policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE);
-            apply(new CollectionPaused(debtId, PauseReason.DISPUTE, null, rule.freezes(), command.date()));
-        }
+        DebtDisputed disputed = disputePolicy(policy).open(command);
+        Optional<CollectionPaused> paused = pausePolicy(policy).forDispute(command.date());
+        apply(disputed);
+        paused.ifPresent(AggregateLifecycle::apply);
     }
 
+    /** An upheld dispute writes the debt off, or with an adjustment reduces its principal; either ends its pause. */
     @CommandHandler
     public void handle(ResolveDispute command, CollectionPolicy policy) {
-        requireOpenOn(command.date());
-        check(disputed, Rule.NO_OPEN_DISPUTE, "the debt is not disputed");
-        Money adjustment = command.adjustment();
-        check(adjustment == null || command.outcome() == DisputeOutcome.UPHELD, Rule.ADJUSTMENT_ONLY_WHEN_UPHELD,
-                "a rejected dispute changes nothing on the claim");
-        Optional<InterestPosted> interest = Optional.empty();
-        if (adjustment != null) {
-            requireOwnCurrency(adjustment);
-            check(adjustment.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "an adjustment must be more than zero");
-            check(!adjustment.isGreaterThan(outstanding.principal()), Rule.ADJUSTMENT_EXCEEDS_PRINCIPAL,
-                    "only " + outstanding.principal() + " of principal is outstanding");
-            interest = interestThrough(command.date(), policy.lateInterest());
-        }
+        disputePolicy(policy).requireResolvable(command);
+        Optional<InterestPosted> interest = command.adjustment() == null ? Optional.empty()
+                : interestDue(policy).through(command.date(), outstanding.principal());
+        Optional<CollectionResumed> resumed = pausePolicy(policy).disputeResolved(command.date());
         apply(new DisputeResolved(debtId, command.outcome(), command.date()));
-        if (command.outcome() == DisputeOutcome.UPHELD && adjustment == null) {
+        if (command.outcome() == DisputeOutcome.UPHELD && command.adjustment() == null) {
             apply(new DebtWrittenOff(debtId, outstanding, "dispute upheld", command.date()));
             return;
         }
-        if (pause != null && pause.reason() == PauseReason.DISPUTE) {
-            apply(new CollectionResumed(debtId, PauseReason.DISPUTE, ResumeCause.DISPUTE_RESOLVED, command.date()));
-        }
+        resumed.ifPresent(AggregateLifecycle::apply);
         if (command.outcome() == DisputeOutcome.UPHELD) {
             interest.ifPresent(AggregateLifecycle::apply);
-            apply(new ClaimAdjusted(debtId, adjustment, "dispute upheld in part", command.date()));
+            apply(new ClaimAdjusted(debtId, command.adjustment(), "dispute upheld in part", command.date()));
             if (outstanding.isSettled()) {
                 apply(new DebtSettled(debtId, command.date()));
             }
         }
     }
 
-    // ---- closing a debt and assigning the case ---------------------------------------------------------------
+    // ---- closing a debt and assigning the case -------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(WriteOffDebt command) {
-        requireOpenOn(command.date());
+    public void handle(WriteOffDebt command, CollectionPolicy policy) {
+        standing(policy).requireOpenOn(command.date());
         apply(new DebtWrittenOff(debtId, outstanding, command.reason(), command.date()));
     }
 
     @CommandHandler
-    public void handle(RecallDebt command) {
-        requireOpenOn(command.date());
+    public void handle(RecallDebt command, CollectionPolicy policy) {
+        standing(policy).requireOpenOn(command.date());
         apply(new DebtRecalled(debtId, outstanding, command.reason(), command.date()));
     }
 
     @CommandHandler
-    public void handle(AssignCase command) {
-        requireRegisteredBy(command.date());
+    public void handle(AssignCase command, CollectionPolicy policy) {
+        standing(policy).requireRegisteredBy(command.date());
         apply(new CaseAssigned(debtId, command.advisorId(), command.date()));
     }
 
-    // ---- close of business -----------------------------------------------------------------------------------
+    // ---- close of business ---------------------------------------------------------------------------------------
 
     /**
      * The day's time-driven work, in this order: month-end interest (computed first, so a missing reference
@@ -526,122 +282,71 @@ public class Debt {
         if (status != DebtStatus.OPEN || date.isBefore(terms.registeredOn())) {
             return;
         }
-        limitationOn(date, policy.limitation());
+        timeBarPolicy(policy).closeOfBusiness(date).ifPresent(AggregateLifecycle::apply);
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
-        Optional<InterestPosted> interest = monthEnd ? interestThrough(date, policy.lateInterest()) : Optional.empty();
+        Optional<InterestPosted> interest = monthEnd
+                ? interestDue(policy).through(date, outstanding.principal())
+                : Optional.empty();
         Optional<BalanceRestated> restated = monthEnd && date.isBefore(interestAccruedThrough)
-                ? restateForLateClose(date, new ValueDateOrder(policy.lateInterest(),
-                        policy.of(terms.jurisdiction()).allocationOrder()), history)
+                ? restatement(policy, history).lateClose(date)
                 : Optional.empty();
 
-        if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
-            LocalDate resumedOn = pause.until().plusDays(1);
-            apply(new CollectionResumed(debtId, pause.reason(), ResumeCause.PAUSE_ENDED, resumedOn));
-            if (disputed) {
-                // collection stays stopped until the creditor answers the dispute
-                apply(new CollectionPaused(debtId, PauseReason.DISPUTE, null,
-                        policy.of(terms.jurisdiction()).pauses().get(PauseReason.DISPUTE).freezes(), resumedOn));
-            }
-        }
-        if (plan != null && plan.inForce() && !disputed) {
-            PlanRules planRules = policy.of(terms.jurisdiction()).plans();
-            for (int number : plan.missedBy(date, planRules.graceDays())) {
-                apply(new InstalmentMissed(debtId, plan.number(), number, plan.instalment(number).dueDate(),
-                        plan.instalment(number).unpaid(), date));
-            }
-            if (plan.missedCount() >= planRules.missesToBreak() || plan.lastInstalmentMissed()) {
-                apply(new PaymentPlanBroken(debtId, plan.number(), plan.missedCount(), date));
-            }
-        }
+        pausePolicy(policy).endedBy(date).forEach(AggregateLifecycle::apply);
+        planPolicy(policy).missesOn(date).forEach(AggregateLifecycle::apply);
         interest.ifPresent(AggregateLifecycle::apply);
         restated.ifPresent(AggregateLifecycle::apply);
     }
 
-    /**
-     * Limitation on the day: the claim is time-barred once its limitation date has passed without a restart, and
-     * its limitation date is announced once, some days before it.
-     */
-    private void limitationOn(LocalDate date, LimitationPolicy rules) {
-        if (timeBarred) {
-            return;
-        }
-        LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
-        if (date.isAfter(limitationDate)) {
-            apply(new DebtTimeBarred(debtId, limitationDate, date));
-        } else if (!date.isBefore(limitationDate.minusDays(rules.announcedDaysBefore()))
-                && !limitationDate.equals(limitationAnnounced)) {
-            apply(new LimitationApproaching(debtId, limitationDate, date));
-        }
+    // ---- shared checks and calculations --------------------------------------------------------------------------
+
+    /** Where the debt stands today, for the rules every feature shares. */
+    private Standing standing(CollectionPolicy policy) {
+        return new Standing(status, terms.registeredOn(), terms.principal().currency(), disputed,
+                limitation.timeBarred(), timeBarPolicy(policy).limitationDate(), pause);
     }
 
-    // ---- shared checks and calculations ----------------------------------------------------------------------
-
-    /** The interest accrued since the last posting through {@code date}, as the event that would post it. */
-    private Optional<InterestPosted> interestThrough(LocalDate date, LateInterest lateInterest) {
-        if (!date.isAfter(interestAccruedThrough)) {
-            return Optional.empty();
-        }
-        LocalDate from = interestAccruedThrough.plusDays(1);
-        try {
-            LateInterest.Accrual accrual = lateInterest.accrue(outstanding.principal(), terms.debtType(), from, date,
-                    interestFreezes.ranges());
-            return accrual.amount().isPositive()
-                    ? Optional.of(new InterestPosted(debtId, accrual.amount(), from, accrual.segments(), date))
-                    : Optional.empty();
-        } catch (ReferenceRates.NoReferenceRate e) {
-            throw new RuleViolation(Rule.REFERENCE_RATE_UNKNOWN, e.getMessage());
-        }
+    private TimeBarPolicy timeBarPolicy(CollectionPolicy policy) {
+        return new TimeBarPolicy(debtId, terms.debtType(), limitation, policy.limitation());
     }
 
-    private void requireOpenOn(LocalDate date) {
-        check(status == DebtStatus.OPEN, Rule.DEBT_CLOSED, "the debt is " + status.name().toLowerCase()
-                .replace('_', ' ') + ": nothing but reversals and refunds may follow");
-        requireRegisteredBy(date);
+    private FeePolicy feePolicy(CollectionPolicy policy) {
+        return new FeePolicy(debtId, terms, dueDate, fees, policy.of(terms.jurisdiction()).fees().get(terms.debtType()),
+                standing(policy));
     }
 
-    private void requireRegisteredBy(LocalDate date) {
-        check(!date.isBefore(terms.registeredOn()), Rule.DATE_BEFORE_REGISTRATION,
-                "the date " + date + " is before the debt was registered on " + terms.registeredOn());
+    private PausePolicy pausePolicy(CollectionPolicy policy) {
+        return new PausePolicy(debtId, policy.of(terms.jurisdiction()).pauses(), standing(policy));
     }
 
-    private void requireCollectable(LocalDate date, LimitationPolicy limitationRules) {
-        check(!disputed, Rule.DEBT_DISPUTED, "no fee may be charged while the debt is disputed");
-        requireNotTimeBarred(date, limitationRules);
-        check(!feesFrozenOn(date), Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
-                + (pause == null ? null : pause.reason()));
+    private DisputePolicy disputePolicy(CollectionPolicy policy) {
+        return new DisputePolicy(debtId, outstanding.principal(), standing(policy));
     }
 
-    /** Nothing collects a claim after its limitation date, whether or not close of business has recorded it. */
-    private void requireNotTimeBarred(LocalDate date, LimitationPolicy rules) {
-        LocalDate limitationDate = rules.limitationDate(terms.debtType(), limitation);
-        check(!timeBarred && !date.isAfter(limitationDate), Rule.DEBT_TIME_BARRED, "the claim was time-barred after "
-                + limitationDate + ": it may no longer be collected; a payment the debtor makes is still recorded");
+    private PlanPolicy planPolicy(CollectionPolicy policy) {
+        return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), plan, standing(policy));
     }
 
-    private boolean feesFrozenOn(LocalDate date) {
-        return pause != null && pause.freezesOn(Freeze.FEES, date);
+    private PaymentPolicy paymentPolicy(CollectionPolicy policy) {
+        return new PaymentPolicy(debtId, standing(policy), credit, plan == null ? null : planAgreedAt);
     }
 
-    private void requireOwnCurrency(Money amount) {
-        if (!amount.hasCurrency(terms.principal().currency())) {
-            throw new RuleViolation(Rule.CURRENCY_MISMATCH,
-                    "the debt is in " + terms.principal().currency() + ", not " + amount.currency());
-        }
+    private InterestDue interestDue(CollectionPolicy policy) {
+        return new InterestDue(debtId, terms.debtType(), interestAccruedThrough, interestFreezes, policy.lateInterest());
+    }
+
+    /** The debt's facts so far, for a fact dated before interest already posted. */
+    private ValueDateRestatement restatement(CollectionPolicy policy, DebtHistory history) {
+        return new ValueDateRestatement(debtId,
+                new ValueDateOrder(policy.lateInterest(), policy.of(terms.jurisdiction()).allocationOrder()),
+                new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(), interestFreezes.ranges()),
+                ValueDateOrder.factsOf(history.events(debtId, getVersion())));
     }
 
     private Money zero() {
         return Money.zero(terms.principal().currency());
     }
 
-    private static LocalDate latest(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
-
-    // ---- event-sourcing handlers: they only record what the events say -------------------------------------
+    // ---- event-sourcing handlers: they only record what the events say -------------------------------------------
 
     @EventSourcingHandler
     void on(DebtRegistered event) {
@@ -655,7 +360,7 @@ public class Debt {
         fees = FeeHistory.NONE;
         interestAccruedThrough = event.dueDate();
         interestFreezes = InterestFreezes.NONE;
-        limitation = LimitationClock.dueOn(event.dueDate());
+        limitation = Limitation.dueOn(event.dueDate());
     }
 
     @EventSourcingHandler
@@ -664,12 +369,7 @@ public class Debt {
         if (event.type() == FeeType.DEMAND) {
             limitation = limitation.demanded(event.date());
         }
-        fees = switch (event.type()) {
-            case REMINDER -> fees.withReminder(event.date());
-            case DEMAND -> fees.withDemand(event.date());
-            case PAYMENT_PLAN -> fees.withPlanCharged();
-            case DUE_DATE_EXTENSION -> fees;
-        };
+        fees = fees.charged(event);
     }
 
     @EventSourcingHandler
@@ -691,7 +391,6 @@ public class Debt {
 
     @EventSourcingHandler
     void on(PaymentPlanAgreed event, @SequenceNumber long sequenceNumber) {
-        plansAgreed = event.planNumber();
         planAgreedAt = sequenceNumber;
         plan = PaymentPlan.agreed(event.planNumber(), event.instalments(), event.interestFrozen());
         limitation = limitation.planAgreed(event.date());
@@ -705,9 +404,7 @@ public class Debt {
         Allocation allocation = event.allocation();
         outstanding = outstanding.paidBy(allocation);
         credit = credit.plus(allocation.credit());
-        if (!timeBarred) {
-            limitation = limitation.paid(event.date());
-        }
+        limitation = limitation.paid(event.date());
         if (!event.instalments().isEmpty()) {
             plan = plan.paid(event.instalments());
             if (!plan.inForce()) {
@@ -792,24 +489,28 @@ public class Debt {
 
     @EventSourcingHandler
     void on(DebtWrittenOff event) {
-        status = DebtStatus.WRITTEN_OFF;
-        outstanding = Balance.zero(credit.currency());
+        closedAs(DebtStatus.WRITTEN_OFF);
     }
 
     @EventSourcingHandler
     void on(DebtRecalled event) {
-        status = DebtStatus.RECALLED;
+        closedAs(DebtStatus.RECALLED);
+    }
+
+    /** Written off or recalled: nothing is owed any more, and what was is in the event. */
+    private void closedAs(DebtStatus closed) {
+        status = closed;
         outstanding = Balance.zero(credit.currency());
     }
 
     @EventSourcingHandler
     void on(LimitationApproaching event) {
-        limitationAnnounced = event.limitationDate();
+        limitation = limitation.announced(event.limitationDate());
     }
 
     @EventSourcingHandler
     void on(DebtTimeBarred event) {
-        timeBarred = true;
+        limitation = limitation.barred();
         interestFreezes = interestFreezes.frozen(DateRange.openFrom(event.limitationDate().plusDays(1)));
     }
 

@@ -1,5 +1,6 @@
 package org.debtledger.command.debt;
 
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
@@ -17,9 +18,10 @@ public interface DebtHistory {
 
     /**
      * The payment with this id among the debt's events up to and including {@code throughSequence} (the version
-     * the debt was loaded at), and whether one of those events reversed it.
+     * the debt was loaded at), and whether one of those events reversed it. A payment id names a payment of this
+     * debt only: the same id on another debt is another payment.
      */
-    Optional<RecordedPayment> find(DebtId debtId, PaymentId paymentId, long throughSequence);
+    Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence);
 
     /** The debt's events up to and including {@code throughSequence}, in order. */
     List<DebtEvent> events(DebtId debtId, long throughSequence);

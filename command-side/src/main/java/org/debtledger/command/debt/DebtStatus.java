@@ -1,7 +1,7 @@
 package org.debtledger.command.debt;
 
 /** Settled, written off and recalled debts accept nothing but reversals and refunds. */
-enum DebtStatus {
+public enum DebtStatus {
     OPEN,
     SETTLED,
     WRITTEN_OFF,

@@ -9,6 +9,6 @@ import org.debtledger.money.Money;
 import java.time.LocalDate;
 
 /** What the registered claim says and never changes: whose, how much, due when, under which law. */
-record DebtTerms(CreditorId creditorId, DebtorId debtorId, Money principal, LocalDate dueDate, DebtType debtType,
+public record DebtTerms(CreditorId creditorId, DebtorId debtorId, Money principal, LocalDate dueDate, DebtType debtType,
                  Jurisdiction jurisdiction, boolean directlyEnforceable, LocalDate registeredOn) {
 }

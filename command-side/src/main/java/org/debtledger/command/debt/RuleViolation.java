@@ -14,7 +14,7 @@ public class RuleViolation extends RuntimeException {
         return rule;
     }
 
-    static void check(boolean condition, Rule rule, String detail) {
+    public static void check(boolean condition, Rule rule, String detail) {
         if (!condition) {
             throw new RuleViolation(rule, detail);
         }

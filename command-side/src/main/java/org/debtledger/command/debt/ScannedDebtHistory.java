@@ -2,6 +2,7 @@ package org.debtledger.command.debt;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
@@ -30,7 +31,7 @@ public final class ScannedDebtHistory implements DebtHistory {
     }
 
     @Override
-    public Optional<RecordedPayment> find(DebtId debtId, PaymentId paymentId, long throughSequence) {
+    public Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence) {
         List<? extends DomainEventMessage<?>> events = eventStore.get().readEvents(debtId.value(), 0).asStream()
                 .filter(event -> event.getSequenceNumber() <= throughSequence)
                 .toList();

@@ -1,5 +1,6 @@
 package org.debtledger.command.rates;
 
+import org.debtledger.command.store.StoredEvents;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.interest.HalfYear;
 import org.debtledger.interest.ReferenceRateCache;
@@ -22,11 +23,14 @@ class ReferenceRateChanges {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final StoredReferenceRates stored;
+    private final StoredEvents events;
     private final TransactionTemplate transaction;
     private final ReferenceRateCache cache;
 
-    ReferenceRateChanges(StoredReferenceRates stored, TransactionTemplate transaction, ReferenceRateCache cache) {
+    ReferenceRateChanges(StoredReferenceRates stored, StoredEvents events, TransactionTemplate transaction,
+                         ReferenceRateCache cache) {
         this.stored = stored;
+        this.events = events;
         this.transaction = transaction;
         this.cache = cache;
     }
@@ -69,7 +73,7 @@ class ReferenceRateChanges {
         if (!rateChanges && current.source().equals(change.source())) {
             return Outcome.UNCHANGED;
         }
-        if (rateChanges && stored.interestPostedWithin(change.jurisdiction(), period.from(), period.through())) {
+        if (rateChanges && events.interestPostedWithin(change.jurisdiction(), period.from(), period.through())) {
             throw new RateRefused(RateRule.REFERENCE_RATE_IN_USE, "interest was already posted with the rate of "
                     + HalfYear.of(period.from()) + " (" + ReferenceRateView.percent(current.referenceBasisPoints())
                     + " %), so it cannot change: the debts it was posted on would no longer agree with it");

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The reference rates in the database (table {@code reference_rate}, rows only ever added; the view
- * {@code reference_rate_in_force} holds each period's newest), and the interest postings that used them.
+ * {@code reference_rate_in_force} holds each period's newest).
  */
 @Repository
 class StoredReferenceRates {
@@ -60,27 +60,5 @@ class StoredReferenceRates {
     /** Changes to the rates one at a time, across every process, until the transaction ends. */
     void lockForChange() {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('debt-ledger.reference-rates'))").query().singleRow();
-    }
-
-    /**
-     * Whether interest posted on a debt of the jurisdiction rated any day from {@code from} through {@code through}:
-     * a segment of an {@code InterestPosted} event covers one. Found through the index on each posting's last day.
-     */
-    boolean interestPostedWithin(Jurisdiction jurisdiction, LocalDate from, LocalDate through) {
-        return jdbc.sql("""
-                        SELECT EXISTS (
-                            SELECT 1
-                            FROM domainevententry posted
-                            JOIN domainevententry registered ON registered.aggregateidentifier = posted.aggregateidentifier
-                                 AND registered.sequencenumber = 0
-                            CROSS JOIN LATERAL jsonb_array_elements(
-                                 convert_from(posted.payload, 'UTF8')::jsonb -> 'segments') AS segment
-                            WHERE posted.payloadtype = 'org.debtledger.interest.InterestPosted'
-                              AND interest_rated_through(posted.payload) >= :from
-                              AND (segment ->> 'from')::date <= :through
-                              AND (segment ->> 'through')::date >= :from
-                              AND convert_from(registered.payload, 'UTF8')::jsonb ->> 'jurisdiction' = :jurisdiction)""")
-                .param("from", from).param("through", through).param("jurisdiction", jurisdiction.name())
-                .query(Boolean.class).single();
     }
 }

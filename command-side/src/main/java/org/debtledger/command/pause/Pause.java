@@ -1,4 +1,4 @@
-package org.debtledger.command.debt;
+package org.debtledger.command.pause;
 
 import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /** A pause in force: why, from when through when (open for a dispute), and what it freezes. */
-record Pause(PauseReason reason, LocalDate from, LocalDate until, Set<Freeze> freezes) {
+public record Pause(PauseReason reason, LocalDate from, LocalDate until, Set<Freeze> freezes) {
 
-    boolean freezesOn(Freeze freeze, LocalDate day) {
+    public boolean freezesOn(Freeze freeze, LocalDate day) {
         return freezes.contains(freeze) && !day.isBefore(from) && (until == null || !day.isAfter(until));
     }
 }

@@ -1,11 +1,11 @@
-package org.debtledger.command.config;
+package org.debtledger.command.store;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.command.debt.DebtHistory;
-import org.debtledger.command.debt.RecordedPayment;
 import org.debtledger.command.debt.ScannedDebtHistory;
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
@@ -36,7 +36,7 @@ class StoredDebtHistory implements DebtHistory {
     }
 
     @Override
-    public Optional<RecordedPayment> find(DebtId debtId, PaymentId paymentId, long throughSequence) {
+    public Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence) {
         // The event types are written out, not bound, so that the planner always sees they match the partial index.
         List<Event> events = jdbc.sql("""
                         SELECT sequencenumber, payloadtype FROM domainevententry

@@ -1,4 +1,4 @@
-package org.debtledger.command.debt;
+package org.debtledger.command.payment;
 
 import org.debtledger.money.Money;
 import org.debtledger.payment.Allocation;

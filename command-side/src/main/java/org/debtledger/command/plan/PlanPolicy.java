@@ -1,0 +1,109 @@
+package org.debtledger.command.plan;
+
+import org.debtledger.audit.AuditMetadata;
+import org.debtledger.command.debt.Rule;
+import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.command.debt.Standing;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtId;
+import org.debtledger.money.Money;
+import org.debtledger.plan.AgreePaymentPlan;
+import org.debtledger.plan.Instalment;
+import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.plan.PaymentPlanBroken;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.debtledger.command.debt.RuleViolation.check;
+
+/**
+ * Whether a payment plan may be agreed on a debt, and when its instalments are missed and it breaks, under the
+ * jurisdiction's plan rules. A rule that refuses throws its {@link RuleViolation}; one that passes answers the events
+ * to apply.
+ */
+public record PlanPolicy(DebtId debtId, PlanRules rules, PaymentPlan plan, Standing standing) {
+
+    /** What a plan must pass before what it has to cover is known: one at a time, and instalments that make sense. */
+    public void requireAgreeable(AgreePaymentPlan command) {
+        LocalDate date = command.date();
+        standing.requireOpenOn(date);
+        standing.requireNotDisputed("no plan may be agreed while the debt is disputed");
+        standing.requireNotTimeBarred(date);
+        check(plan == null || !plan.inForce(), Rule.PLAN_ALREADY_ACTIVE, "the debt already has a plan in force");
+        List<Instalment> instalments = command.instalments();
+        check(instalments != null && !instalments.isEmpty(), Rule.PLAN_HAS_NO_INSTALMENTS,
+                "a plan needs at least one instalment");
+        for (int i = 0; i < instalments.size(); i++) {
+            standing.requireOwnCurrency(instalments.get(i).amount());
+            check(instalments.get(i).amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE,
+                    "instalment " + (i + 1) + " must be more than zero");
+            check(i == 0 || instalments.get(i).dueDate().isAfter(instalments.get(i - 1).dueDate()),
+                    Rule.INSTALMENT_DATES_NOT_INCREASING, "instalment due dates must strictly increase");
+        }
+        check(!instalments.get(0).dueDate().isBefore(date), Rule.INSTALMENT_DUE_BEFORE_AGREEMENT,
+                "the first instalment must not fall due before the plan is agreed on " + date);
+    }
+
+    /**
+     * The plan agreed as the debt's {@code number}th: its instalments cover exactly {@code total}, all that will be
+     * owed once it is agreed (its fee included), none below the minimum, and within the declared budget unless an
+     * advisor overrides it with a reason.
+     */
+    public PaymentPlanAgreed agreed(AgreePaymentPlan command, int number, Money total, Optional<Money> fee,
+                                    String actorRole) {
+        List<Instalment> instalments = command.instalments();
+        check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
+        Money planned = instalments.stream().map(Instalment::amount).reduce(standing.zero(), Money::plus);
+        check(planned.equals(total), Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
+                + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
+                .orElse(""));
+        for (Instalment instalment : instalments) {
+            boolean wholeBalanceAtOnce = instalments.size() == 1;
+            check(wholeBalanceAtOnce || !instalment.amount().isLessThan(rules.minimumInstalment()),
+                    Rule.INSTALMENT_BELOW_MINIMUM, "no instalment may be below " + rules.minimumInstalment());
+        }
+        String override = command.affordabilityOverrideReason() == null
+                || command.affordabilityOverrideReason().isBlank() ? null : command.affordabilityOverrideReason();
+        if (command.affordability() != null) {
+            standing.requireOwnCurrency(command.affordability().monthlyIncome());
+            standing.requireOwnCurrency(command.affordability().monthlyExpenses());
+            Money monthly = PaymentPlan.largestMonthlyAmount(instalments);
+            Money disposable = command.affordability().disposableIncome();
+            if (monthly.isGreaterThan(disposable)) {
+                check(override != null, Rule.PLAN_NOT_AFFORDABLE, "the plan asks " + monthly
+                        + " in a month but the declared disposable income is " + disposable);
+                check(AuditMetadata.ADVISOR_ROLE.equals(actorRole), Rule.AFFORDABILITY_OVERRIDE_NEEDS_ADVISOR,
+                        "only an advisor may agree a plan the declared budget does not cover");
+            }
+        }
+        return new PaymentPlanAgreed(debtId, number, List.copyOf(instalments), command.channel(),
+                command.affordability(), command.affordability() == null ? null : override,
+                rules.interestFrozenWhileKept(), command.date());
+    }
+
+    /**
+     * Close of business on {@code date}: instalments still unpaid at the end of their grace days are missed, and
+     * enough misses, or a missed last instalment, break the plan. Nothing while a dispute is open.
+     */
+    public List<DebtEvent> missesOn(LocalDate date) {
+        List<DebtEvent> events = new ArrayList<>();
+        if (plan == null || !plan.inForce() || standing.disputed()) {
+            return events;
+        }
+        PaymentPlan after = plan;
+        for (int number : plan.missedBy(date, rules.graceDays())) {
+            PlanInstalment instalment = plan.instalment(number);
+            events.add(new InstalmentMissed(debtId, plan.number(), number, instalment.dueDate(), instalment.unpaid(),
+                    date));
+            after = after.missed(number);
+        }
+        if (after.missedCount() >= rules.missesToBreak() || after.lastInstalmentMissed()) {
+            events.add(new PaymentPlanBroken(debtId, plan.number(), after.missedCount(), date));
+        }
+        return events;
+    }
+}

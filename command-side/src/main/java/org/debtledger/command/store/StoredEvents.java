@@ -1,0 +1,76 @@
+package org.debtledger.command.store;
+
+import org.debtledger.debt.Jurisdiction;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the command side reads from Axon's event table by SQL, where Axon's API has no answer: where a command's
+ * events landed, the debts in the order they were registered, and whether interest was posted at a rate. The
+ * payment lookup is {@link StoredDebtHistory}'s. Every SQL statement on Axon's tables lives in this package.
+ */
+@Repository
+public class StoredEvents {
+
+    private final JdbcClient jdbc;
+
+    StoredEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where an event sits: its sequence number on its debt and its position in the whole store. */
+    public record Position(long sequenceNumber, long globalIndex) {
+    }
+
+    /** A debt, by the position of the event that registered it. */
+    public record Registered(String debtId, long position) {
+    }
+
+    /** The event with {@code sequence} on the debt, or the debt's last event when {@code sequence} is null. */
+    public Position positionOf(String debtId, Long sequence) {
+        String where = sequence == null ? "" : " AND sequencenumber = :sequence";
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT sequencenumber, globalindex FROM domainevententry"
+                        + " WHERE aggregateidentifier = :debt" + where + " ORDER BY sequencenumber DESC LIMIT 1")
+                .param("debt", debtId);
+        if (sequence != null) {
+            query = query.param("sequence", sequence);
+        }
+        return query.query((row, n) -> new Position(row.getLong(1), row.getLong(2))).single();
+    }
+
+    /** Up to {@code limit} debts registered after {@code position}, in the order they were registered. */
+    public List<Registered> registeredAfter(long position, int limit) {
+        return jdbc.sql("""
+                        SELECT aggregateidentifier, globalindex FROM domainevententry
+                        WHERE sequencenumber = 0 AND type = 'Debt' AND globalindex > :cursor
+                        ORDER BY globalindex LIMIT :batch""")
+                .param("cursor", position).param("batch", limit)
+                .query((row, n) -> new Registered(row.getString(1), row.getLong(2)))
+                .list();
+    }
+
+    /**
+     * Whether interest posted on a debt of the jurisdiction rated any day from {@code from} through {@code through}:
+     * a segment of an {@code InterestPosted} event covers one. Found through the index on each posting's last day.
+     */
+    public boolean interestPostedWithin(Jurisdiction jurisdiction, LocalDate from, LocalDate through) {
+        return jdbc.sql("""
+                        SELECT EXISTS (
+                            SELECT 1
+                            FROM domainevententry posted
+                            JOIN domainevententry registered ON registered.aggregateidentifier = posted.aggregateidentifier
+                                 AND registered.sequencenumber = 0
+                            CROSS JOIN LATERAL jsonb_array_elements(
+                                 convert_from(posted.payload, 'UTF8')::jsonb -> 'segments') AS segment
+                            WHERE posted.payloadtype = 'org.debtledger.interest.InterestPosted'
+                              AND interest_rated_through(posted.payload) >= :from
+                              AND (segment ->> 'from')::date <= :through
+                              AND (segment ->> 'through')::date >= :from
+                              AND convert_from(registered.payload, 'UTF8')::jsonb ->> 'jurisdiction' = :jurisdiction)""")
+                .param("from", from).param("through", through).param("jurisdiction", jurisdiction.name())
+                .query(Boolean.class).single();
+    }
+}
