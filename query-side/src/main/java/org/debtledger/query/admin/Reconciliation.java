@@ -1,12 +1,12 @@
 package org.debtledger.query.admin;
 
-import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.debt.DebtProjection;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.debt.DebtViewFold;
 import org.debtledger.query.debt.HistoryReplay;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 import org.debtledger.query.queue.DebtQueue;
 import org.debtledger.query.queue.QueueReconciliation;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,12 +10,12 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.query.CopyRows;
-import org.debtledger.query.EventPositions;
-import org.debtledger.query.ProcessingBatch;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
-import org.debtledger.query.ReadModelFill;
+import org.debtledger.query.projection.CopyRows;
+import org.debtledger.query.projection.EventPositions;
+import org.debtledger.query.projection.ProcessingBatch;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ProjectionVersions;
+import org.debtledger.query.projection.ReadModelFill;
 import org.debtledger.serialization.EventSerialization;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.projection.ProjectionVersions.table;
 
 /**
  * Keeps the debt view and the audit timeline: each event of a debt is folded into its view, and written to the

@@ -1,6 +1,6 @@
 package org.debtledger.query.debt;
 
-import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.projection.ProcessingGroups;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.debtledger.query.ProjectionVersions.active;
+import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /** Reads of the debt view and the audit timeline, through the views of their active version. */
 @Component

@@ -5,12 +5,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.query.CopyRows;
-import org.debtledger.query.EventPositions;
-import org.debtledger.query.ProcessingBatch;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
-import org.debtledger.query.ReadModelFill;
+import org.debtledger.query.projection.CopyRows;
+import org.debtledger.query.projection.EventPositions;
+import org.debtledger.query.projection.ProcessingBatch;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ProjectionVersions;
+import org.debtledger.query.projection.ReadModelFill;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.projection.ProjectionVersions.table;
 
 /**
  * Keeps the advisor queue: each event of a debt is folded into the debt's part of the queue ({@link DebtQueue}).

@@ -1,4 +1,4 @@
-package org.debtledger.query;
+package org.debtledger.query.projection;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

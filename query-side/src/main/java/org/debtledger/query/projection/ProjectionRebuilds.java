@@ -1,13 +1,9 @@
-package org.debtledger.query.admin;
+package org.debtledger.query.projection;
 
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
-import org.debtledger.query.ReadModelFill;
-import org.debtledger.query.SegmentSharing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.debtledger.query.ProjectionVersions.TABLES;
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.projection.ProjectionVersions.TABLES;
+import static org.debtledger.query.projection.ProjectionVersions.table;
 
 /**
  * Rebuilds read models from the first event without downtime: the models' processors stop, a new version of their

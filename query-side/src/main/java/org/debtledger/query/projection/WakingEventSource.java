@@ -1,4 +1,4 @@
-package org.debtledger.query.config;
+package org.debtledger.query.projection;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -1,4 +1,4 @@
-package org.debtledger.query.admin;
+package org.debtledger.query.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,9 +12,7 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.query.CopyRows;
-import org.debtledger.query.ReadModelFill;
-import org.debtledger.query.ReadModelFill.StoredEvent;
+import org.debtledger.query.projection.ReadModelFill.StoredEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
