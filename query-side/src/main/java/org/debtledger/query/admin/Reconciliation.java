@@ -1,11 +1,11 @@
 package org.debtledger.query.admin;
 
-import org.debtledger.query.debt.DebtProjection;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.debt.DebtViewFold;
 import org.debtledger.query.debt.HistoryReplay;
 import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadModelJson;
 import org.debtledger.query.projection.ReadPositions;
 import org.debtledger.query.queue.DebtQueue;
 import org.debtledger.query.queue.QueueReconciliation;
@@ -105,7 +105,7 @@ public class Reconciliation {
             found.add(new Mismatch(debtId, "debt_view", "the events cannot be folded: " + foldFailure));
         } else if (view.isEmpty()) {
             found.add(new Mismatch(debtId, "debt_view", "no view for a debt with " + events.size() + " events"));
-        } else if (!DebtProjection.write(view.get()).equals(DebtProjection.write(folded))) {
+        } else if (!ReadModelJson.write(view.get()).equals(ReadModelJson.write(folded))) {
             found.add(new Mismatch(debtId, "debt_view", "the view at sequence " + view.get().sequenceNumber()
                     + " differs from the fold of the events through sequence " + folded.sequenceNumber()));
         }

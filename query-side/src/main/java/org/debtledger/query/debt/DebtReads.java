@@ -1,6 +1,7 @@
 package org.debtledger.query.debt;
 
 import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadModelJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +35,14 @@ public class DebtReads {
         return jdbc.sql("SELECT view, (SELECT count(*) FROM deadletterentry WHERE processinggroup = :group"
                         + " AND sequenceidentifier = :id) FROM " + active("debt_view") + " WHERE debt_id = :id")
                 .param("id", debtId).param("group", ProcessingGroups.DEBTS)
-                .query((row, n) -> new ViewRead(DebtProjection.read(row.getString(1), DebtView.class), row.getLong(2)))
+                .query((row, n) -> new ViewRead(ReadModelJson.read(row.getString(1), DebtView.class), row.getLong(2)))
                 .optional();
     }
 
     public List<DebtView> viewsOfDebtor(String debtorId) {
         return jdbc.sql("SELECT view FROM " + active("debt_view") + " WHERE debtor_id = :id ORDER BY debt_id")
                 .param("id", debtorId)
-                .query((row, n) -> DebtProjection.read(row.getString(1), DebtView.class))
+                .query((row, n) -> ReadModelJson.read(row.getString(1), DebtView.class))
                 .list();
     }
 
@@ -66,12 +67,7 @@ public class DebtReads {
                 .query((row, n) -> new TimelineEntry(row.getLong(1), row.getLong(2), row.getString(3),
                         row.getObject(4, LocalDate.class), row.getTimestamp(5).toInstant(), row.getString(6),
                         row.getString(7), row.getString(8), row.getString(9), row.getString(10),
-                        json(row.getString(11)), json(row.getString(12))))
+                        ReadModelJson.readObject(row.getString(11)), ReadModelJson.readObject(row.getString(12))))
                 .list();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> json(String json) {
-        return DebtProjection.read(json, Map.class);
     }
 }

@@ -48,7 +48,7 @@ public class ProjectionRebuilds {
     private final TransactionTemplate transaction;
     private final TokenStore tokens;
     private final StoreFill fill;
-    private final Map<String, ReadModelFill> models;
+    private final Map<String, ReadModel<?>> models;
     private final Set<String> filling = new HashSet<>();
     private final ExecutorService filler = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "rebuild-fill");
@@ -57,14 +57,14 @@ public class ProjectionRebuilds {
     });
 
     ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, ProjectionVersions versions,
-                       TransactionTemplate transaction, TokenStore tokens, StoreFill fill, List<ReadModelFill> models) {
+                       TransactionTemplate transaction, TokenStore tokens, StoreFill fill, List<ReadModel<?>> models) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.versions = versions;
         this.transaction = transaction;
         this.tokens = tokens;
         this.fill = fill;
-        this.models = models.stream().collect(Collectors.toMap(ReadModelFill::processingGroup, Function.identity()));
+        this.models = models.stream().collect(Collectors.toMap(ReadModel::processingGroup, Function.identity()));
     }
 
     /** How a rebuild is going. Positions stand for events: the store's global index has no gaps to speak of. */

@@ -12,7 +12,6 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.query.projection.ReadModelFill.StoredEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,7 +57,7 @@ class StoreFill {
     }
 
     /** A model to fill and the version of its tables to fill. */
-    record Target(ReadModelFill model, int version) {
+    record Target(ReadModel<?> model, int version) {
     }
 
     /**
@@ -146,7 +145,7 @@ class StoreFill {
 
     private void foldDebt(List<StoredEvent> debt, List<Target> targets, CopyRows rows) {
         for (Target target : targets) {
-            target.model().fold(debt, target.version(), rows)
+            target.model().fold(debt, rows.ofVersion(target.version()))
                     .ifPresent(failure -> deadLetter(target, debt.subList(failure.index(), debt.size()), failure.cause()));
         }
     }
