@@ -21,6 +21,7 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.query.projection.EventDispatch;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -70,6 +71,27 @@ public final class DebtQueue {
         }
     }
 
+    /** What each kind of event does to the queue; any other event only moves the debt's sequence on. */
+    private static final EventDispatch<Change> EVENTS = new EventDispatch<Change>()
+            .on(PaymentPlanAgreed.class, Change::planAgreed)
+            .on(PaymentReceived.class, Change::paymentReceived)
+            .on(FeeCharged.class, Change::feeCharged)
+            .on(LimitationApproaching.class, Change::limitationApproaching)
+            .on(DebtTimeBarred.class, (change, barred) -> change.close(WorkType.LIMITATION_APPROACHING))
+            .on(InstalmentMissed.class, Change::instalmentMissed)
+            .on(PaymentPlanBroken.class, Change::planBroken)
+            .on(DebtDisputed.class, Change::disputed)
+            .on(DisputeResolved.class, (change, resolved) -> change.close(WorkType.DISPUTE_OPENED))
+            .on(CollectionPaused.class, Change::collectionPaused)
+            .on(CollectionResumed.class, (change, resumed) -> change.close(WorkType.PAUSE_ENDING))
+            .on(PaymentReversed.class, Change::paymentReversed)
+            .on(CreditRefunded.class, (change, refunded) -> change.reduce(WorkType.OVERPAYMENT_TO_REFUND,
+                    refunded.amount().minorUnits()))
+            .on(CaseAssigned.class, Change::caseAssigned)
+            .on(DebtSettled.class, (change, settled) -> change.ended())
+            .on(DebtWrittenOff.class, (change, writtenOff) -> change.ended())
+            .on(DebtRecalled.class, (change, recalled) -> change.ended());
+
     private final String debtId;
     private final Debt debt;
     private final Map<String, Item> items;
@@ -104,11 +126,13 @@ public final class DebtQueue {
         return items.get(itemId);
     }
 
-    /** The queue after the debt's event at {@code sequenceNumber}, stored at {@code position}. */
+    /**
+     * The queue after the debt's event at {@code sequenceNumber}, stored at {@code position}: this queue when the
+     * event was applied before.
+     */
     DebtQueue after(DebtEvent event, long sequenceNumber, long position) {
         Change change = new Change(event, sequenceNumber, position);
-        change.apply();
-        return new DebtQueue(debtId, change.debt, change.items);
+        return change.apply() ? new DebtQueue(debtId, change.debt, change.items) : this;
     }
 
     /** One event applied to a copy of the queue. */
@@ -125,85 +149,110 @@ public final class DebtQueue {
             this.position = position;
         }
 
-        void apply() {
+        /** False when the event changes nothing: applied before, or of a debt not registered. */
+        boolean apply() {
             if (event instanceof DebtRegistered registered) {
-                if (debt == null) {
-                    debt = new Debt(debtId, registered.creditorId().value(), null, sequenceNumber, null);
-                    LocalDate quietUntil = registered.date().plusDays(14);
-                    raise(WorkType.NO_PLAN_NO_CONTACT, "no-contact", quietUntil, quietUntil,
-                            "no plan and no contact 14 days after the debt was registered", null);
+                if (debt != null) {
+                    return false;
                 }
-                return;
+                registered(registered);
+                return true;
             }
             if (!claimSequence()) {
-                return;
+                return false;
             }
-            if (event instanceof PaymentPlanAgreed agreed) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                close(WorkType.PLAN_BROKEN);
-                close(WorkType.LIMITATION_APPROACHING);
-                debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), agreed.planNumber());
-            } else if (event instanceof PaymentReceived payment) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                close(WorkType.PAYMENT_REVERSED);
-                close(WorkType.LIMITATION_APPROACHING);
-                payInstalments(payment.instalments(), 1);
-                if (payment.allocation().credit().isPositive()) {
-                    raiseOrAdd(WorkType.OVERPAYMENT_TO_REFUND, "credit", payment.date(),
-                            "credit of " + payment.allocation().credit() + " to pay back to the debtor",
-                            payment.allocation().credit().minorUnits());
-                }
-            } else if (event instanceof FeeCharged fee && fee.type() == FeeType.DEMAND) {
+            EVENTS.apply(this, event);
+            return true;
+        }
+
+        private void registered(DebtRegistered registered) {
+            debt = new Debt(debtId, registered.creditorId().value(), null, sequenceNumber, null);
+            LocalDate quietUntil = registered.date().plusDays(14);
+            raise(WorkType.NO_PLAN_NO_CONTACT, "no-contact", quietUntil, quietUntil,
+                    "no plan and no contact 14 days after the debt was registered", null);
+        }
+
+        private void planAgreed(PaymentPlanAgreed agreed) {
+            close(WorkType.NO_PLAN_NO_CONTACT);
+            close(WorkType.PLAN_BROKEN);
+            close(WorkType.LIMITATION_APPROACHING);
+            debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), agreed.planNumber());
+        }
+
+        private void paymentReceived(PaymentReceived payment) {
+            close(WorkType.NO_PLAN_NO_CONTACT);
+            close(WorkType.PAYMENT_REVERSED);
+            close(WorkType.LIMITATION_APPROACHING);
+            payInstalments(payment.instalments(), 1);
+            if (payment.allocation().credit().isPositive()) {
+                raiseOrAdd(WorkType.OVERPAYMENT_TO_REFUND, "credit", payment.date(),
+                        "credit of " + payment.allocation().credit() + " to pay back to the debtor",
+                        payment.allocation().credit().minorUnits());
+            }
+        }
+
+        private void feeCharged(FeeCharged fee) {
+            if (fee.type() == FeeType.DEMAND) {
                 close(WorkType.LIMITATION_APPROACHING); // a demand restarts limitation
-            } else if (event instanceof LimitationApproaching approaching) {
-                raise(WorkType.LIMITATION_APPROACHING, "limitation-" + approaching.limitationDate(),
-                        approaching.limitationDate(), approaching.date(), "the claim is time-barred after "
-                                + approaching.limitationDate() + " unless a payment, a plan or a demand restarts it",
-                        null);
-            } else if (event instanceof DebtTimeBarred) {
-                close(WorkType.LIMITATION_APPROACHING);
-            } else if (event instanceof InstalmentMissed missed) {
-                raise(WorkType.INSTALMENT_MISSED, "plan-" + missed.planNumber() + "-instalment-" + missed.instalmentNumber(),
-                        missed.date().plusDays(WorkType.INSTALMENT_MISSED.daysToAct), missed.date(),
-                        "instalment " + missed.instalmentNumber() + " due " + missed.dueDate() + " was missed: "
-                                + missed.unpaid() + " unpaid", missed.unpaid().minorUnits());
-            } else if (event instanceof PaymentPlanBroken broken) {
-                close(WorkType.INSTALMENT_MISSED);
-                raise(WorkType.PLAN_BROKEN, "plan-" + broken.planNumber() + "-broken",
-                        broken.date().plusDays(WorkType.PLAN_BROKEN.daysToAct), broken.date(),
-                        "plan " + broken.planNumber() + " broke after " + broken.missedInstalments()
-                                + " missed instalments: the balance is due", null);
-            } else if (event instanceof DebtDisputed disputed) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                raise(WorkType.DISPUTE_OPENED, "dispute-" + sequenceNumber,
-                        disputed.date().plusDays(WorkType.DISPUTE_OPENED.daysToAct), disputed.date(),
-                        "disputed: " + disputed.reason(), null);
-            } else if (event instanceof DisputeResolved) {
-                close(WorkType.DISPUTE_OPENED);
-            } else if (event instanceof CollectionPaused paused && paused.until() != null) {
+            }
+        }
+
+        private void limitationApproaching(LimitationApproaching approaching) {
+            raise(WorkType.LIMITATION_APPROACHING, "limitation-" + approaching.limitationDate(),
+                    approaching.limitationDate(), approaching.date(), "the claim is time-barred after "
+                            + approaching.limitationDate() + " unless a payment, a plan or a demand restarts it", null);
+        }
+
+        private void instalmentMissed(InstalmentMissed missed) {
+            raise(WorkType.INSTALMENT_MISSED, "plan-" + missed.planNumber() + "-instalment-" + missed.instalmentNumber(),
+                    missed.date().plusDays(WorkType.INSTALMENT_MISSED.daysToAct), missed.date(),
+                    "instalment " + missed.instalmentNumber() + " due " + missed.dueDate() + " was missed: "
+                            + missed.unpaid() + " unpaid", missed.unpaid().minorUnits());
+        }
+
+        private void planBroken(PaymentPlanBroken broken) {
+            close(WorkType.INSTALMENT_MISSED);
+            raise(WorkType.PLAN_BROKEN, "plan-" + broken.planNumber() + "-broken",
+                    broken.date().plusDays(WorkType.PLAN_BROKEN.daysToAct), broken.date(),
+                    "plan " + broken.planNumber() + " broke after " + broken.missedInstalments()
+                            + " missed instalments: the balance is due", null);
+        }
+
+        private void disputed(DebtDisputed disputed) {
+            close(WorkType.NO_PLAN_NO_CONTACT);
+            raise(WorkType.DISPUTE_OPENED, "dispute-" + sequenceNumber,
+                    disputed.date().plusDays(WorkType.DISPUTE_OPENED.daysToAct), disputed.date(),
+                    "disputed: " + disputed.reason(), null);
+        }
+
+        private void collectionPaused(CollectionPaused paused) {
+            if (paused.until() != null) {
                 raise(WorkType.PAUSE_ENDING, "pause-" + sequenceNumber, paused.until(), paused.until().minusDays(7),
                         "the pause for " + paused.reason() + " ends on " + paused.until(), null);
-            } else if (event instanceof CollectionResumed) {
-                close(WorkType.PAUSE_ENDING);
-            } else if (event instanceof PaymentReversed reversed) {
-                raise(WorkType.PAYMENT_REVERSED, "reversal-" + reversed.paymentId(),
-                        reversed.date().plusDays(WorkType.PAYMENT_REVERSED.daysToAct), reversed.date(),
-                        "payment " + reversed.paymentId() + " of " + reversed.amount() + " was reversed: "
-                                + reversed.reason(), null);
-                reduce(WorkType.OVERPAYMENT_TO_REFUND, reversed.restored().credit().minorUnits());
-                payInstalments(reversed.instalments(), -1);
-            } else if (event instanceof CreditRefunded refunded) {
-                reduce(WorkType.OVERPAYMENT_TO_REFUND, refunded.amount().minorUnits());
-            } else if (event instanceof CaseAssigned assigned) {
-                close(WorkType.NO_PLAN_NO_CONTACT);
-                String advisorId = assigned.advisorId().value();
-                debt = new Debt(debtId, debt.creditorId(), advisorId, debt.sequenceNumber(), debt.planNumber());
-                items.replaceAll((id, item) -> item.open() ? item.assigned(advisorId, position) : item);
-            } else if (event instanceof DebtSettled || event instanceof DebtWrittenOff || event instanceof DebtRecalled) {
-                for (WorkType type : WorkType.values()) {
-                    if (type != WorkType.OVERPAYMENT_TO_REFUND) {
-                        close(type);
-                    }
+            }
+        }
+
+        private void paymentReversed(PaymentReversed reversed) {
+            raise(WorkType.PAYMENT_REVERSED, "reversal-" + reversed.paymentId(),
+                    reversed.date().plusDays(WorkType.PAYMENT_REVERSED.daysToAct), reversed.date(),
+                    "payment " + reversed.paymentId() + " of " + reversed.amount() + " was reversed: "
+                            + reversed.reason(), null);
+            reduce(WorkType.OVERPAYMENT_TO_REFUND, reversed.restored().credit().minorUnits());
+            payInstalments(reversed.instalments(), -1);
+        }
+
+        private void caseAssigned(CaseAssigned assigned) {
+            close(WorkType.NO_PLAN_NO_CONTACT);
+            String advisorId = assigned.advisorId().value();
+            debt = new Debt(debtId, debt.creditorId(), advisorId, debt.sequenceNumber(), debt.planNumber());
+            items.replaceAll((id, item) -> item.open() ? item.assigned(advisorId, position) : item);
+        }
+
+        /** Settled, written off or recalled: nothing is left to do but refund credit. */
+        private void ended() {
+            for (WorkType type : WorkType.values()) {
+                if (type != WorkType.OVERPAYMENT_TO_REFUND) {
+                    close(type);
                 }
             }
         }
