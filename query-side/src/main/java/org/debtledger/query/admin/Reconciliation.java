@@ -9,7 +9,7 @@ import org.debtledger.query.projection.ReadModelJson;
 import org.debtledger.query.projection.ReadPositions;
 import org.debtledger.query.queue.DebtQueue;
 import org.debtledger.query.queue.QueueReconciliation;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.debtledger.query.projection.StoredEvents;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,15 +28,15 @@ public class Reconciliation {
 
     private static final int MISMATCHES_SHOWN = 100;
 
-    private final JdbcClient jdbc;
+    private final StoredEvents stored;
     private final DebtReads reads;
     private final HistoryReplay replay;
     private final ReadPositions positions;
     private final QueueReconciliation queues;
 
-    Reconciliation(JdbcClient jdbc, DebtReads reads, HistoryReplay replay, ReadPositions positions,
+    Reconciliation(StoredEvents stored, DebtReads reads, HistoryReplay replay, ReadPositions positions,
                    QueueReconciliation queues) {
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
@@ -61,9 +61,7 @@ public class Reconciliation {
         for (String model : List.of(ProcessingGroups.DEBTS, ProcessingGroups.ADVISOR_QUEUE)) {
             positions.awaitAtLeast(model, head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
-        List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
-                        + " WHERE globalindex <= :head ORDER BY aggregateidentifier")
-                .param("head", head).query(String.class).list();
+        List<String> debts = stored.debtIdsThrough(head);
         List<Mismatch> mismatches = new ArrayList<>();
         long count = 0;
         long events = 0;

@@ -1,7 +1,9 @@
 package org.debtledger.query.debt;
 
+import org.debtledger.query.projection.DeadLetters;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadModelJson;
+import org.debtledger.query.projection.StoredEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,11 @@ import static org.debtledger.query.projection.ProjectionVersions.active;
 public class DebtReads {
 
     private final JdbcClient jdbc;
+    private final StoredEvents stored;
 
-    DebtReads(JdbcClient jdbc) {
+    DebtReads(JdbcClient jdbc, StoredEvents stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     /** A debt's view and how many of its events wait in the debt view's dead-letter queue, read together. */
@@ -32,8 +36,8 @@ public class DebtReads {
     }
 
     public Optional<ViewRead> viewRead(String debtId) {
-        return jdbc.sql("SELECT view, (SELECT count(*) FROM deadletterentry WHERE processinggroup = :group"
-                        + " AND sequenceidentifier = :id) FROM " + active("debt_view") + " WHERE debt_id = :id")
+        return jdbc.sql("SELECT view, " + DeadLetters.COUNT_OF_DEBT + " FROM " + active("debt_view")
+                        + " WHERE debt_id = :id")
                 .param("id", debtId).param("group", ProcessingGroups.DEBTS)
                 .query((row, n) -> new ViewRead(ReadModelJson.read(row.getString(1), DebtView.class), row.getLong(2)))
                 .optional();
@@ -48,7 +52,7 @@ public class DebtReads {
 
     /** The event store's newest position. */
     public long storeHead() {
-        return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        return stored.head();
     }
 
     /** One line of a debt's audit timeline. */

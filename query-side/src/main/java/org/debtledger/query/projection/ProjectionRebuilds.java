@@ -48,6 +48,7 @@ public class ProjectionRebuilds {
     private final TransactionTemplate transaction;
     private final TokenStore tokens;
     private final StoreFill fill;
+    private final StoredEvents stored;
     private final Map<String, ReadModel<?>> models;
     private final Set<String> filling = new HashSet<>();
     private final ExecutorService filler = Executors.newSingleThreadExecutor(task -> {
@@ -57,13 +58,15 @@ public class ProjectionRebuilds {
     });
 
     ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, ProjectionVersions versions,
-                       TransactionTemplate transaction, TokenStore tokens, StoreFill fill, List<ReadModel<?>> models) {
+                       TransactionTemplate transaction, TokenStore tokens, StoreFill fill, StoredEvents stored,
+                       List<ReadModel<?>> models) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.versions = versions;
         this.transaction = transaction;
         this.tokens = tokens;
         this.fill = fill;
+        this.stored = stored;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::processingGroup, Function.identity()));
     }
 
@@ -124,7 +127,7 @@ public class ProjectionRebuilds {
                         + " WHERE projection = :projection")
                 .param("projection", projection).query(Integer.class).single();
         int version = Math.max(next, current.active()) + 1;
-        long head = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        long head = stored.head();
         transaction.executeWithoutResult(tx -> {
             for (String base : TABLES.get(projection)) {
                 for (int old = 1; old < current.active(); old++) {
