@@ -7,7 +7,7 @@ import org.debtledger.query.debt.HistoryReplay;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadModelJson;
 import org.debtledger.query.projection.ReadPositions;
-import org.debtledger.query.queue.DebtQueue;
+import org.debtledger.query.queue.DebtWorkItems;
 import org.debtledger.query.queue.QueueReconciliation;
 import org.debtledger.query.projection.StoredEvents;
 import org.springframework.stereotype.Component;
@@ -67,7 +67,7 @@ public class Reconciliation {
         long events = 0;
         for (String debtId : debts) {
             Optional<DebtView> view = reads.view(debtId);
-            DebtQueue queue = queues.stored(debtId);
+            DebtWorkItems queue = queues.stored(debtId);
             List<HistoryReplay.Recorded> debtEvents = replay.events(debtId);
             // events the view applied after the head was read count too: the view may be ahead, never behind
             long bound = Math.max(head, view.map(DebtView::position).orElse(0L));

@@ -166,9 +166,8 @@ public class EventStoreReading {
                         .eventSerializer(eventSerializer)
                         .build());
                 // the debts a segment has dead-lettered are remembered, so other debts' events do not each ask the
-                // queue (a query an event, a tenth of a rebuild's processor time in a profile): a segment is held
-                // by one process, the only one that adds to its letters, and the memory goes when the segment does
-                // (a rebuild, which fills the letters anew, holds the segments while it does)
+                // queue: a segment is held by one process, the only one that adds to its letters, and the memory
+                // goes when the segment does (a rebuild, which fills the letters anew, holds the segments meanwhile)
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (config, builder) -> builder.enableSequenceIdentifierCache());
             }

@@ -21,12 +21,12 @@ import java.util.Map;
 import static org.debtledger.query.projection.ProjectionVersions.table;
 
 /**
- * The advisor queue: each event of a debt is folded into the debt's part of the queue ({@link DebtQueue}), stored
+ * The advisor queue: each event of a debt is folded into the debt's part of the queue ({@link DebtWorkItems}), stored
  * as its row of work_debt and its work items. A closed item raised again is written over, so nothing is deleted.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ADVISOR_QUEUE)
-public class AdvisorQueueProjection implements ReadModel<DebtQueue> {
+public class AdvisorQueueProjection implements ReadModel<DebtWorkItems> {
 
     static final Table WORK_DEBT = Table.named("work_debt", "debt_id", "creditor_id", "advisor_id",
                     "sequence_number", "plan_number")
@@ -58,33 +58,33 @@ public class AdvisorQueueProjection implements ReadModel<DebtQueue> {
     }
 
     @Override
-    public DebtQueue initial(String debtId) {
-        return new DebtQueue(debtId, null, List.of());
+    public DebtWorkItems initial(String debtId) {
+        return new DebtWorkItems(debtId, null, List.of());
     }
 
     @Override
-    public Map<String, DebtQueue> load(JdbcClient jdbc, int version, List<String> debtIds) {
+    public Map<String, DebtWorkItems> load(JdbcClient jdbc, int version, List<String> debtIds) {
         return StoredQueues.read(jdbc, table(WORK_DEBT.name(), version), table(WORK_ITEM.name(), version), debtIds);
     }
 
     @Override
-    public DebtQueue evolve(DebtQueue queue, StoredEvent event) {
+    public DebtWorkItems evolve(DebtWorkItems queue, StoredEvent event) {
         return queue.after(event.event(), event.sequenceNumber(), event.position());
     }
 
     @Override
-    public void stateRows(DebtQueue stored, DebtQueue after, Rows rows) {
+    public void stateRows(DebtWorkItems stored, DebtWorkItems after, Rows rows) {
         if (after.debt() != null && !after.debt().equals(stored.debt())) {
             rows.add(WORK_DEBT, row(after.debt()));
         }
-        for (DebtQueue.Item item : after.items()) {
+        for (WorkItemRow item : after.items()) {
             if (!item.equals(stored.item(item.itemId()))) {
                 rows.add(WORK_ITEM, row(item));
             }
         }
     }
 
-    private static MapSqlParameterSource row(DebtQueue.Debt debt) {
+    private static MapSqlParameterSource row(DebtWorkItems.Debt debt) {
         return new MapSqlParameterSource()
                 .addValue("debt_id", debt.debtId()).addValue("creditor_id", debt.creditorId())
                 .addValue("advisor_id", debt.advisorId(), Types.VARCHAR)
@@ -92,7 +92,7 @@ public class AdvisorQueueProjection implements ReadModel<DebtQueue> {
                 .addValue("plan_number", debt.planNumber(), Types.INTEGER);
     }
 
-    private static MapSqlParameterSource row(DebtQueue.Item item) {
+    private static MapSqlParameterSource row(WorkItemRow item) {
         return new MapSqlParameterSource()
                 .addValue("item_id", item.itemId()).addValue("debt_id", item.debtId())
                 .addValue("creditor_id", item.creditorId()).addValue("advisor_id", item.advisorId(), Types.VARCHAR)

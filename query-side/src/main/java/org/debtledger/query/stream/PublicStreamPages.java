@@ -135,12 +135,12 @@ public class PublicStreamPages {
 
     /** The row as the public event it is told as, or null if it is not published or the filter leaves it out. */
     private PublicEvent toPublic(Row row, Filter filter, Map<String, String> creditorsOfBatch) {
-        PublishedLanguage.Telling telling = PublishedLanguage.tellingOf(row.payloadType(), row.revision());
-        if (telling == null || !filter.takes(telling.type(), row.debtId())) {
+        PublishedLanguage.Publication publication = PublishedLanguage.publicationOf(row.payloadType(), row.revision());
+        if (publication == null || !filter.takes(publication.type(), row.debtId())) {
             return null;
         }
         JsonNode stored = null;
-        if (telling.event() == DebtRegistered.class) {
+        if (publication.event() == DebtRegistered.class) {
             stored = read(row.payload());
             String creditor = creditorOf(stored);
             creditorsOfBatch.put(row.debtId(), creditor);
@@ -153,9 +153,9 @@ public class PublicStreamPages {
         if (stored == null) {
             stored = read(row.payload());
         }
-        return new PublicEvent(row.eventId(), row.position(), row.debtId(), row.sequenceNumber(), telling.type(), 1,
+        return new PublicEvent(row.eventId(), row.position(), row.debtId(), row.sequenceNumber(), publication.type(), 1,
                 stored.path("date").stringValue(), RecordedAt.parse(row.recordedAt()), creditor,
-                telling.payloadOf(stored, descriptions.publishedFor(creditor)));
+                publication.payloadOf(stored, descriptions.publishedFor(creditor)));
     }
 
     /**
@@ -168,11 +168,11 @@ public class PublicStreamPages {
         Set<String> registeredInBatch = new HashSet<>();
         Set<String> unknown = new HashSet<>();
         for (Row row : batch) {
-            PublishedLanguage.Telling telling = PublishedLanguage.tellingOf(row.payloadType(), row.revision());
-            if (telling == null || !filter.takes(telling.type(), row.debtId())) {
+            PublishedLanguage.Publication publication = PublishedLanguage.publicationOf(row.payloadType(), row.revision());
+            if (publication == null || !filter.takes(publication.type(), row.debtId())) {
                 continue;
             }
-            if (telling.event() == DebtRegistered.class) {
+            if (publication.event() == DebtRegistered.class) {
                 registeredInBatch.add(row.debtId());
             } else if (!registeredInBatch.contains(row.debtId()) && !known.containsKey(row.debtId())) {
                 String creditor = creditors.get(row.debtId());

@@ -56,23 +56,23 @@ class AdvisorQueueFoldTest {
     private static final InstalmentMissed MISSED = new InstalmentMissed(DEBT, 1, 1, date("2025-04-01"), eur("50.00"),
             date("2025-04-08"));
 
-    private static DebtQueue fold(DebtEvent... events) {
-        DebtQueue queue = PROJECTION.initial(DEBT.value());
+    private static DebtWorkItems fold(DebtEvent... events) {
+        DebtWorkItems queue = PROJECTION.initial(DEBT.value());
         for (StoredEvent event : FoldedRows.stored(List.of(events))) {
             queue = PROJECTION.evolve(queue, event);
         }
         return queue;
     }
 
-    private static List<String> openWork(DebtQueue queue) {
+    private static List<String> openWork(DebtWorkItems queue) {
         List<String> open = new ArrayList<>();
-        queue.items().stream().filter(DebtQueue.Item::open).forEach(item -> open.add(item.type().name()));
+        queue.items().stream().filter(WorkItemRow::open).forEach(item -> open.add(item.type().name()));
         return open;
     }
 
     @Test
     void aNewDebtWaitsFourteenDaysForContact() {
-        DebtQueue queue = fold(REGISTERED);
+        DebtWorkItems queue = fold(REGISTERED);
 
         assertThat(openWork(queue)).containsExactly("NO_PLAN_NO_CONTACT");
         assertThat(queue.items().iterator().next().visibleFrom()).isEqualTo(date("2025-03-15"));
@@ -80,7 +80,7 @@ class AdvisorQueueFoldTest {
 
     @Test
     void aPlanClosesTheContactItemAndAMissedInstalmentRaisesWorkForItsUnpaidAmount() {
-        DebtQueue queue = fold(REGISTERED, PLAN, MISSED);
+        DebtWorkItems queue = fold(REGISTERED, PLAN, MISSED);
 
         assertThat(openWork(queue)).containsExactly("INSTALMENT_MISSED");
         assertThat(queue.item("debt-1:plan-1-instalment-1").remainingMinor()).isEqualTo(5000L);
@@ -88,7 +88,7 @@ class AdvisorQueueFoldTest {
 
     @Test
     void paymentOfTheMissedInstalmentClosesItAndOverpaymentRaisesCreditToRefund() {
-        DebtQueue queue = fold(REGISTERED, PLAN, MISSED, new PaymentReceived(DEBT, new PaymentId("RF-1"),
+        DebtWorkItems queue = fold(REGISTERED, PLAN, MISSED, new PaymentReceived(DEBT, new PaymentId("RF-1"),
                 eur("60.00"), Channel.BANK_FILE, new Allocation(eur("0.00"), eur("0.00"), eur("50.00"), eur("10.00")),
                 List.of(new InstalmentPayment(1, eur("50.00"))), date("2025-04-10")));
 
@@ -98,26 +98,26 @@ class AdvisorQueueFoldTest {
 
     @Test
     void anAssignedCaseGivesItsOpenWorkToTheAdvisor() {
-        DebtQueue queue = fold(REGISTERED, PLAN, MISSED, new DebtDisputed(DEBT, "not mine", date("2025-04-09")),
+        DebtWorkItems queue = fold(REGISTERED, PLAN, MISSED, new DebtDisputed(DEBT, "not mine", date("2025-04-09")),
                 new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-04-10")));
 
-        assertThat(queue.items()).filteredOn(DebtQueue.Item::open).extracting(DebtQueue.Item::advisorId)
+        assertThat(queue.items()).filteredOn(WorkItemRow::open).extracting(WorkItemRow::advisorId)
                 .containsOnly("advisor-7");
         assertThat(fold(REGISTERED, new DebtDisputed(DEBT, "not mine", date("2025-04-09")),
                 new DisputeResolved(DEBT, DisputeOutcome.UPHELD, date("2025-04-20"))).items())
-                .filteredOn(item -> item.type() == WorkType.DISPUTE_OPENED).extracting(DebtQueue.Item::open)
+                .filteredOn(item -> item.type() == WorkType.DISPUTE_OPENED).extracting(WorkItemRow::open)
                 .containsExactly(false);
     }
 
     @Test
     void anEventDeliveredAgainChangesNothing() {
         List<StoredEvent> events = FoldedRows.stored(List.of(REGISTERED, PLAN, MISSED));
-        DebtQueue queue = PROJECTION.initial(DEBT.value());
+        DebtWorkItems queue = PROJECTION.initial(DEBT.value());
         for (StoredEvent event : events) {
             queue = PROJECTION.evolve(queue, event);
         }
 
-        DebtQueue again = PROJECTION.evolve(queue, events.get(1));
+        DebtWorkItems again = PROJECTION.evolve(queue, events.get(1));
 
         assertThat(again.debt()).isEqualTo(queue.debt());
         assertThat(again.items()).containsExactlyElementsOf(queue.items());

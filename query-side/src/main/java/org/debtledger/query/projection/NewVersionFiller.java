@@ -27,11 +27,12 @@ import java.util.function.LongConsumer;
 /**
  * Fills new versions of read models from the event store, reading it once for all of them: a thousand debts at a
  * time, every event of each debt in order, upcast and deserialized once, folded by each model into rows that COPY
- * writes; the next debts' events are read, and the last ones' rows written, while a chunk is folded. An event a model cannot fold goes to the model's dead-letter queue with the
- * debt's later events behind it, as its processor would have put it.
+ * writes; the next debts' events are read, and the last ones' rows written, while a chunk is folded. An event a
+ * model cannot fold goes to the model's dead-letter queue with the debt's later events behind it, as its processor
+ * would have put it.
  */
 @Component
-class StoreFill {
+class NewVersionFiller {
 
     private static final int DEBTS_A_CHUNK = 1_000;
 
@@ -42,7 +43,7 @@ class StoreFill {
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
 
-    StoreFill(StoredEvents stored, DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+    NewVersionFiller(StoredEvents stored, DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
               org.axonframework.config.Configuration axon, EventProcessingConfiguration processing,
               TransactionTemplate transaction) {
         this.stored = stored;

@@ -37,38 +37,10 @@ import java.util.Map;
  * Keyed on the debt's sequence number, so an event delivered again changes nothing. Immutable: an event gives
  * a new queue, so an event that fails leaves the one before it as it was.
  */
-public final class DebtQueue {
+public final class DebtWorkItems {
 
     /** The debt's row: the last of its events applied, and what its new work items are given. */
     record Debt(String debtId, String creditorId, String advisorId, long sequenceNumber, Integer planNumber) {
-    }
-
-    /** A work item, as its row. */
-    record Item(String itemId, String debtId, String creditorId, String advisorId, WorkType type, int priority,
-                LocalDate dueDate, LocalDate visibleFrom, String reason, boolean open, Long remainingMinor,
-                long raisedPosition, long changedPosition) {
-
-        Item closed(long position) {
-            return new Item(itemId, debtId, creditorId, advisorId, type, priority, dueDate, visibleFrom, reason, false,
-                    remainingMinor, raisedPosition, position);
-        }
-
-        /** Less {@code amount} remains (more when it is negative), and the item is open while anything does. */
-        Item reduced(long amount, long position) {
-            long remaining = remainingMinor - amount;
-            return new Item(itemId, debtId, creditorId, advisorId, type, priority, dueDate, visibleFrom, reason,
-                    remaining > 0, remaining, raisedPosition, position);
-        }
-
-        Item added(long amount, String reason, long position) {
-            return new Item(itemId, debtId, creditorId, advisorId, type, priority, dueDate, visibleFrom, reason, open,
-                    remainingMinor + amount, raisedPosition, position);
-        }
-
-        Item assigned(String advisorId, long position) {
-            return new Item(itemId, debtId, creditorId, advisorId, type, priority, dueDate, visibleFrom, reason, open,
-                    remainingMinor, raisedPosition, position);
-        }
     }
 
     /** What each kind of event does to the queue; any other event only moves the debt's sequence on. */
@@ -94,17 +66,17 @@ public final class DebtQueue {
 
     private final String debtId;
     private final Debt debt;
-    private final Map<String, Item> items;
+    private final Map<String, WorkItemRow> items;
 
     /** The queue of a debt as stored: {@code debt} is null when no event of it has been applied. */
-    DebtQueue(String debtId, Debt debt, Collection<Item> items) {
+    DebtWorkItems(String debtId, Debt debt, Collection<WorkItemRow> items) {
         this.debtId = debtId;
         this.debt = debt;
         this.items = new LinkedHashMap<>();
         items.forEach(item -> this.items.put(item.itemId(), item));
     }
 
-    private DebtQueue(String debtId, Debt debt, Map<String, Item> items) {
+    private DebtWorkItems(String debtId, Debt debt, Map<String, WorkItemRow> items) {
         this.debtId = debtId;
         this.debt = debt;
         this.items = items;
@@ -118,11 +90,11 @@ public final class DebtQueue {
         return debt;
     }
 
-    Collection<Item> items() {
+    Collection<WorkItemRow> items() {
         return items.values();
     }
 
-    Item item(String itemId) {
+    WorkItemRow item(String itemId) {
         return items.get(itemId);
     }
 
@@ -130,9 +102,9 @@ public final class DebtQueue {
      * The queue after the debt's event at {@code sequenceNumber}, stored at {@code position}: this queue when the
      * event was applied before.
      */
-    DebtQueue after(DebtEvent event, long sequenceNumber, long position) {
+    DebtWorkItems after(DebtEvent event, long sequenceNumber, long position) {
         Change change = new Change(event, sequenceNumber, position);
-        return change.apply() ? new DebtQueue(debtId, change.debt, change.items) : this;
+        return change.apply() ? new DebtWorkItems(debtId, change.debt, change.items) : this;
     }
 
     /** One event applied to a copy of the queue. */
@@ -140,8 +112,8 @@ public final class DebtQueue {
         private final DebtEvent event;
         private final long sequenceNumber;
         private final long position;
-        private Debt debt = DebtQueue.this.debt;
-        private final Map<String, Item> items = new LinkedHashMap<>(DebtQueue.this.items);
+        private Debt debt = DebtWorkItems.this.debt;
+        private final Map<String, WorkItemRow> items = new LinkedHashMap<>(DebtWorkItems.this.items);
 
         Change(DebtEvent event, long sequenceNumber, long position) {
             this.event = event;
@@ -269,14 +241,14 @@ public final class DebtQueue {
         /** New work for the debt's creditor and advisor, unless an item of the same key was ever raised and kept. */
         private void raise(WorkType type, String key, LocalDate dueDate, LocalDate visibleFrom, String reason,
                            Long remaining) {
-            items.putIfAbsent(debtId + ":" + key, new Item(debtId + ":" + key, debtId, debt.creditorId(),
+            items.putIfAbsent(debtId + ":" + key, new WorkItemRow(debtId + ":" + key, debtId, debt.creditorId(),
                     debt.advisorId(), type, type.priority, dueDate, visibleFrom, reason, true, remaining, position,
                     position));
         }
 
         /** Adds to the open item of the key, or raises it afresh in place of a closed one. */
         private void raiseOrAdd(WorkType type, String key, LocalDate date, String reason, long amount) {
-            Item item = items.get(debtId + ":" + key);
+            WorkItemRow item = items.get(debtId + ":" + key);
             if (item != null && item.open()) {
                 items.put(item.itemId(), item.added(amount, reason, position));
             } else {
@@ -301,7 +273,7 @@ public final class DebtQueue {
                 return;
             }
             for (InstalmentPayment payment : payments) {
-                Item item = items.get(debtId + ":plan-" + debt.planNumber() + "-instalment-" + payment.instalmentNumber());
+                WorkItemRow item = items.get(debtId + ":plan-" + debt.planNumber() + "-instalment-" + payment.instalmentNumber());
                 if (item != null && item.type() == WorkType.INSTALMENT_MISSED) {
                     items.put(item.itemId(), item.reduced(sign * payment.amount().minorUnits(), position));
                 }
