@@ -123,6 +123,11 @@ public class ProjectionRebuilds {
         }
     }
 
+    /**
+     * Creates the tables of a new version like the active one's. Versions are numbered on, never reused (a failed
+     * rebuild's number is not, and the status reports them), so they are made here rather than as a fixed pair by a
+     * migration.
+     */
     private int createVersionTables(String projection, ProjectionVersions.Versions current) {
         int next = jdbc.sql("SELECT coalesce(max(version), 0) FROM ledger_read.projection_rebuild"
                         + " WHERE projection = :projection")
