@@ -1,14 +1,12 @@
 package org.debtledger.query.debt;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.query.projection.BatchedProjection;
 import org.debtledger.query.projection.ProcessingGroups;
-import org.debtledger.query.projection.ReadModel;
+import org.debtledger.query.projection.ProjectedReadModel;
 import org.debtledger.query.projection.ReadModelJson;
 import org.debtledger.query.projection.Rows;
 import org.debtledger.query.projection.StoredEvent;
@@ -31,7 +29,7 @@ import static org.debtledger.query.projection.ProjectionVersions.table;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.DEBTS)
-public class DebtViewProjection implements ReadModel<DebtView> {
+public class DebtViewProjection extends ProjectedReadModel<DebtView> {
 
     static final Table DEBT_VIEW = Table.named("debt_view", "debt_id", "debtor_id", "creditor_id", "status",
                     "sequence_number", "position", "view")
@@ -44,20 +42,8 @@ public class DebtViewProjection implements ReadModel<DebtView> {
             .withJson("details", "balance_after")
             .onConflict("(debt_id, sequence_number) DO NOTHING");
 
-    private final BatchedProjection batches;
-
     DebtViewProjection(BatchedProjection batches) {
-        this.batches = batches;
-    }
-
-    @EventHandler
-    void on(DebtEvent event, DomainEventMessage<?> message) {
-        batches.handle(this, message);
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.DEBTS;
+        super(batches, ProcessingGroups.DEBTS);
     }
 
     /** No view before the debt's registration. */

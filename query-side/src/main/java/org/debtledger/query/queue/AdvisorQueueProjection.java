@@ -1,12 +1,9 @@
 package org.debtledger.query.queue;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.debtledger.debt.DebtEvent;
 import org.debtledger.query.projection.BatchedProjection;
 import org.debtledger.query.projection.ProcessingGroups;
-import org.debtledger.query.projection.ReadModel;
+import org.debtledger.query.projection.ProjectedReadModel;
 import org.debtledger.query.projection.Rows;
 import org.debtledger.query.projection.StoredEvent;
 import org.debtledger.query.projection.Table;
@@ -26,7 +23,7 @@ import static org.debtledger.query.projection.ProjectionVersions.table;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.ADVISOR_QUEUE)
-public class AdvisorQueueProjection implements ReadModel<DebtWorkItems> {
+public class AdvisorQueueProjection extends ProjectedReadModel<DebtWorkItems> {
 
     static final Table WORK_DEBT = Table.named("work_debt", "debt_id", "creditor_id", "advisor_id",
                     "sequence_number", "plan_number")
@@ -41,20 +38,8 @@ public class AdvisorQueueProjection implements ReadModel<DebtWorkItems> {
                     + " remaining_minor = :remaining_minor, raised_position = :raised_position,"
                     + " changed_position = :changed_position");
 
-    private final BatchedProjection batches;
-
     AdvisorQueueProjection(BatchedProjection batches) {
-        this.batches = batches;
-    }
-
-    @EventHandler
-    void on(DebtEvent event, DomainEventMessage<?> message) {
-        batches.handle(this, message);
-    }
-
-    @Override
-    public String processingGroup() {
-        return ProcessingGroups.ADVISOR_QUEUE;
+        super(batches, ProcessingGroups.ADVISOR_QUEUE);
     }
 
     @Override
