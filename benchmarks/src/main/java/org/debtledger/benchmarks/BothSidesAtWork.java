@@ -1,7 +1,7 @@
 package org.debtledger.benchmarks;
 
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,10 +2,10 @@ package org.debtledger.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.QuerySideApplication;
-import org.debtledger.query.admin.ProjectionRebuilds;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ProjectionRebuilds;
+import org.debtledger.query.projection.ReadPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -4,11 +4,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
-import org.debtledger.query.ProcessingGroups;
 import org.debtledger.query.api.QueryProblems.NotFound;
+import org.debtledger.query.projection.DeadLetters;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ProjectionRebuilds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,14 +28,14 @@ class AdminController {
 
     private final ProjectionRebuilds rebuilds;
     private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
+    private final DeadLetters deadLetters;
     private final Reconciliation reconciliation;
 
-    AdminController(ProjectionRebuilds rebuilds, EventProcessingConfiguration processing, JdbcClient jdbc,
+    AdminController(ProjectionRebuilds rebuilds, EventProcessingConfiguration processing, DeadLetters deadLetters,
                     Reconciliation reconciliation) {
         this.rebuilds = rebuilds;
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
         this.reconciliation = reconciliation;
     }
 
@@ -64,22 +64,10 @@ class AdminController {
         return rebuilds.status(name);
     }
 
-    /** A dead letter: the event a projection failed on, why, and the debt whose later events wait behind it. */
-    record DeadLetter(String id, String processingGroup, String debtId, long sequenceIndex, String eventType,
-                      String eventId, Instant enqueuedAt, Instant lastTouched, String causeType, String causeMessage) {
-    }
-
+    /** Each event a projection failed on, why, and the debt whose later events wait behind it. */
     @GetMapping("/api/v1/admin/dead-letters")
-    List<DeadLetter> deadLetters() {
-        return jdbc.sql("""
-                        SELECT deadletteridentifier, processinggroup, sequenceidentifier, sequenceindex, payloadtype,
-                               eventidentifier, enqueuedat, lasttouched, causetype, causemessage
-                        FROM deadletterentry ORDER BY processinggroup, sequenceidentifier, sequenceindex""")
-                .query((row, n) -> new DeadLetter(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                        row.getString(5), row.getString(6), Instant.parse(row.getString(7)),
-                        row.getString(8) == null ? null : Instant.parse(row.getString(8)), row.getString(9),
-                        row.getString(10)))
-                .list();
+    List<DeadLetters.Letter> deadLetters() {
+        return deadLetters.all();
     }
 
     record Retry(String id, boolean processed) {
@@ -88,9 +76,7 @@ class AdminController {
     /** Runs the dead letter's debt's waiting events through the projection again, in order. */
     @PostMapping("/api/v1/admin/dead-letters/{id}/retry")
     Retry retry(@PathVariable String id) {
-        String group = jdbc.sql("SELECT processinggroup FROM deadletterentry WHERE deadletteridentifier = :id")
-                .param("id", id).query(String.class).optional()
-                .orElseThrow(() -> new NotFound("no dead letter " + id));
+        String group = deadLetters.processingGroupOf(id).orElseThrow(() -> new NotFound("no dead letter " + id));
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFound("no dead-letter queue for " + group));
         boolean processed = processor.process(letter -> letter instanceof JdbcDeadLetter<?> jdbcLetter

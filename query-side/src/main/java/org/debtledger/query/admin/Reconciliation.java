@@ -1,15 +1,15 @@
 package org.debtledger.query.admin;
 
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.debt.DebtProjection;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.debt.DebtViewFold;
 import org.debtledger.query.debt.HistoryReplay;
-import org.debtledger.query.freshness.ReadPositions;
-import org.debtledger.query.queue.DebtQueue;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadModelJson;
+import org.debtledger.query.projection.ReadPositions;
+import org.debtledger.query.queue.DebtWorkItems;
 import org.debtledger.query.queue.QueueReconciliation;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.debtledger.query.projection.StoredEvents;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,15 +28,15 @@ public class Reconciliation {
 
     private static final int MISMATCHES_SHOWN = 100;
 
-    private final JdbcClient jdbc;
+    private final StoredEvents stored;
     private final DebtReads reads;
     private final HistoryReplay replay;
     private final ReadPositions positions;
     private final QueueReconciliation queues;
 
-    Reconciliation(JdbcClient jdbc, DebtReads reads, HistoryReplay replay, ReadPositions positions,
+    Reconciliation(StoredEvents stored, DebtReads reads, HistoryReplay replay, ReadPositions positions,
                    QueueReconciliation queues) {
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
@@ -61,15 +61,13 @@ public class Reconciliation {
         for (String model : List.of(ProcessingGroups.DEBTS, ProcessingGroups.ADVISOR_QUEUE)) {
             positions.awaitAtLeast(model, head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
-        List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
-                        + " WHERE globalindex <= :head ORDER BY aggregateidentifier")
-                .param("head", head).query(String.class).list();
+        List<String> debts = stored.debtIdsThrough(head);
         List<Mismatch> mismatches = new ArrayList<>();
         long count = 0;
         long events = 0;
         for (String debtId : debts) {
             Optional<DebtView> view = reads.view(debtId);
-            DebtQueue queue = queues.stored(debtId);
+            DebtWorkItems queue = queues.stored(debtId);
             List<HistoryReplay.Recorded> debtEvents = replay.events(debtId);
             // events the view applied after the head was read count too: the view may be ahead, never behind
             long bound = Math.max(head, view.map(DebtView::position).orElse(0L));
@@ -105,7 +103,7 @@ public class Reconciliation {
             found.add(new Mismatch(debtId, "debt_view", "the events cannot be folded: " + foldFailure));
         } else if (view.isEmpty()) {
             found.add(new Mismatch(debtId, "debt_view", "no view for a debt with " + events.size() + " events"));
-        } else if (!DebtProjection.write(view.get()).equals(DebtProjection.write(folded))) {
+        } else if (!ReadModelJson.write(view.get()).equals(ReadModelJson.write(folded))) {
             found.add(new Mismatch(debtId, "debt_view", "the view at sequence " + view.get().sequenceNumber()
                     + " differs from the fold of the events through sequence " + folded.sequenceNumber()));
         }

@@ -1,17 +1,17 @@
 package org.debtledger.query.balance;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.edge.Caller;
+import org.debtledger.edge.Purpose;
 import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRateCache;
 import org.debtledger.money.Money;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
-import org.debtledger.edge.Caller;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,13 +1,13 @@
 package org.debtledger.query.debt;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.edge.Purpose;
-import org.debtledger.query.access.AccessLog;
 import org.debtledger.edge.Caller;
+import org.debtledger.edge.Purpose;
 import org.debtledger.money.Money;
+import org.debtledger.query.access.AccessLog;
 import org.debtledger.query.api.QueryProblems.NotFound;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

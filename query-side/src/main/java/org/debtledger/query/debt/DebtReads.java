@@ -1,6 +1,9 @@
 package org.debtledger.query.debt;
 
-import org.debtledger.query.ProcessingGroups;
+import org.debtledger.query.projection.DeadLetters;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadModelJson;
+import org.debtledger.query.projection.StoredEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,16 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.debtledger.query.ProjectionVersions.active;
+import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /** Reads of the debt view and the audit timeline, through the views of their active version. */
 @Component
 public class DebtReads {
 
     private final JdbcClient jdbc;
+    private final StoredEvents stored;
 
-    DebtReads(JdbcClient jdbc) {
+    DebtReads(JdbcClient jdbc, StoredEvents stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     /** A debt's view and how many of its events wait in the debt view's dead-letter queue, read together. */
@@ -31,23 +36,23 @@ public class DebtReads {
     }
 
     public Optional<ViewRead> viewRead(String debtId) {
-        return jdbc.sql("SELECT view, (SELECT count(*) FROM deadletterentry WHERE processinggroup = :group"
-                        + " AND sequenceidentifier = :id) FROM " + active("debt_view") + " WHERE debt_id = :id")
+        return jdbc.sql("SELECT view, " + DeadLetters.COUNT_OF_DEBT + " FROM " + active("debt_view")
+                        + " WHERE debt_id = :id")
                 .param("id", debtId).param("group", ProcessingGroups.DEBTS)
-                .query((row, n) -> new ViewRead(DebtProjection.read(row.getString(1), DebtView.class), row.getLong(2)))
+                .query((row, n) -> new ViewRead(ReadModelJson.read(row.getString(1), DebtView.class), row.getLong(2)))
                 .optional();
     }
 
     public List<DebtView> viewsOfDebtor(String debtorId) {
         return jdbc.sql("SELECT view FROM " + active("debt_view") + " WHERE debtor_id = :id ORDER BY debt_id")
                 .param("id", debtorId)
-                .query((row, n) -> DebtProjection.read(row.getString(1), DebtView.class))
+                .query((row, n) -> ReadModelJson.read(row.getString(1), DebtView.class))
                 .list();
     }
 
     /** The event store's newest position. */
     public long storeHead() {
-        return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        return stored.head();
     }
 
     /** One line of a debt's audit timeline. */
@@ -66,12 +71,7 @@ public class DebtReads {
                 .query((row, n) -> new TimelineEntry(row.getLong(1), row.getLong(2), row.getString(3),
                         row.getObject(4, LocalDate.class), row.getTimestamp(5).toInstant(), row.getString(6),
                         row.getString(7), row.getString(8), row.getString(9), row.getString(10),
-                        json(row.getString(11)), json(row.getString(12))))
+                        ReadModelJson.readObject(row.getString(11)), ReadModelJson.readObject(row.getString(12))))
                 .list();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> json(String json) {
-        return DebtProjection.read(json, Map.class);
     }
 }

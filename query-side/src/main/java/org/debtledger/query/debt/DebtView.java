@@ -11,10 +11,12 @@ import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A debt as an advisor sees it: what is owed by component, what was paid, credit owed back, the plan with each
@@ -54,6 +56,12 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
 
         Plan withStatus(PlanStatus status) {
             return new Plan(number, status, agreedOn, interestFrozen, instalments);
+        }
+
+        Plan withInstalment(int instalmentNumber, UnaryOperator<Instalment> change) {
+            List<Instalment> changed = new ArrayList<>(instalments);
+            changed.set(instalmentNumber - 1, change.apply(changed.get(instalmentNumber - 1)));
+            return new Plan(number, status, agreedOn, interestFrozen, changed);
         }
     }
 

@@ -38,6 +38,7 @@ import org.debtledger.query.debt.DebtView.Outstanding;
 import org.debtledger.query.debt.DebtView.Plan;
 import org.debtledger.query.debt.DebtView.PlanStatus;
 import org.debtledger.query.debt.DebtView.Status;
+import org.debtledger.query.projection.EventDispatch;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +51,29 @@ import java.util.List;
 public final class DebtViewFold {
 
     private static final LimitationPolicy LIMITATION = LimitationPolicy.finland();
+    private static final EventDispatch<ViewChange> EVENTS = new EventDispatch<ViewChange>()
+            .on(FeeCharged.class, ViewChange::feeCharged)
+            .on(DueDateExtended.class, ViewChange::dueDateExtended)
+            .on(InterestPosted.class, ViewChange::interestPosted)
+            .on(PaymentPlanAgreed.class, ViewChange::planAgreed)
+            .on(PaymentReceived.class, ViewChange::paymentReceived)
+            .on(BalanceRestated.class, ViewChange::balanceRestated)
+            .on(PaymentReversed.class, ViewChange::paymentReversed)
+            .on(CreditRefunded.class, ViewChange::creditRefunded)
+            .on(InstalmentMissed.class, ViewChange::instalmentMissed)
+            .on(PaymentPlanBroken.class, ViewChange::planBroken)
+            .on(CollectionPaused.class, ViewChange::collectionPaused)
+            .on(CollectionResumed.class, ViewChange::collectionResumed)
+            .on(DebtDisputed.class, ViewChange::disputed)
+            .on(DisputeResolved.class, ViewChange::disputeResolved)
+            .on(ClaimAdjusted.class, ViewChange::claimAdjusted)
+            .on(DebtSettled.class, ViewChange::settled)
+            .on(DebtWrittenOff.class, ViewChange::writtenOff)
+            .on(DebtRecalled.class, ViewChange::recalled)
+            .on(DebtTimeBarred.class, ViewChange::timeBarred)
+            // the date it announces is the one the view shows already
+            .on(LimitationApproaching.class, (change, approaching) -> { })
+            .on(CaseAssigned.class, ViewChange::caseAssigned);
 
     private DebtViewFold() {
     }
@@ -70,9 +94,9 @@ public final class DebtViewFold {
             throw new IllegalStateException("no view of debt " + event.debtId() + " to apply "
                     + event.getClass().getSimpleName() + " to");
         }
-        Draft draft = new Draft(view);
-        draft.apply(event);
-        return draft.build(sequenceNumber, position);
+        ViewChange change = new ViewChange(view);
+        change.apply(event);
+        return change.build(sequenceNumber, position);
     }
 
     private static DebtView.Limitation limitation(DebtType type, LimitationClock clock, boolean timeBarred) {
@@ -80,7 +104,7 @@ public final class DebtViewFold {
     }
 
     /** A view being changed by one event. */
-    private static final class Draft {
+    private static final class ViewChange {
         private final DebtView view;
         private Status status;
         private Balance outstanding;
@@ -96,7 +120,7 @@ public final class DebtViewFold {
         private LimitationClock limitationClock;
         private boolean timeBarred;
 
-        Draft(DebtView view) {
+        ViewChange(DebtView view) {
             this.view = view;
             status = view.status();
             outstanding = view.outstanding().balance();
@@ -115,97 +139,135 @@ public final class DebtViewFold {
         }
 
         void apply(DebtEvent event) {
-            if (event instanceof FeeCharged fee) {
-                outstanding = outstanding.withFees(outstanding.fees().plus(fee.amount()));
-                if (fee.type() == FeeType.DEMAND) {
-                    limitationClock = limitationClock.demanded(fee.date());
-                }
-            } else if (event instanceof DueDateExtended extended) {
-                dueDate = extended.dueDate();
-                limitationClock = limitationClock.dueDateMoved(extended.dueDate());
-                if (extended.interestFrozenFrom() != null) {
-                    freezes = freezes.frozen(new DateRange(extended.interestFrozenFrom(), extended.dueDate()));
-                }
-            } else if (event instanceof InterestPosted interest) {
-                outstanding = outstanding.withInterest(outstanding.interest().plus(interest.amount()));
-                if (interest.date().isAfter(interestAccruedThrough)) {
-                    interestAccruedThrough = interest.date();
-                }
-            } else if (event instanceof PaymentPlanAgreed agreed) {
-                List<Instalment> instalments = new ArrayList<>();
-                for (int i = 0; i < agreed.instalments().size(); i++) {
-                    var instalment = agreed.instalments().get(i);
-                    instalments.add(Instalment.of(i + 1, instalment.dueDate(), instalment.amount(),
-                            Money.zero(instalment.amount().currency()), false));
-                }
-                plan = new Plan(agreed.planNumber(), PlanStatus.ACTIVE, agreed.date(), agreed.interestFrozen(), instalments);
-                limitationClock = limitationClock.planAgreed(agreed.date());
-                if (agreed.interestFrozen()) {
-                    freezes = freezes.planKept(agreed.date().plusDays(1));
-                }
-            } else if (event instanceof PaymentReceived payment) {
-                outstanding = outstanding.paidBy(payment.allocation());
-                paid = paid.plus(payment.amount());
-                credit = credit.plus(payment.allocation().credit());
-                payInstalments(payment.instalments(), 1, payment.date());
-                if (!timeBarred) {
-                    limitationClock = limitationClock.paid(payment.date());
-                }
-            } else if (event instanceof BalanceRestated restated) {
-                outstanding = new Balance(outstanding.fees().plus(restated.fees()),
-                        outstanding.interest().plus(restated.interest()),
-                        outstanding.principal().plus(restated.principal()));
-                credit = credit.plus(restated.credit());
-            } else if (event instanceof PaymentReversed reversal) {
-                outstanding = outstanding.restoredBy(reversal.restored());
-                paid = paid.minus(reversal.amount());
-                credit = credit.minus(reversal.restored().credit());
-                payInstalments(reversal.instalments(), -1, reversal.date());
-                if (status == Status.SETTLED && !outstanding.isSettled()) {
-                    status = Status.OPEN;
-                }
-            } else if (event instanceof CreditRefunded refund) {
-                credit = credit.minus(refund.amount());
-            } else if (event instanceof InstalmentMissed missed) {
-                plan = withInstalment(plan, missed.instalmentNumber(), instalment -> Instalment.of(instalment.number(),
-                        instalment.dueDate(), instalment.amount(), instalment.paid(), true));
-            } else if (event instanceof PaymentPlanBroken broken) {
-                plan = plan.withStatus(PlanStatus.BROKEN);
-                freezes = freezes.planEnded(broken.date());
-            } else if (event instanceof CollectionPaused paused) {
-                pause = new DebtView.Pause(paused.reason(), paused.date(), paused.until(), paused.freezes());
-                if (paused.freezes().contains(Freeze.INTEREST)) {
-                    freezes = freezes.paused(paused.date(), paused.until());
-                }
-            } else if (event instanceof CollectionResumed resumed) {
-                pause = null;
-                freezes = freezes.pauseEnded(resumed.date());
-            } else if (event instanceof DebtDisputed disputed) {
-                dispute = new DebtView.Dispute(disputed.reason(), disputed.date());
-            } else if (event instanceof DisputeResolved) {
-                dispute = null;
-            } else if (event instanceof ClaimAdjusted adjusted) {
-                outstanding = outstanding.withPrincipal(outstanding.principal().minus(adjusted.principalReduction()));
-            } else if (event instanceof DebtSettled settled) {
-                // as on the command side: the plan's own status changes only with its instalments
-                status = Status.SETTLED;
-                freezes = freezes.planEnded(settled.date());
-            } else if (event instanceof DebtWrittenOff) {
-                status = Status.WRITTEN_OFF;
-                outstanding = Balance.zero(credit.currency());
-            } else if (event instanceof DebtRecalled) {
-                status = Status.RECALLED;
-                outstanding = Balance.zero(credit.currency());
-            } else if (event instanceof DebtTimeBarred barred) {
-                timeBarred = true;
-                freezes = freezes.frozen(DateRange.openFrom(barred.limitationDate().plusDays(1)));
-            } else if (event instanceof LimitationApproaching) {
-                // the date it announces is the one the view shows already
-            } else if (event instanceof CaseAssigned assigned) {
-                advisorId = assigned.advisorId().value();
-            } else if (!(event instanceof DebtRegistered)) {
+            if (!EVENTS.apply(this, event)) {
                 throw new IllegalArgumentException("the debt view does not know " + event.getClass().getName());
             }
+        }
+
+        private void feeCharged(FeeCharged fee) {
+            outstanding = outstanding.withFees(outstanding.fees().plus(fee.amount()));
+            if (fee.type() == FeeType.DEMAND) {
+                limitationClock = limitationClock.demanded(fee.date());
+            }
+        }
+
+        private void dueDateExtended(DueDateExtended extended) {
+            dueDate = extended.dueDate();
+            limitationClock = limitationClock.dueDateMoved(extended.dueDate());
+            if (extended.interestFrozenFrom() != null) {
+                freezes = freezes.frozen(new DateRange(extended.interestFrozenFrom(), extended.dueDate()));
+            }
+        }
+
+        private void interestPosted(InterestPosted interest) {
+            outstanding = outstanding.withInterest(outstanding.interest().plus(interest.amount()));
+            if (interest.date().isAfter(interestAccruedThrough)) {
+                interestAccruedThrough = interest.date();
+            }
+        }
+
+        private void planAgreed(PaymentPlanAgreed agreed) {
+            List<Instalment> instalments = new ArrayList<>();
+            for (int i = 0; i < agreed.instalments().size(); i++) {
+                var instalment = agreed.instalments().get(i);
+                instalments.add(Instalment.of(i + 1, instalment.dueDate(), instalment.amount(),
+                        Money.zero(instalment.amount().currency()), false));
+            }
+            plan = new Plan(agreed.planNumber(), PlanStatus.ACTIVE, agreed.date(), agreed.interestFrozen(), instalments);
+            limitationClock = limitationClock.planAgreed(agreed.date());
+            if (agreed.interestFrozen()) {
+                freezes = freezes.planKept(agreed.date().plusDays(1));
+            }
+        }
+
+        private void paymentReceived(PaymentReceived payment) {
+            outstanding = outstanding.paidBy(payment.allocation());
+            paid = paid.plus(payment.amount());
+            credit = credit.plus(payment.allocation().credit());
+            payInstalments(payment.instalments(), 1, payment.date());
+            if (!timeBarred) {
+                limitationClock = limitationClock.paid(payment.date());
+            }
+        }
+
+        private void balanceRestated(BalanceRestated restated) {
+            outstanding = new Balance(outstanding.fees().plus(restated.fees()),
+                    outstanding.interest().plus(restated.interest()),
+                    outstanding.principal().plus(restated.principal()));
+            credit = credit.plus(restated.credit());
+        }
+
+        private void paymentReversed(PaymentReversed reversal) {
+            outstanding = outstanding.restoredBy(reversal.restored());
+            paid = paid.minus(reversal.amount());
+            credit = credit.minus(reversal.restored().credit());
+            payInstalments(reversal.instalments(), -1, reversal.date());
+            if (status == Status.SETTLED && !outstanding.isSettled()) {
+                status = Status.OPEN;
+            }
+        }
+
+        private void creditRefunded(CreditRefunded refund) {
+            credit = credit.minus(refund.amount());
+        }
+
+        private void instalmentMissed(InstalmentMissed missed) {
+            plan = plan.withInstalment(missed.instalmentNumber(), instalment -> Instalment.of(instalment.number(),
+                    instalment.dueDate(), instalment.amount(), instalment.paid(), true));
+        }
+
+        private void planBroken(PaymentPlanBroken broken) {
+            plan = plan.withStatus(PlanStatus.BROKEN);
+            freezes = freezes.planEnded(broken.date());
+        }
+
+        private void collectionPaused(CollectionPaused paused) {
+            pause = new DebtView.Pause(paused.reason(), paused.date(), paused.until(), paused.freezes());
+            if (paused.freezes().contains(Freeze.INTEREST)) {
+                freezes = freezes.paused(paused.date(), paused.until());
+            }
+        }
+
+        private void collectionResumed(CollectionResumed resumed) {
+            pause = null;
+            freezes = freezes.pauseEnded(resumed.date());
+        }
+
+        private void disputed(DebtDisputed disputed) {
+            dispute = new DebtView.Dispute(disputed.reason(), disputed.date());
+        }
+
+        private void disputeResolved(DisputeResolved resolved) {
+            dispute = null;
+        }
+
+        private void claimAdjusted(ClaimAdjusted adjusted) {
+            outstanding = outstanding.withPrincipal(outstanding.principal().minus(adjusted.principalReduction()));
+        }
+
+        /** As on the command side: the plan's own status changes only with its instalments. */
+        private void settled(DebtSettled settled) {
+            status = Status.SETTLED;
+            freezes = freezes.planEnded(settled.date());
+        }
+
+        private void writtenOff(DebtWrittenOff writtenOff) {
+            status = Status.WRITTEN_OFF;
+            outstanding = Balance.zero(credit.currency());
+        }
+
+        private void recalled(DebtRecalled recalled) {
+            status = Status.RECALLED;
+            outstanding = Balance.zero(credit.currency());
+        }
+
+        private void timeBarred(DebtTimeBarred barred) {
+            timeBarred = true;
+            freezes = freezes.frozen(DateRange.openFrom(barred.limitationDate().plusDays(1)));
+        }
+
+        private void caseAssigned(CaseAssigned assigned) {
+            advisorId = assigned.advisorId().value();
         }
 
         /** Adds ({@code sign} 1) or takes back ({@code sign} -1) instalment payments; a fully paid plan is complete. */
@@ -215,7 +277,7 @@ public final class DebtViewFold {
             }
             for (InstalmentPayment payment : payments) {
                 Money amount = sign > 0 ? payment.amount() : payment.amount().negate();
-                plan = withInstalment(plan, payment.instalmentNumber(), instalment -> Instalment.of(
+                plan = plan.withInstalment(payment.instalmentNumber(), instalment -> Instalment.of(
                         instalment.number(), instalment.dueDate(), instalment.amount(), instalment.paid().plus(amount),
                         instalment.missed()));
             }
@@ -230,12 +292,6 @@ public final class DebtViewFold {
                     freezes = freezes.planKept(date.plusDays(1));
                 }
             }
-        }
-
-        private static Plan withInstalment(Plan plan, int number, java.util.function.UnaryOperator<Instalment> change) {
-            List<Instalment> instalments = new ArrayList<>(plan.instalments());
-            instalments.set(number - 1, change.apply(instalments.get(number - 1)));
-            return new Plan(plan.number(), plan.status(), plan.agreedOn(), plan.interestFrozen(), instalments);
         }
 
         DebtView build(long sequenceNumber, long position) {

@@ -5,13 +5,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.interest.LateInterest;
 import org.debtledger.interest.ReferenceRateCache;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.debtledger.query.projection.StoredEvents;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +23,12 @@ import java.util.Map;
 public class HistoryReplay {
 
     private final EventStore eventStore;
-    private final JdbcClient jdbc;
+    private final StoredEvents stored;
     private final ReferenceRateCache referenceRates;
 
-    HistoryReplay(EventStore eventStore, JdbcClient jdbc, ReferenceRateCache referenceRates) {
+    HistoryReplay(EventStore eventStore, StoredEvents stored, ReferenceRateCache referenceRates) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.referenceRates = referenceRates;
     }
 
@@ -45,11 +44,7 @@ public class HistoryReplay {
     public List<Recorded> events(String debtId) {
         List<? extends DomainEventMessage<?>> messages = eventStore.readEvents(debtId, 0L).asStream().toList();
         // read after the events, so every event read has its position here
-        Map<Long, Long> positions = new HashMap<>();
-        jdbc.sql("SELECT sequencenumber, globalindex FROM domainevententry WHERE aggregateidentifier = :id")
-                .param("id", debtId)
-                .query((row, n) -> positions.put(row.getLong(1), row.getLong(2)))
-                .list();
+        Map<Long, Long> positions = stored.positionsOf(debtId);
         List<Recorded> events = new ArrayList<>();
         for (DomainEventMessage<?> message : messages) {
             events.add(new Recorded((DebtEvent) message.getPayload(), message.getSequenceNumber(),

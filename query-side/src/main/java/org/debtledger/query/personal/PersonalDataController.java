@@ -1,16 +1,16 @@
 package org.debtledger.query.personal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.debtledger.query.ProcessingGroups;
+import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
-import org.debtledger.query.freshness.ReadPositions;
-import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.api.QueryProblems;
+import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.api.QueryProblems.RuleRefused;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
-import org.debtledger.edge.Caller;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

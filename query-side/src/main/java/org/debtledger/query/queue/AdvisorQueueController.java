@@ -1,7 +1,7 @@
 package org.debtledger.query.queue;
 
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.debtledger.query.ProjectionVersions.active;
+import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /**
  * The advisor queue: open work, most urgent first (priority, then due date), filtered by advisor, type and

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import static org.debtledger.query.ProjectionVersions.active;
+import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /**
  * Checks a debt's part of the advisor queue, as the active version holds it, against a fold of the debt's events
@@ -35,7 +35,7 @@ public class QueueReconciliation {
      * The debt's queue as stored, its row and its items as of one moment; read it before the debt's events, so that
      * they hold every event it applied.
      */
-    public DebtQueue stored(String debtId) {
+    public DebtWorkItems stored(String debtId) {
         return snapshot.execute(tx -> StoredQueues.read(jdbc, active("work_debt"), active("work_item"),
                 List.of(debtId)).get(debtId));
     }
@@ -44,9 +44,9 @@ public class QueueReconciliation {
      * What differs between the stored queue and the fold of the events it should have applied: those at or before
      * {@code head}, and any later ones it applied already. Empty when nothing does.
      */
-    public static Optional<String> difference(DebtQueue stored, List<HistoryReplay.Recorded> events, long head) {
+    public static Optional<String> difference(DebtWorkItems stored, List<HistoryReplay.Recorded> events, long head) {
         long applied = stored.debt() == null ? -1 : stored.debt().sequenceNumber();
-        DebtQueue folded = new DebtQueue(stored.debtId(), null, List.of());
+        DebtWorkItems folded = new DebtWorkItems(stored.debtId(), null, List.of());
         try {
             for (HistoryReplay.Recorded event : events) {
                 if (event.position() <= head || event.sequenceNumber() <= applied) {

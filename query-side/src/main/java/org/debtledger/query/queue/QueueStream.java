@@ -1,7 +1,7 @@
 package org.debtledger.query.queue;
 
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.freshness.ReadPositions;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ReadPositions;
 import org.debtledger.query.stream.LiveSubscribers;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -13,7 +13,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 
-import static org.debtledger.query.ProjectionVersions.active;
+import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /**
  * Live changes of the advisor queue, read from the table so that changes made by any query process are seen.

@@ -15,14 +15,14 @@ final class StoredQueues {
     }
 
     /** Each of {@code debtIds}' queue, read from the {@code workDebt} and {@code workItem} tables. */
-    static Map<String, DebtQueue> read(JdbcClient jdbc, String workDebt, String workItem, List<String> debtIds) {
+    static Map<String, DebtWorkItems> read(JdbcClient jdbc, String workDebt, String workItem, List<String> debtIds) {
         String[] ids = debtIds.toArray(String[]::new);
-        Map<String, DebtQueue.Debt> debts = new HashMap<>();
-        Map<String, List<DebtQueue.Item>> items = new HashMap<>();
+        Map<String, DebtWorkItems.Debt> debts = new HashMap<>();
+        Map<String, List<WorkItemRow>> items = new HashMap<>();
         jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number FROM " + workDebt
                         + " WHERE debt_id = ANY(:ids)")
                 .param("ids", ids)
-                .query((row, n) -> new DebtQueue.Debt(row.getString(1), row.getString(2), row.getString(3),
+                .query((row, n) -> new DebtWorkItems.Debt(row.getString(1), row.getString(2), row.getString(3),
                         row.getLong(4), (Integer) row.getObject(5)))
                 .list()
                 .forEach(debt -> debts.put(debt.debtId(), debt));
@@ -30,15 +30,15 @@ final class StoredQueues {
                         + " open, remaining_minor, raised_position, changed_position FROM " + workItem
                         + " WHERE debt_id = ANY(:ids)")
                 .param("ids", ids)
-                .query((row, n) -> new DebtQueue.Item(row.getString(1), row.getString(2), row.getString(3),
+                .query((row, n) -> new WorkItemRow(row.getString(1), row.getString(2), row.getString(3),
                         row.getString(4), WorkType.valueOf(row.getString(5)), row.getInt(6),
                         row.getObject(7, LocalDate.class), row.getObject(8, LocalDate.class), row.getString(9),
                         row.getBoolean(10), (Long) row.getObject(11), row.getLong(12), row.getLong(13)))
                 .list()
                 .forEach(item -> items.computeIfAbsent(item.debtId(), absent -> new ArrayList<>()).add(item));
-        Map<String, DebtQueue> queues = new HashMap<>();
+        Map<String, DebtWorkItems> queues = new HashMap<>();
         for (String debtId : debtIds) {
-            queues.put(debtId, new DebtQueue(debtId, debts.get(debtId), items.getOrDefault(debtId, List.of())));
+            queues.put(debtId, new DebtWorkItems(debtId, debts.get(debtId), items.getOrDefault(debtId, List.of())));
         }
         return queues;
     }

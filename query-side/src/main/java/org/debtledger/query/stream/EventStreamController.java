@@ -23,22 +23,22 @@ class EventStreamController {
 
     private static final int MAX_LIMIT = 1000;
 
-    private final EventLog log;
+    private final PublicStreamPages pages;
     private final EventSubscribers subscribers;
 
-    EventStreamController(EventLog log, EventSubscribers subscribers) {
-        this.log = log;
+    EventStreamController(PublicStreamPages pages, EventSubscribers subscribers) {
+        this.pages = pages;
         this.subscribers = subscribers;
     }
 
     @GetMapping("/api/v1/events")
-    EventLog.Page page(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
+    PublicStreamPages.Page page(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
                        @RequestParam(required = false) String types, @RequestParam(required = false) String creditorId,
                        @RequestParam(required = false) String debtId) {
         if (after < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("after must not be negative and limit must be 1 to " + MAX_LIMIT);
         }
-        return log.after(after, limit, filter(types, creditorId, debtId));
+        return pages.after(after, limit, filter(types, creditorId, debtId));
     }
 
     @GetMapping(path = "/api/v1/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -53,7 +53,7 @@ class EventStreamController {
     }
 
     /** A creditor sees only its own events: its filter is always its own creditor id. */
-    private static EventLog.Filter filter(String types, String creditorId, String debtId) {
+    private static PublicStreamPages.Filter filter(String types, String creditorId, String debtId) {
         Caller caller = Caller.current();
         if (caller.seesOnlyOwnCreditor()) {
             if (caller.creditorId() == null || (creditorId != null && !creditorId.equals(caller.creditorId()))) {
@@ -72,6 +72,6 @@ class EventStreamController {
                 }
             }
         }
-        return new EventLog.Filter(wanted, creditorId, debtId);
+        return new PublicStreamPages.Filter(wanted, creditorId, debtId);
     }
 }

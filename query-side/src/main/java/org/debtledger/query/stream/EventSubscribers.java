@@ -20,29 +20,29 @@ class EventSubscribers {
 
     private static final int PAGE = 200;
 
-    private final EventLog events;
+    private final PublicStreamPages pages;
     private final long maxLag;
     private final LiveSubscribers subscribers;
 
-    EventSubscribers(EventLog events, @Value("${ledger.stream.max-subscribers:50}") int maxSubscribers,
+    EventSubscribers(PublicStreamPages pages, @Value("${ledger.stream.max-subscribers:50}") int maxSubscribers,
                      @Value("${ledger.stream.max-lag:100000}") long maxLag,
                      @Value("${ledger.stream.heartbeat:15s}") Duration heartbeat) {
-        this.events = events;
+        this.pages = pages;
         this.maxLag = maxLag;
         this.subscribers = new LiveSubscribers(maxSubscribers, heartbeat);
     }
 
-    SseEmitter subscribe(long after, EventLog.Filter filter) {
+    SseEmitter subscribe(long after, PublicStreamPages.Filter filter) {
         long[] position = {after};
         return subscribers.subscribe(emitter -> {
-            long behind = events.head() - position[0];
+            long behind = pages.head() - position[0];
             if (behind > maxLag) {
                 emitter.send(SseEmitter.event().name("error").data(Map.of("error", "too-slow",
                         "detail", "this consumer is " + behind + " events behind; resume by paging from "
                                 + position[0])));
                 return LiveSubscribers.Round.FINISHED;
             }
-            EventLog.Page page = events.after(position[0], PAGE, filter);
+            PublicStreamPages.Page page = pages.after(position[0], PAGE, filter);
             for (PublicEvent event : page.events()) {
                 emitter.send(SseEmitter.event().id(Long.toString(event.position())).name(event.type()).data(event));
             }

@@ -43,12 +43,12 @@ import java.util.stream.Collectors;
  *
  * <p>A payload is told from the event's stored JSON, whose form is pinned for each revision (a change to it is a new
  * revision with an upcaster), not from the event bound to its class: binding checks every id and amount and parses
- * every date again, a third of the processor time a page took. It is written straight into the answer, field by
+ * every date again, for every event of every page. It is written straight into the answer, field by
  * field in the order its schema lists them, nested objects too, so nothing stored reaches a consumer unnamed here.
  */
 public final class PublishedLanguage {
 
-    /** The revision of the stored events the tellings below read. */
+    /** The revision of the stored events the publications below read. */
     static final String STORED_REVISION = "1";
 
     /** A published event's payload: writes its fields into the payload object being written. */
@@ -62,10 +62,10 @@ public final class PublishedLanguage {
      * stored field of free text a user typed, if the event has one (else null), which goes out last and only where
      * it is allowed.
      */
-    record Telling(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields,
+    record Publication(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields,
                    String freeText) {
 
-        Telling(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields) {
+        Publication(Class<? extends DebtEvent> event, String type, BiConsumer<JsonNode, JsonGenerator> fields) {
             this(event, type, fields, null);
         }
 
@@ -80,8 +80,8 @@ public final class PublishedLanguage {
         }
     }
 
-    private static final List<Telling> LANGUAGE = List.of(
-            new Telling(DebtRegistered.class, "debt.registered", (e, json) -> {
+    private static final List<Publication> LANGUAGE = List.of(
+            new Publication(DebtRegistered.class, "debt.registered", (e, json) -> {
                 text(json, "debtorReference", e.get("debtorId"));
                 text(json, "invoiceReference", e.get("invoiceReference"));
                 json.writeObjectPropertyStart("invoicePeriod");
@@ -93,22 +93,22 @@ public final class PublishedLanguage {
                 text(json, "debtType", e.get("debtType"));
                 text(json, "jurisdiction", e.get("jurisdiction"));
             }, "description"),
-            new Telling(FeeCharged.class, "fee.charged", (e, json) -> {
+            new Publication(FeeCharged.class, "fee.charged", (e, json) -> {
                 text(json, "feeType", e.get("type"));
                 money(json, "amount", e.get("amount"));
             }),
-            new Telling(DueDateExtended.class, "due-date.extended", (e, json) -> {
+            new Publication(DueDateExtended.class, "due-date.extended", (e, json) -> {
                 text(json, "previousDueDate", e.get("previousDueDate"));
                 text(json, "dueDate", e.get("dueDate"));
                 json.writeNumberProperty("days", e.get("days").intValue());
                 text(json, "interestFrozenFrom", e.get("interestFrozenFrom"));
             }),
-            new Telling(InterestPosted.class, "interest.posted", (e, json) -> {
+            new Publication(InterestPosted.class, "interest.posted", (e, json) -> {
                 money(json, "amount", e.get("amount"));
                 text(json, "from", e.get("accruedFrom"));
                 text(json, "through", e.get("date"));
             }),
-            new Telling(PaymentPlanAgreed.class, "plan.agreed", (e, json) -> {
+            new Publication(PaymentPlanAgreed.class, "plan.agreed", (e, json) -> {
                 json.writeNumberProperty("planNumber", e.get("planNumber").intValue());
                 json.writeArrayPropertyStart("instalments");
                 for (JsonNode instalment : e.path("instalments").values()) {
@@ -119,7 +119,7 @@ public final class PublishedLanguage {
                 }
                 json.writeEndArray();
             }),
-            new Telling(PaymentReceived.class, "payment.received", (e, json) -> {
+            new Publication(PaymentReceived.class, "payment.received", (e, json) -> {
                 text(json, "paymentId", e.get("paymentId"));
                 money(json, "amount", e.get("amount"));
                 json.writeObjectPropertyStart("allocation");
@@ -129,7 +129,7 @@ public final class PublishedLanguage {
                 money(json, "credit", e.path("allocation").get("credit"));
                 json.writeEndObject();
             }),
-            new Telling(BalanceRestated.class, "balance.restated", (e, json) -> {
+            new Publication(BalanceRestated.class, "balance.restated", (e, json) -> {
                 text(json, "paymentId", e.get("paymentId"));
                 json.writeObjectPropertyStart("change");
                 money(json, "fees", e.get("fees"));
@@ -138,58 +138,58 @@ public final class PublishedLanguage {
                 money(json, "credit", e.get("credit"));
                 json.writeEndObject();
             }),
-            new Telling(PaymentReversed.class, "payment.reversed", (e, json) -> {
+            new Publication(PaymentReversed.class, "payment.reversed", (e, json) -> {
                 text(json, "paymentId", e.get("paymentId"));
                 money(json, "amount", e.get("amount"));
             }),
-            new Telling(CreditRefunded.class, "credit.refunded", (e, json) -> money(json, "amount", e.get("amount"))),
-            new Telling(InstalmentMissed.class, "instalment.missed", (e, json) -> {
+            new Publication(CreditRefunded.class, "credit.refunded", (e, json) -> money(json, "amount", e.get("amount"))),
+            new Publication(InstalmentMissed.class, "instalment.missed", (e, json) -> {
                 json.writeNumberProperty("planNumber", e.get("planNumber").intValue());
                 json.writeNumberProperty("instalmentNumber", e.get("instalmentNumber").intValue());
                 text(json, "dueDate", e.get("dueDate"));
                 money(json, "unpaid", e.get("unpaid"));
             }),
-            new Telling(PaymentPlanBroken.class, "plan.broken", (e, json) ->
+            new Publication(PaymentPlanBroken.class, "plan.broken", (e, json) ->
                     json.writeNumberProperty("planNumber", e.get("planNumber").intValue())),
-            new Telling(CollectionPaused.class, "collection.paused", (e, json) -> text(json, "until", e.get("until"))),
-            new Telling(CollectionResumed.class, "collection.resumed", (e, json) -> {
+            new Publication(CollectionPaused.class, "collection.paused", (e, json) -> text(json, "until", e.get("until"))),
+            new Publication(CollectionResumed.class, "collection.resumed", (e, json) -> {
             }),
-            new Telling(DebtDisputed.class, "debt.disputed", (e, json) -> {
+            new Publication(DebtDisputed.class, "debt.disputed", (e, json) -> {
             }),
-            new Telling(DisputeResolved.class, "dispute.resolved", (e, json) -> text(json, "outcome", e.get("outcome"))),
-            new Telling(ClaimAdjusted.class, "claim.adjusted", (e, json) ->
+            new Publication(DisputeResolved.class, "dispute.resolved", (e, json) -> text(json, "outcome", e.get("outcome"))),
+            new Publication(ClaimAdjusted.class, "claim.adjusted", (e, json) ->
                     money(json, "principalReduction", e.get("principalReduction"))),
-            new Telling(DebtSettled.class, "debt.settled", (e, json) -> {
+            new Publication(DebtSettled.class, "debt.settled", (e, json) -> {
             }),
-            new Telling(LimitationApproaching.class, "limitation.approaching", (e, json) ->
+            new Publication(LimitationApproaching.class, "limitation.approaching", (e, json) ->
                     text(json, "limitationDate", e.get("limitationDate"))),
-            new Telling(DebtTimeBarred.class, "debt.time-barred", (e, json) ->
+            new Publication(DebtTimeBarred.class, "debt.time-barred", (e, json) ->
                     text(json, "limitationDate", e.get("limitationDate"))),
-            new Telling(DebtWrittenOff.class, "debt.written-off", (e, json) ->
+            new Publication(DebtWrittenOff.class, "debt.written-off", (e, json) ->
                     money(json, "amount", balance(e.get("writtenOff")).total())),
-            new Telling(DebtRecalled.class, "debt.recalled", (e, json) ->
+            new Publication(DebtRecalled.class, "debt.recalled", (e, json) ->
                     money(json, "amount", balance(e.get("outstanding")).total())));
 
     /** Every public event type, each at version 1, with a schema in {@code public-events/<type>.v1.schema.json}. */
-    public static final List<String> TYPES = LANGUAGE.stream().map(Telling::type).toList();
+    public static final List<String> TYPES = LANGUAGE.stream().map(Publication::type).toList();
 
-    private static final Map<String, Telling> BY_STORED_TYPE = LANGUAGE.stream()
-            .collect(Collectors.toUnmodifiableMap(telling -> telling.event().getName(), Function.identity()));
+    private static final Map<String, Publication> BY_STORED_TYPE = LANGUAGE.stream()
+            .collect(Collectors.toUnmodifiableMap(publication -> publication.event().getName(), Function.identity()));
 
     private PublishedLanguage() {
     }
 
     /**
      * How an event stored as {@code payloadType} (its class's name) is told, or null if it is not published. An
-     * event at a revision these tellings do not read is refused rather than told wrongly.
+     * event at a revision these publications do not read is refused rather than told wrongly.
      */
-    static Telling tellingOf(String payloadType, String revision) {
-        Telling telling = BY_STORED_TYPE.get(payloadType);
-        if (telling != null && !STORED_REVISION.equals(revision)) {
+    static Publication publicationOf(String payloadType, String revision) {
+        Publication publication = BY_STORED_TYPE.get(payloadType);
+        if (publication != null && !STORED_REVISION.equals(revision)) {
             throw new IllegalStateException("the published language reads " + payloadType + " at revision "
                     + STORED_REVISION + ", not " + revision);
         }
-        return telling;
+        return publication;
     }
 
     /** A stored string, or null where the stored event has none. */

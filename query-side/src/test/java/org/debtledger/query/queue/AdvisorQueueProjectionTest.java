@@ -28,10 +28,11 @@ import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
-import org.debtledger.query.EventPositions;
-import org.debtledger.query.ProcessingBatch;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
+import org.debtledger.query.projection.BatchedProjection;
+import org.debtledger.query.projection.EventPositions;
+import org.debtledger.query.projection.ProcessingBatch;
+import org.debtledger.query.projection.ProcessingGroups;
+import org.debtledger.query.projection.ProjectionVersions;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,8 @@ class AdvisorQueueProjectionTest {
         context = new AnnotationConfigApplicationContext();
         context.registerBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
         context.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(dataSource));
-        context.register(ProjectionVersions.class, EventPositions.class, AdvisorQueueProjection.class);
+        context.register(ProjectionVersions.class, EventPositions.class, BatchedProjection.class,
+                AdvisorQueueProjection.class);
         context.refresh();
         database = context.getBean(JdbcClient.class);
         projection = context.getBean(AdvisorQueueProjection.class);
@@ -154,7 +156,7 @@ class AdvisorQueueProjectionTest {
         batch.attachTransaction(transactions);
         batch.executeWithResult(() -> {
             DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            projection.on((DebtEvent) message.getPayload(), message.getSequenceNumber());
+            projection.on((DebtEvent) message.getPayload(), message);
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (batch.getExecutionResult().isExceptionResult()) {

@@ -41,7 +41,7 @@ class RecordedAtTest {
                 "2025-03-05T10:15:30.1Z", "2025-03-05T10:15:30.12345678Z", "+12025-03-05T10:15:30Z",
                 "0000-01-01T00:00:00Z", "2025-03-05T10:15:30.Z"));
         for (String time : stored) {
-            assertThat(EventLog.recordedAt(time)).as(time).isEqualTo(Instant.parse(time));
+            assertThat(RecordedAt.parse(time)).as(time).isEqualTo(Instant.parse(time));
         }
     }
 
@@ -49,7 +49,7 @@ class RecordedAtTest {
     void whatIsNoTimeIsRefusedAsTheGeneralParserRefusesIt() {
         for (String time : List.of("2025-02-29T10:15:30Z", "2025-13-05T10:15:30Z", "2025-03-05T10:61:30Z", "2025-03-05T10:15:30.12x4Z", "2025-03-05 10:15:30Z", "2025-03-05T10:15:30")) {
             assertThatThrownBy(() -> Instant.parse(time)).as(time).isInstanceOf(RuntimeException.class);
-            assertThatThrownBy(() -> EventLog.recordedAt(time)).as(time).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> RecordedAt.parse(time)).as(time).isInstanceOf(RuntimeException.class);
         }
     }
 }

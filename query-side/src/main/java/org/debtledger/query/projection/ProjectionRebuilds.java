@@ -1,13 +1,9 @@
-package org.debtledger.query.admin;
+package org.debtledger.query.projection;
 
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.debtledger.query.ProcessingGroups;
-import org.debtledger.query.ProjectionVersions;
-import org.debtledger.query.ReadModelFill;
-import org.debtledger.query.SegmentSharing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +23,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.debtledger.query.ProjectionVersions.TABLES;
-import static org.debtledger.query.ProjectionVersions.table;
+import static org.debtledger.query.projection.ProjectionVersions.TABLES;
+import static org.debtledger.query.projection.ProjectionVersions.table;
 
 /**
  * Rebuilds read models from the first event without downtime: the models' processors stop, a new version of their
- * tables is filled from the event store read once ({@link StoreFill}), one transaction makes it the active version,
- * and the processors go on from where they stopped. Queries read the active version throughout; it receives no
+ * tables is filled from the event store read once ({@link NewVersionFiller}), one transaction makes it the active
+ * version, and the processors go on from where they stopped. Queries read the active version throughout; it receives no
  * events while the new one is filled. Runs within one query process, which holds the processors' segments for the
  * whole fill so that no other process applies an event the fill might not have read.
  *
@@ -51,24 +47,27 @@ public class ProjectionRebuilds {
     private final ProjectionVersions versions;
     private final TransactionTemplate transaction;
     private final TokenStore tokens;
-    private final StoreFill fill;
-    private final Map<String, ReadModelFill> models;
+    private final NewVersionFiller filler;
+    private final StoredEvents stored;
+    private final Map<String, ReadModel<?>> models;
     private final Set<String> filling = new HashSet<>();
-    private final ExecutorService filler = Executors.newSingleThreadExecutor(task -> {
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "rebuild-fill");
         thread.setDaemon(true);
         return thread;
     });
 
     ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, ProjectionVersions versions,
-                       TransactionTemplate transaction, TokenStore tokens, StoreFill fill, List<ReadModelFill> models) {
+                       TransactionTemplate transaction, TokenStore tokens, NewVersionFiller filler, StoredEvents stored,
+                       List<ReadModel<?>> models) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.versions = versions;
         this.transaction = transaction;
         this.tokens = tokens;
-        this.fill = fill;
-        this.models = models.stream().collect(Collectors.toMap(ReadModelFill::processingGroup, Function.identity()));
+        this.filler = filler;
+        this.stored = stored;
+        this.models = models.stream().collect(Collectors.toMap(ReadModel::processingGroup, Function.identity()));
     }
 
     /** How a rebuild is going. Positions stand for events: the store's global index has no gaps to speak of. */
@@ -97,18 +96,19 @@ public class ProjectionRebuilds {
             processors.forEach(StreamingEventProcessor::start);
             throw new CannotRebuild(projections, e);
         }
-        List<StoreFill.Target> targets = new ArrayList<>();
+        List<NewVersionFiller.Target> targets = new ArrayList<>();
         try {
             for (String projection : projections) {
-                targets.add(new StoreFill.Target(models.get(projection), prepare(projection, versions.of(projection))));
+                targets.add(new NewVersionFiller.Target(models.get(projection),
+                        createVersionTables(projection, versions.of(projection))));
             }
         } catch (RuntimeException e) {
-            targets.forEach(target -> giveUp(target.model().processingGroup(), target.version(), e.toString()));
-            goOn(projections, processors);
+            targets.forEach(target -> dropBuildingVersion(target.model().processingGroup(), target.version(), e.toString()));
+            releaseSegmentsAndRestart(projections, processors);
             throw e;
         }
         filling.addAll(projections);
-        filler.execute(() -> fill(targets, processors));
+        background.execute(() -> fillThenActivate(targets, processors));
         log.info("rebuilding {} from the first event", projections);
         return projections.stream().map(this::status).toList();
     }
@@ -123,12 +123,17 @@ public class ProjectionRebuilds {
         }
     }
 
-    private int prepare(String projection, ProjectionVersions.Versions current) {
+    /**
+     * Creates the tables of a new version like the active one's. Versions are numbered on, never reused (a failed
+     * rebuild's number is not, and the status reports them), so they are made here rather than as a fixed pair by a
+     * migration.
+     */
+    private int createVersionTables(String projection, ProjectionVersions.Versions current) {
         int next = jdbc.sql("SELECT coalesce(max(version), 0) FROM ledger_read.projection_rebuild"
                         + " WHERE projection = :projection")
                 .param("projection", projection).query(Integer.class).single();
         int version = Math.max(next, current.active()) + 1;
-        long head = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        long head = stored.head();
         transaction.executeWithoutResult(tx -> {
             for (String base : TABLES.get(projection)) {
                 for (int old = 1; old < current.active(); old++) {
@@ -150,10 +155,10 @@ public class ProjectionRebuilds {
     }
 
     /** Fills the new versions, switches them in (or gives them up), and lets the processors go on. */
-    private void fill(List<StoreFill.Target> targets, List<StreamingEventProcessor> processors) {
+    private void fillThenActivate(List<NewVersionFiller.Target> targets, List<StreamingEventProcessor> processors) {
         List<String> projections = targets.stream().map(target -> target.model().processingGroup()).toList();
         try {
-            fill.run(targets, eventsRead -> {
+            filler.run(targets, eventsRead -> {
                 transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
                     for (int segment : tokens.fetchSegments(projection)) {
                         tokens.extendClaim(projection, segment);
@@ -174,17 +179,17 @@ public class ProjectionRebuilds {
             log.info("rebuilt {}: the new versions are active", projections);
         } catch (RuntimeException e) {
             log.error("rebuilding {} failed; the versions before stay active", projections, e);
-            targets.forEach(target -> giveUp(target.model().processingGroup(), target.version(), e.toString()));
+            targets.forEach(target -> dropBuildingVersion(target.model().processingGroup(), target.version(), e.toString()));
         } finally {
             synchronized (this) {
                 filling.removeAll(projections);
             }
-            goOn(projections, processors);
+            releaseSegmentsAndRestart(projections, processors);
         }
     }
 
     /** Lets the segments go and the processors go on from their tokens. */
-    private void goOn(List<String> projections, List<StreamingEventProcessor> processors) {
+    private void releaseSegmentsAndRestart(List<String> projections, List<StreamingEventProcessor> processors) {
         transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
             for (int segment : tokens.fetchSegments(projection)) {
                 tokens.releaseClaim(projection, segment);
@@ -193,7 +198,7 @@ public class ProjectionRebuilds {
         processors.forEach(StreamingEventProcessor::start);
     }
 
-    private void giveUp(String projection, int version, String failure) {
+    private void dropBuildingVersion(String projection, int version, String failure) {
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("UPDATE ledger_read.projection_version SET building = NULL WHERE projection = :projection")
                     .param("projection", projection).update();
@@ -212,7 +217,7 @@ public class ProjectionRebuilds {
      * of the gone process time out.
      */
     @Scheduled(fixedDelay = 2000, initialDelay = 2000)
-    synchronized void giveUpOrphans() {
+    synchronized void dropRebuildsOfGoneProcesses() {
         jdbc.sql("""
                         SELECT r.projection, r.version, r.node FROM ledger_read.projection_rebuild r
                         WHERE r.status = 'RUNNING' AND r.started_at < now() - interval '10 seconds'
@@ -225,7 +230,7 @@ public class ProjectionRebuilds {
                 .forEach(rebuild -> {
                     log.warn("giving up the rebuild of {} into version {}: {} filling it stopped", rebuild[0],
                             rebuild[1], rebuild[2]);
-                    giveUp((String) rebuild[0], (Integer) rebuild[1], "the query process filling it (" + rebuild[2]
+                    dropBuildingVersion((String) rebuild[0], (Integer) rebuild[1], "the query process filling it (" + rebuild[2]
                             + ") stopped");
                 });
     }
@@ -263,7 +268,7 @@ public class ProjectionRebuilds {
 
     @PreDestroy
     void stop() {
-        filler.shutdownNow();
+        background.shutdownNow();
     }
 
     private StreamingEventProcessor processor(String projection) {

@@ -1,15 +1,15 @@
-package org.debtledger.query.config;
+package org.debtledger.query.projection;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,7 +20,6 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.debtledger.query.ProcessingGroups;
 import org.debtledger.serialization.LedgerSerializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -167,9 +166,8 @@ public class EventStoreReading {
                         .eventSerializer(eventSerializer)
                         .build());
                 // the debts a segment has dead-lettered are remembered, so other debts' events do not each ask the
-                // queue (a query an event, a tenth of a rebuild's processor time in a profile): a segment is held
-                // by one process, the only one that adds to its letters, and the memory goes when the segment does
-                // (a rebuild, which fills the letters anew, holds the segments while it does)
+                // queue: a segment is held by one process, the only one that adds to its letters, and the memory
+                // goes when the segment does (a rebuild, which fills the letters anew, holds the segments meanwhile)
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (config, builder) -> builder.enableSequenceIdentifierCache());
             }

@@ -1,22 +1,16 @@
-package org.debtledger.query.admin;
+package org.debtledger.query.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.debtledger.debt.DebtEvent;
-import org.debtledger.query.CopyRows;
-import org.debtledger.query.ReadModelFill;
-import org.debtledger.query.ReadModelFill.StoredEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,25 +27,26 @@ import java.util.function.LongConsumer;
 /**
  * Fills new versions of read models from the event store, reading it once for all of them: a thousand debts at a
  * time, every event of each debt in order, upcast and deserialized once, folded by each model into rows that COPY
- * writes; the next debts' events are read, and the last ones' rows written, while a chunk is folded. An event a model cannot fold goes to the model's dead-letter queue with the
- * debt's later events behind it, as its processor would have put it.
+ * writes; the next debts' events are read, and the last ones' rows written, while a chunk is folded. An event a
+ * model cannot fold goes to the model's dead-letter queue with the debt's later events behind it, as its processor
+ * would have put it.
  */
 @Component
-class StoreFill {
+class NewVersionFiller {
 
     private static final int DEBTS_A_CHUNK = 1_000;
 
-    private final JdbcClient jdbc;
+    private final StoredEvents stored;
     private final DataSource dataSource;
     private final Serializer eventSerializer;
     private final org.axonframework.config.Configuration axon;
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
 
-    StoreFill(JdbcClient jdbc, DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+    NewVersionFiller(StoredEvents stored, DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
               org.axonframework.config.Configuration axon, EventProcessingConfiguration processing,
               TransactionTemplate transaction) {
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.dataSource = dataSource;
         this.eventSerializer = eventSerializer;
         this.axon = axon;
@@ -60,7 +55,7 @@ class StoreFill {
     }
 
     /** A model to fill and the version of its tables to fill. */
-    record Target(ReadModelFill model, int version) {
+    record Target(ReadModel<?> model, int version) {
     }
 
     /**
@@ -70,8 +65,7 @@ class StoreFill {
      */
     void run(List<Target> targets, LongConsumer afterChunk) {
         targets.forEach(target -> transaction.executeWithoutResult(tx -> deadLetters(target).clear()));
-        List<String> debts = jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
-                + " ORDER BY aggregateidentifier").query(String.class).list();
+        List<String> debts = stored.debtIds();
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < debts.size(); from += DEBTS_A_CHUNK) {
             chunks.add(debts.subList(from, Math.min(debts.size(), from + DEBTS_A_CHUNK)));
@@ -83,14 +77,14 @@ class StoreFill {
         ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-read"));
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-copy"));
         try {
-            Future<List<TrackedDomainEventData<byte[]>>> reading = reader.submit(() -> read(chunks.get(0)));
+            Future<List<TrackedDomainEventData<byte[]>>> reading = reader.submit(() -> stored.eventsOf(chunks.get(0)));
             Future<?> writing = CompletableFuture.completedFuture(null);
             long read = 0;
             for (int chunk = 0; chunk < chunks.size(); chunk++) {
                 List<TrackedDomainEventData<byte[]>> entries = reading.get();
                 if (chunk + 1 < chunks.size()) {
                     List<String> next = chunks.get(chunk + 1);
-                    reading = reader.submit(() -> read(next));
+                    reading = reader.submit(() -> stored.eventsOf(next));
                 }
                 CopyRows rows = new CopyRows();
                 foldDebts(entries, targets, rows);
@@ -109,21 +103,6 @@ class StoreFill {
             reader.shutdownNow();
             writer.shutdownNow();
         }
-    }
-
-    /** Every event of the debts as stored, in order of debt and sequence number. */
-    private List<TrackedDomainEventData<byte[]>> read(List<String> debts) {
-        return jdbc.sql("""
-                        SELECT globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, timestamp,
-                               payloadtype, payloadrevision, payload, metadata
-                        FROM domainevententry WHERE aggregateidentifier = ANY(:debts)
-                        ORDER BY aggregateidentifier, sequencenumber""")
-                .param("debts", debts.toArray(String[]::new))
-                .query((row, n) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong(1)),
-                        new GenericDomainEventEntry<>(row.getString(2), row.getString(3), row.getLong(4),
-                                row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                                row.getBytes(9), row.getBytes(10))))
-                .list();
     }
 
     /** Folds the events, a debt's at a time, into {@code rows}. */
@@ -148,7 +127,7 @@ class StoreFill {
 
     private void foldDebt(List<StoredEvent> debt, List<Target> targets, CopyRows rows) {
         for (Target target : targets) {
-            target.model().fold(debt, target.version(), rows)
+            target.model().fold(debt, rows.ofVersion(target.version()))
                     .ifPresent(failure -> deadLetter(target, debt.subList(failure.index(), debt.size()), failure.cause()));
         }
     }

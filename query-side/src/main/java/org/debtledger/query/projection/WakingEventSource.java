@@ -1,4 +1,4 @@
-package org.debtledger.query.config;
+package org.debtledger.query.projection;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * It calls back at most once an {@code interval}: each call starts a transaction in every segment with an event to
  * apply, and under load a call for each arrival made a transaction of nearly every event (the queries beside them
- * waited seconds in the benchmark). Events that arrive within the interval are applied together.
+ * waited behind them). Events that arrive within the interval are applied together.
  */
 final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 

@@ -1,7 +1,6 @@
-package org.debtledger.query;
+package org.debtledger.query.projection;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.debtledger.debt.DebtEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +26,12 @@ public class EventPositions {
     private record Key(String debtId, long sequenceNumber) {
     }
 
-    public long of(DebtEvent event, long sequenceNumber) {
+    public long of(DomainEventMessage<?> event) {
         Map<Key, Long> batch = ProcessingBatch.state(EventPositions.class.getName(), this::ofBatch);
-        Long position = batch.get(new Key(event.debtId().value(), sequenceNumber));
+        Long position = batch.get(new Key(event.getAggregateIdentifier(), event.getSequenceNumber()));
         if (position == null) {
-            throw new IllegalStateException("event " + sequenceNumber + " of debt " + event.debtId()
-                    + " is not in the event store");
+            throw new IllegalStateException("event " + event.getSequenceNumber() + " of debt "
+                    + event.getAggregateIdentifier() + " is not in the event store");
         }
         return position;
     }

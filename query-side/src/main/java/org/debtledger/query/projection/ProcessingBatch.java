@@ -1,4 +1,4 @@
-package org.debtledger.query;
+package org.debtledger.query.projection;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
@@ -52,11 +52,9 @@ public final class ProcessingBatch {
 
     /**
      * Runs a batch's look-ups with PostgreSQL planning them for the tables as they are now, not with a plan the
-     * connection cached when they were small. A new query side's tables start empty and fill within minutes; a
-     * plan made while they were empty reads the whole table for every debt a batch looks up (in a profile of a
-     * rebuild of 200,000 events through the processors, as rebuilds once ran, a third of PostgreSQL's processor
-     * time, growing with the tables). The batch's writes, hundreds of statements, keep the cached plans: planning each of them
-     * afresh would be PostgreSQL's work for every row written.
+     * connection cached when they were small: a new query side's tables start empty and fill within minutes, and a
+     * plan made while they were empty reads the whole table for every debt a batch looks up. The batch's writes,
+     * hundreds of statements, keep the cached plans, which spares planning every row written.
      */
     public static void lookUpWithFreshPlans(JdbcClient jdbc, Runnable lookUps) {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();

@@ -1,4 +1,4 @@
-package org.debtledger.query;
+package org.debtledger.query.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,4 +1,4 @@
-package org.debtledger.query;
+package org.debtledger.query.projection;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,32 +21,21 @@ import java.util.Map;
  */
 public final class CopyRows {
 
-    /** A table's columns, each with the name of the parameter that holds its value in a row's parameters. */
-    public record Columns(List<String> columns, List<String> parameters) {
-
-        /** Columns from pairs: a column, then its parameter. */
-        public static Columns of(String... columnThenParameter) {
-            List<String> columns = new ArrayList<>();
-            List<String> parameters = new ArrayList<>();
-            for (int i = 0; i < columnThenParameter.length; i += 2) {
-                columns.add(columnThenParameter[i]);
-                parameters.add(columnThenParameter[i + 1]);
-            }
-            return new Columns(List.copyOf(columns), List.copyOf(parameters));
-        }
-    }
-
-    private record Table(Columns columns, StringBuilder rows) {
+    private record Table(List<String> columns, StringBuilder rows) {
     }
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
-    /** Adds a row to {@code table}: the values of {@code columns}' parameters in {@code row}. */
-    public void add(String table, Columns columns, MapSqlParameterSource row) {
+    /** The rows a fold gives, as rows of {@code version} of their tables. */
+    public Rows ofVersion(int version) {
+        return (table, row) -> add(ProjectionVersions.table(table.name(), version), table.columns(), row);
+    }
+
+    private void add(String table, List<String> columns, MapSqlParameterSource row) {
         StringBuilder text = tables.computeIfAbsent(table, absent -> new Table(columns, new StringBuilder())).rows();
-        for (int i = 0; i < columns.parameters().size(); i++) {
+        for (int i = 0; i < columns.size(); i++) {
             text.append(i == 0 ? "" : "\t");
-            appendValue(text, row.getValue(columns.parameters().get(i)));
+            appendValue(text, row.getValue(columns.get(i)));
         }
         text.append('\n');
     }
@@ -58,7 +46,7 @@ public final class CopyRows {
             connection.setAutoCommit(true);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (var entry : tables.entrySet()) {
-                copy.copyIn("COPY " + entry.getKey() + " (" + String.join(", ", entry.getValue().columns().columns())
+                copy.copyIn("COPY " + entry.getKey() + " (" + String.join(", ", entry.getValue().columns())
                         + ") FROM STDIN", new StringReader(entry.getValue().rows().toString()));
             }
         } catch (SQLException e) {

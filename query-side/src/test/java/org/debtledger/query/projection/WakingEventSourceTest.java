@@ -1,4 +1,4 @@
-package org.debtledger.query.config;
+package org.debtledger.query.projection;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.common.stream.BlockingStream;

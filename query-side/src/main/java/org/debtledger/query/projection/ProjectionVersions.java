@@ -1,4 +1,4 @@
-package org.debtledger.query;
+package org.debtledger.query.projection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

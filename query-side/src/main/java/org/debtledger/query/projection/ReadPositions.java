@@ -1,4 +1,4 @@
-package org.debtledger.query.freshness;
+package org.debtledger.query.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -12,11 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -27,28 +24,22 @@ import java.util.Map;
 @Component
 public class ReadPositions {
 
-    private static final Duration HOLE_AFTER = Duration.ofSeconds(10);
     private static final Object NO_TOKEN = new Object();
-
-    /** Positions known never to hold an event. */
-    private final Set<Long> holes = ConcurrentHashMap.newKeySet();
-    /**
-     * Positions known not to be holes before a time (never, once filled): a gap is asked about when first seen and
-     * when it could have become a hole, not at every read (under load, a read of the store for nearly every query).
-     * Emptied when large, and asked again.
-     */
-    private final Map<Long, Instant> notHoleBefore = new ConcurrentHashMap<>();
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final StoredEvents events;
+    private final IndexGaps gaps;
     private final Duration maxWait;
 
     ReadPositions(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
-                  @Value("${ledger.freshness.max-wait:2s}") Duration maxWait) {
+                  StoredEvents events, IndexGaps gaps, @Value("${ledger.freshness.max-wait:2s}") Duration maxWait) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.events = events;
+        this.gaps = gaps;
         this.maxWait = maxWait;
     }
 
@@ -61,12 +52,11 @@ public class ReadPositions {
         Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus)
                 .orElse(Map.of());
-        // the one query process, or the one holding all, has no token of another to read (under load, reading the
-        // token table was a quarter to a third of a query's processor time)
+        // the one query process, or the one holding all, has no token of another to read
         List<Object> tokens = holdsEverySegment(local.values())
                 ? local.values().stream().map(status -> (Object) status.getTrackingToken()).toList()
                 : storedTokens(processingGroup, local);
-        // the tokens first, then what they have completed: that may ask the store, and one connection at a time
+        // the tokens first, then what they have completed: that may ask the store, one connection at a time
         return tokens.stream().mapToLong(token -> token == NO_TOKEN ? 0 : completeThrough(token)).min().orElse(0);
     }
 
@@ -117,7 +107,7 @@ public class ReadPositions {
         if (minPosition == null || reached >= minPosition) {
             return reached;
         }
-        long head = jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        long head = events.head();
         if (minPosition > head) {
             // no wait can reach it: a command answers with the position of an event already stored
             throw new IllegalArgumentException("minPosition " + minPosition + " is beyond the newest event stored ("
@@ -145,50 +135,13 @@ public class ReadPositions {
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
             for (long gap : gapAware.getGaps()) {
-                if (!isHole(gap)) {
+                if (!gaps.isHole(gap)) {
                     return gap - 1;
                 }
             }
             return gapAware.getIndex();
         }
         return ((TrackingToken) token).position().orElse(0);
-    }
-
-    /**
-     * Whether a position the token has not seen will never hold an event: a transaction that took it and rolled
-     * back, or died with its process. No command transaction lasts longer than 5 s, so a missing position with an
-     * event after it recorded more than {@link #HOLE_AFTER} ago will stay missing. (Axon's token keeps such gaps
-     * until it has hundreds of them, which would hold every read with {@code minPosition} behind the first.)
-     */
-    private boolean isHole(long position) {
-        if (holes.contains(position)) {
-            return true;
-        }
-        Instant notBefore = notHoleBefore.get(position);
-        if (notBefore != null && Instant.now().isBefore(notBefore)) {
-            return false;
-        }
-        List<Object[]> next = jdbc.sql("SELECT globalindex, timestamp FROM domainevententry WHERE globalindex >= :position"
-                        + " ORDER BY globalindex LIMIT 1")
-                .param("position", position)
-                .query((row, n) -> new Object[]{row.getLong(1), row.getString(2)}).list();
-        if (next.isEmpty()) {
-            return false;
-        }
-        if (notHoleBefore.size() >= 10_000) {
-            notHoleBefore.clear();
-        }
-        if ((long) next.get(0)[0] == position) {
-            notHoleBefore.put(position, Instant.MAX); // filled: the token will drop it
-            return false;
-        }
-        Instant holeFrom = Instant.parse((String) next.get(0)[1]).plus(HOLE_AFTER);
-        if (Instant.now().isAfter(holeFrom)) {
-            holes.add(position);
-            return true;
-        }
-        notHoleBefore.put(position, holeFrom);
-        return false;
     }
 
     /** The read model has not reached the position asked for within the bound. */

@@ -1,0 +1,135 @@
+package org.debtledger.query.queue;
+
+import org.debtledger.audit.Channel;
+import org.debtledger.debt.AdvisorId;
+import org.debtledger.debt.CaseAssigned;
+import org.debtledger.debt.CreditorId;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.InvoicePeriod;
+import org.debtledger.debt.Jurisdiction;
+import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.dispute.DisputeOutcome;
+import org.debtledger.dispute.DisputeResolved;
+import org.debtledger.money.Money;
+import org.debtledger.payment.Allocation;
+import org.debtledger.payment.PaymentId;
+import org.debtledger.payment.PaymentReceived;
+import org.debtledger.plan.Instalment;
+import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.InstalmentPayment;
+import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.query.projection.FoldedRows;
+import org.debtledger.query.projection.StoredEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The advisor queue as its fold gives it, with no database. */
+class AdvisorQueueFoldTest {
+
+    private static final DebtId DEBT = new DebtId("debt-1");
+    private static final AdvisorQueueProjection PROJECTION = new AdvisorQueueProjection(null);
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    private static LocalDate date(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static final DebtRegistered REGISTERED = new DebtRegistered(DEBT, new CreditorId("acme-telecom"),
+            new DebtorId("d-1001"), "INV-1", new InvoicePeriod(date("2025-01-01"), date("2025-01-31")), "Broadband",
+            eur("100.00"), date("2025-02-15"), DebtType.CONSUMER, Jurisdiction.FI, false, date("2025-03-01"));
+    private static final PaymentPlanAgreed PLAN = new PaymentPlanAgreed(DEBT, 1,
+            List.of(new Instalment(date("2025-04-01"), eur("50.00")), new Instalment(date("2025-05-01"), eur("50.00"))),
+            Channel.SELF_SERVICE, null, null, true, date("2025-03-01"));
+    private static final InstalmentMissed MISSED = new InstalmentMissed(DEBT, 1, 1, date("2025-04-01"), eur("50.00"),
+            date("2025-04-08"));
+
+    private static DebtWorkItems fold(DebtEvent... events) {
+        DebtWorkItems queue = PROJECTION.initial(DEBT.value());
+        for (StoredEvent event : FoldedRows.stored(List.of(events))) {
+            queue = PROJECTION.evolve(queue, event);
+        }
+        return queue;
+    }
+
+    private static List<String> openWork(DebtWorkItems queue) {
+        List<String> open = new ArrayList<>();
+        queue.items().stream().filter(WorkItemRow::open).forEach(item -> open.add(item.type().name()));
+        return open;
+    }
+
+    @Test
+    void aNewDebtWaitsFourteenDaysForContact() {
+        DebtWorkItems queue = fold(REGISTERED);
+
+        assertThat(openWork(queue)).containsExactly("NO_PLAN_NO_CONTACT");
+        assertThat(queue.items().iterator().next().visibleFrom()).isEqualTo(date("2025-03-15"));
+    }
+
+    @Test
+    void aPlanClosesTheContactItemAndAMissedInstalmentRaisesWorkForItsUnpaidAmount() {
+        DebtWorkItems queue = fold(REGISTERED, PLAN, MISSED);
+
+        assertThat(openWork(queue)).containsExactly("INSTALMENT_MISSED");
+        assertThat(queue.item("debt-1:plan-1-instalment-1").remainingMinor()).isEqualTo(5000L);
+    }
+
+    @Test
+    void paymentOfTheMissedInstalmentClosesItAndOverpaymentRaisesCreditToRefund() {
+        DebtWorkItems queue = fold(REGISTERED, PLAN, MISSED, new PaymentReceived(DEBT, new PaymentId("RF-1"),
+                eur("60.00"), Channel.BANK_FILE, new Allocation(eur("0.00"), eur("0.00"), eur("50.00"), eur("10.00")),
+                List.of(new InstalmentPayment(1, eur("50.00"))), date("2025-04-10")));
+
+        assertThat(openWork(queue)).containsExactly("OVERPAYMENT_TO_REFUND");
+        assertThat(queue.item("debt-1:credit").remainingMinor()).isEqualTo(1000L);
+    }
+
+    @Test
+    void anAssignedCaseGivesItsOpenWorkToTheAdvisor() {
+        DebtWorkItems queue = fold(REGISTERED, PLAN, MISSED, new DebtDisputed(DEBT, "not mine", date("2025-04-09")),
+                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-04-10")));
+
+        assertThat(queue.items()).filteredOn(WorkItemRow::open).extracting(WorkItemRow::advisorId)
+                .containsOnly("advisor-7");
+        assertThat(fold(REGISTERED, new DebtDisputed(DEBT, "not mine", date("2025-04-09")),
+                new DisputeResolved(DEBT, DisputeOutcome.UPHELD, date("2025-04-20"))).items())
+                .filteredOn(item -> item.type() == WorkType.DISPUTE_OPENED).extracting(WorkItemRow::open)
+                .containsExactly(false);
+    }
+
+    @Test
+    void anEventDeliveredAgainChangesNothing() {
+        List<StoredEvent> events = FoldedRows.stored(List.of(REGISTERED, PLAN, MISSED));
+        DebtWorkItems queue = PROJECTION.initial(DEBT.value());
+        for (StoredEvent event : events) {
+            queue = PROJECTION.evolve(queue, event);
+        }
+
+        DebtWorkItems again = PROJECTION.evolve(queue, events.get(1));
+
+        assertThat(again.debt()).isEqualTo(queue.debt());
+        assertThat(again.items()).containsExactlyElementsOf(queue.items());
+    }
+
+    @Test
+    void theFoldWritesTheDebtsRowAndEveryItemOpenOrClosed() {
+        FoldedRows rows = FoldedRows.of(PROJECTION, List.of(REGISTERED, PLAN, MISSED));
+
+        assertThat(rows.of("work_debt")).extracting(row -> row.get("plan_number")).containsExactly(1);
+        assertThat(rows.of("work_item")).extracting(row -> Map.of("type", row.get("type"), "open", row.get("open")))
+                .containsExactlyInAnyOrder(Map.of("type", "NO_PLAN_NO_CONTACT", "open", false),
+                        Map.of("type", "INSTALMENT_MISSED", "open", true));
+    }
+}
