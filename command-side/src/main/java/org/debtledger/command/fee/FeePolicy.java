@@ -3,7 +3,7 @@ package org.debtledger.command.fee;
 import org.debtledger.command.debt.DebtTerms;
 import org.debtledger.command.debt.Rule;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.debt.Standing;
+import org.debtledger.command.debt.DebtChecks;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DueDateExtended;
@@ -25,15 +25,15 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * throws its {@link RuleViolation}; one that passes answers the events to apply.
  */
 public record FeePolicy(DebtId debtId, DebtTerms terms, LocalDate dueDate, FeeHistory charged, FeeSchedule schedule,
-                        Standing standing) {
+                        DebtChecks checks) {
 
     /** A reminder or a demand for payment: the amount asked, or the cap when none is. */
     public FeeCharged letter(ChargeFee command) {
         LocalDate date = command.date();
-        standing.requireOpenOn(date);
-        standing.requireNotDisputed("no fee may be charged while the debt is disputed");
-        standing.requireNotTimeBarred(date);
-        standing.requireFeesNotFrozenOn(date);
+        checks.requireOpenOn(date);
+        checks.requireNotDisputed("no fee may be charged while the debt is disputed");
+        checks.requireNotTimeBarred(date);
+        checks.requireFeesNotFrozenOn(date);
         check(command.type() != FeeType.PAYMENT_PLAN, Rule.PLAN_FEE_COMES_WITH_THE_PLAN,
                 "a payment plan's fee is charged when the plan is agreed");
         Money cap = command.type() == FeeType.REMINDER ? reminderCap(date) : demandCap(date);
@@ -49,14 +49,14 @@ public record FeePolicy(DebtId debtId, DebtTerms terms, LocalDate dueDate, FeeHi
     public List<DebtEvent> extension(ChargeFee command, boolean interestRunsWhileExtended,
                                   LocalDate interestAccruedThrough) {
         LocalDate date = command.date();
-        standing.requireOpenOn(date);
-        standing.requireNotDisputed("no due date may be extended while the debt is disputed");
-        standing.requireNotTimeBarred(date);
+        checks.requireOpenOn(date);
+        checks.requireNotDisputed("no due date may be extended while the debt is disputed");
+        checks.requireNotTimeBarred(date);
         Integer days = command.extensionDays();
         check(days != null && days > 0, Rule.EXTENSION_DAYS_MISSING,
                 "a due-date extension needs the number of days the due date moves (extensionDays)");
         Optional<FeeSchedule.Extension> extension = schedule.extensions();
-        boolean free = extension.isEmpty() || days < extension.get().freeBelowDays() || standing.feesFrozenOn(date);
+        boolean free = extension.isEmpty() || days < extension.get().freeBelowDays() || checks.feesFrozenOn(date);
         boolean asked = command.amount() != null && !command.amount().isZero();
         if (free && asked) {
             throw noExtensionFee(extension, days, date);
@@ -78,7 +78,7 @@ public record FeePolicy(DebtId debtId, DebtTerms terms, LocalDate dueDate, FeeHi
      * free, while fees are frozen, or once the schedule's number of charged plans is reached.
      */
     public Optional<FeeCharged> planFee(int number, int instalments, LocalDate date, boolean firstPlanFree) {
-        if ((number == 1 && firstPlanFree) || standing.feesFrozenOn(date)) {
+        if ((number == 1 && firstPlanFree) || checks.feesFrozenOn(date)) {
             return Optional.empty();
         }
         return schedule.plans()
@@ -90,7 +90,7 @@ public record FeePolicy(DebtId debtId, DebtTerms terms, LocalDate dueDate, FeeHi
     /** The amount asked (the cap when none is), checked against the cap. */
     private Money chargeable(ChargeFee command, Money cap) {
         Money amount = command.amount() == null ? cap : command.amount();
-        standing.requireOwnCurrency(amount);
+        checks.requireOwnCurrency(amount);
         check(amount.isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a fee must be more than zero");
         check(!amount.isGreaterThan(cap), Rule.FEE_ABOVE_STATUTORY_CAP,
                 command.type() + " fee " + amount + " is above the cap of " + cap);
@@ -127,9 +127,9 @@ public record FeePolicy(DebtId debtId, DebtTerms terms, LocalDate dueDate, FeeHi
         if (extension.isEmpty()) {
             return notInSchedule(FeeType.DUE_DATE_EXTENSION);
         }
-        if (standing.feesFrozenOn(date)) {
+        if (checks.feesFrozenOn(date)) {
             return new RuleViolation(Rule.FEES_FROZEN_BY_PAUSE, "fees are frozen while collection is paused for "
-                    + standing.pause().reason());
+                    + checks.pause().reason());
         }
         return new RuleViolation(Rule.SHORT_EXTENSION_IS_FREE, "moving a due date by " + days + " days, less than "
                 + extension.get().freeBelowDays() + ", costs nothing");

@@ -2,7 +2,7 @@ package org.debtledger.command.pause;
 
 import org.debtledger.command.debt.Rule;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.debt.Standing;
+import org.debtledger.command.debt.DebtChecks;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.pause.CollectionPaused;
@@ -25,11 +25,11 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * at a time; a dispute's pause comes and goes with the dispute. A rule that refuses throws its
  * {@link RuleViolation}; one that passes answers the events to apply.
  */
-public record PausePolicy(DebtId debtId, Map<PauseReason, PauseRule> rules, Standing standing) {
+public record PausePolicy(DebtId debtId, Map<PauseReason, PauseRule> rules, DebtChecks checks) {
 
     public CollectionPaused pause(PauseCollection command) {
-        Pause pause = standing.pause();
-        standing.requireOpenOn(command.from());
+        Pause pause = checks.pause();
+        checks.requireOpenOn(command.from());
         check(command.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
                 "collection pauses for a dispute when the dispute is opened");
         check(pause == null, Rule.ALREADY_PAUSED, "collection is already paused for " + (pause == null ? null
@@ -43,8 +43,8 @@ public record PausePolicy(DebtId debtId, Map<PauseReason, PauseRule> rules, Stan
     }
 
     public CollectionResumed resume(ResumeCollection command) {
-        Pause pause = standing.pause();
-        standing.requireOpenOn(command.date());
+        Pause pause = checks.pause();
+        checks.requireOpenOn(command.date());
         check(pause != null, Rule.NOT_PAUSED, "collection is not paused");
         check(pause.reason() != PauseReason.DISPUTE, Rule.DISPUTE_PAUSE_COMES_WITH_A_DISPUTE,
                 "a pause for a dispute ends when the dispute is resolved");
@@ -55,12 +55,12 @@ public record PausePolicy(DebtId debtId, Map<PauseReason, PauseRule> rules, Stan
 
     /** A dispute opened on {@code date} pauses collection, unless it is paused already. */
     public Optional<CollectionPaused> forDispute(LocalDate date) {
-        return standing.pause() == null ? Optional.of(disputePause(date)) : Optional.empty();
+        return checks.pause() == null ? Optional.of(disputePause(date)) : Optional.empty();
     }
 
     /** A dispute resolved on {@code date} ends the pause it brought. */
     public Optional<CollectionResumed> disputeResolved(LocalDate date) {
-        Pause pause = standing.pause();
+        Pause pause = checks.pause();
         return pause != null && pause.reason() == PauseReason.DISPUTE
                 ? Optional.of(new CollectionResumed(debtId, PauseReason.DISPUTE, ResumeCause.DISPUTE_RESOLVED, date))
                 : Optional.empty();
@@ -71,12 +71,12 @@ public record PausePolicy(DebtId debtId, Map<PauseReason, PauseRule> rules, Stan
      * while a dispute is open it stays stopped, paused for the dispute.
      */
     public List<DebtEvent> endedBy(LocalDate date) {
-        Pause pause = standing.pause();
+        Pause pause = checks.pause();
         List<DebtEvent> events = new ArrayList<>();
         if (pause != null && pause.until() != null && !date.isBefore(pause.until())) {
             LocalDate resumedOn = pause.until().plusDays(1);
             events.add(new CollectionResumed(debtId, pause.reason(), ResumeCause.PAUSE_ENDED, resumedOn));
-            if (standing.disputed()) {
+            if (checks.disputed()) {
                 events.add(disputePause(resumedOn));
             }
         }

@@ -2,7 +2,7 @@ package org.debtledger.command.payment;
 
 import org.debtledger.command.debt.Rule;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.debt.Standing;
+import org.debtledger.command.debt.DebtChecks;
 import org.debtledger.debt.DebtId;
 import org.debtledger.money.Money;
 import org.debtledger.payment.CreditRefunded;
@@ -25,7 +25,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * @param credit         what the debtor has paid beyond the balance and not yet had back
  * @param planAgreedAt   the sequence number of the event that agreed the plan on the debt, null without a plan
  */
-public record PaymentPolicy(DebtId debtId, Standing standing, Money credit, Long planAgreedAt) {
+public record PaymentPolicy(DebtId debtId, DebtChecks checks, Money credit, Long planAgreedAt) {
 
     /** True when this payment was recorded before: the same id with the same amount, which changes nothing. */
     public boolean alreadyRecorded(RecordPayment command, Optional<RecordedPayment> earlier) {
@@ -39,9 +39,9 @@ public record PaymentPolicy(DebtId debtId, Standing standing, Money credit, Long
     }
 
     public void requireRecordable(RecordPayment command) {
-        standing.requireOwnCurrency(command.amount());
+        checks.requireOwnCurrency(command.amount());
         check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a payment must be more than zero");
-        standing.requireOpenOn(command.valueDate());
+        checks.requireOpenOn(command.valueDate());
     }
 
     /**
@@ -49,7 +49,7 @@ public record PaymentPolicy(DebtId debtId, Standing standing, Money credit, Long
      * paid are undone only if it paid the plan now on the debt, not an earlier one.
      */
     public PaymentReversed reversal(ReversePayment command, Optional<RecordedPayment> recorded) {
-        standing.requireRegisteredBy(command.date());
+        checks.requireRegisteredBy(command.date());
         RecordedPayment payment = recorded.orElseThrow(() -> new RuleViolation(Rule.PAYMENT_UNKNOWN,
                 "no payment " + command.paymentId() + " on this debt"));
         check(!payment.reversed(), Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId()
@@ -64,8 +64,8 @@ public record PaymentPolicy(DebtId debtId, Standing standing, Money credit, Long
     }
 
     public CreditRefunded refund(RefundCredit command) {
-        standing.requireRegisteredBy(command.date());
-        standing.requireOwnCurrency(command.amount());
+        checks.requireRegisteredBy(command.date());
+        checks.requireOwnCurrency(command.amount());
         check(command.amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE, "a refund must be more than zero");
         check(!command.amount().isGreaterThan(credit), Rule.REFUND_EXCEEDS_CREDIT,
                 "only " + credit + " is owed back to the debtor");

@@ -3,20 +3,25 @@ package org.debtledger.command.plan;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.command.debt.Rule;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.debt.Standing;
+import org.debtledger.command.debt.DebtChecks;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.money.Money;
 import org.debtledger.plan.AgreePaymentPlan;
 import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
+import org.debtledger.plan.InstalmentProgress;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.plan.PlanProgress;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.debtledger.command.debt.RuleViolation.check;
 
@@ -25,20 +30,20 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * jurisdiction's plan rules. A rule that refuses throws its {@link RuleViolation}; one that passes answers the events
  * to apply.
  */
-public record PlanPolicy(DebtId debtId, PlanRules rules, PaymentPlan plan, Standing standing) {
+public record PlanPolicy(DebtId debtId, PlanRules rules, PlanProgress plan, DebtChecks checks) {
 
     /** What a plan must pass before what it has to cover is known: one at a time, and instalments that make sense. */
     public void requireAgreeable(AgreePaymentPlan command) {
         LocalDate date = command.date();
-        standing.requireOpenOn(date);
-        standing.requireNotDisputed("no plan may be agreed while the debt is disputed");
-        standing.requireNotTimeBarred(date);
+        checks.requireOpenOn(date);
+        checks.requireNotDisputed("no plan may be agreed while the debt is disputed");
+        checks.requireNotTimeBarred(date);
         check(plan == null || !plan.inForce(), Rule.PLAN_ALREADY_ACTIVE, "the debt already has a plan in force");
         List<Instalment> instalments = command.instalments();
         check(instalments != null && !instalments.isEmpty(), Rule.PLAN_HAS_NO_INSTALMENTS,
                 "a plan needs at least one instalment");
         for (int i = 0; i < instalments.size(); i++) {
-            standing.requireOwnCurrency(instalments.get(i).amount());
+            checks.requireOwnCurrency(instalments.get(i).amount());
             check(instalments.get(i).amount().isPositive(), Rule.AMOUNT_NOT_POSITIVE,
                     "instalment " + (i + 1) + " must be more than zero");
             check(i == 0 || instalments.get(i).dueDate().isAfter(instalments.get(i - 1).dueDate()),
@@ -57,7 +62,7 @@ public record PlanPolicy(DebtId debtId, PlanRules rules, PaymentPlan plan, Stand
                                     String actorRole) {
         List<Instalment> instalments = command.instalments();
         check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
-        Money planned = instalments.stream().map(Instalment::amount).reduce(standing.zero(), Money::plus);
+        Money planned = instalments.stream().map(Instalment::amount).reduce(checks.zero(), Money::plus);
         check(planned.equals(total), Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
                 + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
                 .orElse(""));
@@ -69,9 +74,9 @@ public record PlanPolicy(DebtId debtId, PlanRules rules, PaymentPlan plan, Stand
         String override = command.affordabilityOverrideReason() == null
                 || command.affordabilityOverrideReason().isBlank() ? null : command.affordabilityOverrideReason();
         if (command.affordability() != null) {
-            standing.requireOwnCurrency(command.affordability().monthlyIncome());
-            standing.requireOwnCurrency(command.affordability().monthlyExpenses());
-            Money monthly = PaymentPlan.largestMonthlyAmount(instalments);
+            checks.requireOwnCurrency(command.affordability().monthlyIncome());
+            checks.requireOwnCurrency(command.affordability().monthlyExpenses());
+            Money monthly = largestMonthlyAmount(instalments);
             Money disposable = command.affordability().disposableIncome();
             if (monthly.isGreaterThan(disposable)) {
                 check(override != null, Rule.PLAN_NOT_AFFORDABLE, "the plan asks " + monthly
@@ -91,12 +96,12 @@ public record PlanPolicy(DebtId debtId, PlanRules rules, PaymentPlan plan, Stand
      */
     public List<DebtEvent> missesOn(LocalDate date) {
         List<DebtEvent> events = new ArrayList<>();
-        if (plan == null || !plan.inForce() || standing.disputed()) {
+        if (plan == null || !plan.inForce() || checks.disputed()) {
             return events;
         }
-        PaymentPlan after = plan;
+        PlanProgress after = plan;
         for (int number : plan.missedBy(date, rules.graceDays())) {
-            PlanInstalment instalment = plan.instalment(number);
+            InstalmentProgress instalment = plan.instalment(number);
             events.add(new InstalmentMissed(debtId, plan.number(), number, instalment.dueDate(), instalment.unpaid(),
                     date));
             after = after.missed(number);
@@ -105,5 +110,14 @@ public record PlanPolicy(DebtId debtId, PlanRules rules, PaymentPlan plan, Stand
             events.add(new PaymentPlanBroken(debtId, plan.number(), after.missedCount(), date));
         }
         return events;
+    }
+
+    /** The most that falls due in any one calendar month: what the debtor must afford monthly. */
+    private static Money largestMonthlyAmount(List<Instalment> instalments) {
+        Map<YearMonth, Money> byMonth = new TreeMap<>();
+        for (Instalment instalment : instalments) {
+            byMonth.merge(YearMonth.from(instalment.dueDate()), instalment.amount(), Money::plus);
+        }
+        return byMonth.values().stream().max(Money::compareTo).orElseThrow();
     }
 }

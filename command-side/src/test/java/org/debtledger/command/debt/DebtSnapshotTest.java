@@ -32,22 +32,22 @@ class DebtSnapshotTest {
     @Test
     void aDebtReadBackFromItsSnapshotHoldsWhatItHeld() throws Exception {
         Debt debt = new Debt();
-        debt.on(registered("100.00"));
-        debt.on(fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-05"));
+        debt.on(registered("100.00"), 0);
+        debt.on(fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-05"), 1);
         debt.on(planAgreed(1, "2025-03-06", instalment("2025-04-01", "57.00"), instalment("2025-05-01", "57.00")),
                 2);
         debt.on(paid("RF18-1", "20.00", "2025-03-10", allocation("14.00", "0.00", "6.00", "0.00"),
-                new InstalmentPayment(1, eur("20.00"))));
+                new InstalmentPayment(1, eur("20.00"))), 3);
         debt.on(new CollectionPaused(DEBT, PauseReason.COUNSELLING, date("2025-06-30"), Set.of(Freeze.FEES),
-                date("2025-04-02")));
-        debt.on(new LimitationApproaching(DEBT, date("2028-03-10"), date("2027-12-11")));
-        debt.on(new DebtTimeBarred(DEBT, date("2028-03-10"), date("2028-03-11")));
+                date("2025-04-02")), 4);
+        debt.on(new LimitationApproaching(DEBT, date("2028-03-10"), date("2027-12-11")), 5);
+        debt.on(new DebtTimeBarred(DEBT, date("2028-03-10"), date("2028-03-11")), 6);
 
         String written = json.writeValueAsString(debt);
 
         assertThat(json.writeValueAsString(json.readValue(written, Debt.class))).isEqualTo(written);
-        assertThat(json.readTree(written).path("limitation").path("timeBarred").asBoolean()).isTrue();
-        assertThat(json.readTree(written).path("plan").path("instalments").get(0).path("paid").path("amount")
+        assertThat(json.readTree(written).path("standing").path("timeBarred").asBoolean()).isTrue();
+        assertThat(json.readTree(written).path("standing").path("plan").path("instalments").get(0).path("paid").path("amount")
                 .asText()).isEqualTo("20.00");
     }
 }

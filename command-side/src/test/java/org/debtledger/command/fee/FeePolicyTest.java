@@ -1,10 +1,10 @@
 package org.debtledger.command.fee;
 
-import org.debtledger.command.debt.DebtStatus;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.command.debt.DebtTerms;
 import org.debtledger.command.debt.Rule;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.debt.Standing;
+import org.debtledger.command.debt.DebtChecks;
 import org.debtledger.command.pause.Pause;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.debt.CreditorId;
@@ -26,7 +26,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The fee rules on plain state: the claim's terms, the fees charged so far, the schedule and the debt's standing. */
+/** The fee rules on plain state: the claim's terms, the fees charged so far, the schedule and the debt's checks. */
 class FeePolicyTest {
 
     private static final DebtId DEBT = new DebtId("debt-1");
@@ -63,9 +63,9 @@ class FeePolicyTest {
     }
 
     private static FeePolicy policy(FeeHistory charged, Pause pause) {
-        Standing standing = new Standing(DebtStatus.OPEN, REGISTERED, Currency.getInstance("EUR"), false, false,
+        DebtChecks checks = new DebtChecks(DebtStatus.OPEN, REGISTERED, Currency.getInstance("EUR"), false, false,
                 LocalDate.parse("2028-02-15"), pause);
-        return new FeePolicy(DEBT, TERMS, DUE, charged, SCHEDULE, standing);
+        return new FeePolicy(DEBT, TERMS, DUE, charged, SCHEDULE, checks);
     }
 
     private static ChargeFee demand(String date) {

@@ -1,10 +1,10 @@
 package org.debtledger.command.payment;
 
 import org.debtledger.audit.Channel;
-import org.debtledger.command.debt.DebtStatus;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.command.debt.Rule;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.debt.Standing;
+import org.debtledger.command.debt.DebtChecks;
 import org.debtledger.debt.DebtId;
 import org.debtledger.money.Money;
 import org.debtledger.payment.Allocation;
@@ -21,13 +21,13 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The payment rules on plain state: what the debt's history says of a payment id, and the debt's standing. */
+/** The payment rules on plain state: what the debt's history says of a payment id, and the debt's checks. */
 class PaymentPolicyTest {
 
     private static final DebtId DEBT = new DebtId("debt-1");
     private static final PaymentId PAYMENT = new PaymentId("RF18-1");
     private static final LocalDate REGISTERED = LocalDate.parse("2025-03-01");
-    private static final Standing OPEN = new Standing(DebtStatus.OPEN, REGISTERED, Currency.getInstance("EUR"), false,
+    private static final DebtChecks OPEN = new DebtChecks(DebtStatus.OPEN, REGISTERED, Currency.getInstance("EUR"), false,
             false, LocalDate.parse("2028-02-15"), null);
     private static final PaymentPolicy POLICY = new PaymentPolicy(DEBT, OPEN, eur("0.00"), null);
 

@@ -1,6 +1,7 @@
 package org.debtledger.command.debt;
 
 import org.debtledger.command.pause.Pause;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.money.Money;
 import org.debtledger.pause.Freeze;
 
@@ -10,10 +11,10 @@ import java.util.Currency;
 import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
- * Where a debt stands, as the rules every feature shares see it: open or closed, registered when, disputed,
+ * The checks every feature's rules share, on what they need of the debt: open or closed, registered when, disputed,
  * time-barred or when it will be, paused, and in which currency.
  */
-public record Standing(DebtStatus status, LocalDate registeredOn, Currency currency, boolean disputed,
+public record DebtChecks(DebtStatus status, LocalDate registeredOn, Currency currency, boolean disputed,
                        boolean timeBarred, LocalDate limitationDate, Pause pause) {
 
     /** Only an open debt is collected, and nothing happens to it before it was registered. */
@@ -49,9 +50,8 @@ public record Standing(DebtStatus status, LocalDate registeredOn, Currency curre
     }
 
     public void requireOwnCurrency(Money amount) {
-        if (!amount.hasCurrency(currency)) {
-            throw new RuleViolation(Rule.CURRENCY_MISMATCH, "the debt is in " + currency + ", not " + amount.currency());
-        }
+        check(amount.hasCurrency(currency), Rule.CURRENCY_MISMATCH,
+                "the debt is in " + currency + ", not " + amount.currency());
     }
 
     public Money zero() {
