@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
 import org.debtledger.money.Money;
@@ -332,7 +333,7 @@ class ReadSideTest {
                 .orElseThrow().get("deadletteridentifier").toString();
         DebtView mended = new DebtView(ghost, "acme-telecom", "d-ghost", "INV-0", null, "mended by hand",
                 org.debtledger.debt.DebtType.CONSUMER, null,
-                LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), DebtView.Status.OPEN,
+                LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), DebtStatus.OPEN,
                 new DebtView.Outstanding(Money.of("10.00", "EUR"), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"),
                         Money.of("10.00", "EUR")), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"), null, null, null,
                 null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, null, -1, 0);

@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.calendar.BusinessDates;
-import org.debtledger.command.store.StoredEvents;
+import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtCommand;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +19,10 @@ import java.time.LocalDate;
 public class CommandSender {
 
     private final CommandGateway commandGateway;
-    private final StoredEvents events;
+    private final EventTableQueries events;
     private final BusinessDates businessDates;
 
-    CommandSender(CommandGateway commandGateway, StoredEvents events, BusinessDates businessDates) {
+    CommandSender(CommandGateway commandGateway, EventTableQueries events, BusinessDates businessDates) {
         this.commandGateway = commandGateway;
         this.events = events;
         this.businessDates = businessDates;
@@ -38,7 +38,7 @@ public class CommandSender {
                 GenericCommandMessage.asCommandMessage(command).withMetaData(audit.metaData(channel, reason)));
         String debtId = command.debtId().value();
         // the debt's last event when the command appended none
-        StoredEvents.Position landed = events.positionOf(debtId, lastSequence);
+        EventTableQueries.Position landed = events.positionOf(debtId, lastSequence);
         return new CommandAccepted(debtId, landed.sequenceNumber(), landed.globalIndex());
     }
 

@@ -8,8 +8,8 @@ import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Failures;
 import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.command.debt.RuleViolation;
-import org.debtledger.command.store.StoredEvents;
-import org.debtledger.command.store.StoredEvents.Registered;
+import org.debtledger.command.store.EventTableQueries;
+import org.debtledger.command.store.EventTableQueries.Registered;
 import org.debtledger.debt.CloseBusinessDay;
 import org.debtledger.debt.DebtId;
 import org.slf4j.Logger;
@@ -47,10 +47,10 @@ public class CloseOfBusiness {
     private final CommandGateway commandGateway;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final StoredEvents events;
+    private final EventTableQueries events;
     private final BusinessDates businessDates;
 
-    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource, StoredEvents events,
+    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource, EventTableQueries events,
                     BusinessDates businessDates) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;

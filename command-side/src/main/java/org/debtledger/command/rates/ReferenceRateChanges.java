@@ -1,6 +1,6 @@
 package org.debtledger.command.rates;
 
-import org.debtledger.command.store.StoredEvents;
+import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.interest.HalfYear;
 import org.debtledger.interest.ReferenceRateCache;
@@ -23,11 +23,11 @@ class ReferenceRateChanges {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final StoredReferenceRates stored;
-    private final StoredEvents events;
+    private final EventTableQueries events;
     private final TransactionTemplate transaction;
     private final ReferenceRateCache cache;
 
-    ReferenceRateChanges(StoredReferenceRates stored, StoredEvents events, TransactionTemplate transaction,
+    ReferenceRateChanges(StoredReferenceRates stored, EventTableQueries events, TransactionTemplate transaction,
                          ReferenceRateCache cache) {
         this.stored = stored;
         this.events = events;

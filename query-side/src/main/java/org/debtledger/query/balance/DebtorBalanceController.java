@@ -1,6 +1,7 @@
 package org.debtledger.query.balance;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.debtledger.interest.LateInterest;
@@ -86,7 +87,7 @@ class DebtorBalanceController {
 
     /** What settles the debt on {@code date}: nothing for a closed debt. */
     private Money payoff(DebtView view, LocalDate date) {
-        if (view.status() != DebtView.Status.OPEN) {
+        if (view.status() != DebtStatus.OPEN) {
             return Money.zero(view.credit().currency());
         }
         Money due = view.outstanding().total();

@@ -3,6 +3,7 @@ package org.debtledger.query.debt;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.interest.LateInterest;
 import org.debtledger.money.Money;
 import org.debtledger.payment.AllocationOrder;
@@ -10,7 +11,6 @@ import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
 import org.debtledger.payment.ValueDateOrder;
 import org.debtledger.plan.PaymentPlanAgreed;
-import org.debtledger.query.debt.DebtView.Status;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,9 +95,9 @@ public final class BusinessDateFold {
         Money zero = Money.zero(registered.principal().currency());
         Balance outstanding = outcome.outstanding();
         Money notPosted = zero;
-        if (onDate.status() == Status.WRITTEN_OFF || onDate.status() == Status.RECALLED) {
+        if (onDate.status() == DebtStatus.WRITTEN_OFF || onDate.status() == DebtStatus.RECALLED) {
             outstanding = Balance.zero(zero.currency()); // as the debt view: a closed claim owes nothing
-        } else if (onDate.status() == Status.OPEN && outcome.interestAccruedThrough().isBefore(businessDate)) {
+        } else if (onDate.status() == DebtStatus.OPEN && outcome.interestAccruedThrough().isBefore(businessDate)) {
             notPosted = lateInterest.accrue(outstanding.principal(), registered.debtType(),
                     outcome.interestAccruedThrough().plusDays(1), businessDate, claim.frozen()).amount();
         }

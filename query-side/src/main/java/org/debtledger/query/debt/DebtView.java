@@ -1,36 +1,58 @@
 package org.debtledger.query.debt;
 
 import org.debtledger.debt.Balance;
+import org.debtledger.debt.DebtStanding;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.interest.InterestFreezes;
 import org.debtledger.limitation.LimitationClock;
+import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.money.Money;
 import org.debtledger.pause.Freeze;
 import org.debtledger.pause.PauseReason;
+import org.debtledger.plan.InstalmentProgress;
+import org.debtledger.plan.PlanProgress;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * A debt as an advisor sees it: what is owed by component, what was paid, credit owed back, the plan with each
  * instalment, any pause or dispute, who has the case, and the event-store position of the last event applied.
- * Folded from the debt's events by {@link DebtViewFold}, both live and when replaying history.
+ * Folded from the debt's events by {@link DebtViewFold}, both live and when replaying history; what it shows of
+ * where the debt stands is a {@link DebtStanding}, and reads back as one ({@link #standing()}).
  */
 public record DebtView(String debtId, String creditorId, String debtorId, String invoiceReference,
                        InvoicePeriod invoicePeriod, String description, DebtType debtType, Jurisdiction jurisdiction,
-                       LocalDate dueDate, LocalDate registeredOn, Status status, Outstanding outstanding, Money paid,
+                       LocalDate dueDate, LocalDate registeredOn, DebtStatus status, Outstanding outstanding, Money paid,
                        Money credit, Plan plan, Pause pause, Dispute dispute, String advisorId,
                        LocalDate interestAccruedThrough, InterestFreezes interestFreezes, Limitation limitation,
                        long sequenceNumber, long position) {
 
-    public enum Status { OPEN, SETTLED, WRITTEN_OFF, RECALLED }
+    /** Where the debt stands, as this view shows it. */
+    public DebtStanding standing() {
+        // a view stored before limitation was kept counts from its due date until the model is rebuilt
+        LimitationClock clock = limitation != null ? limitation.clock() : LimitationClock.dueOn(dueDate);
+        return new DebtStanding(status, outstanding.balance(), paid, credit, plan == null ? null : plan.progress(),
+                dueDate, interestAccruedThrough, interestFreezes, clock, limitation != null && limitation.timeBarred());
+    }
+
+    /** This debt's view where it stands as {@code standing}, with the pause, dispute and advisor given. */
+    DebtView with(DebtStanding standing, LimitationPolicy limitationPolicy, Pause pause, Dispute dispute,
+                  String advisorId, long sequenceNumber, long position) {
+        Limitation limitation = new Limitation(limitationPolicy.limitationDate(debtType, standing.limitation()),
+                standing.timeBarred(), standing.limitation());
+        return new DebtView(debtId, creditorId, debtorId, invoiceReference, invoicePeriod, description, debtType,
+                jurisdiction, standing.dueDate(), registeredOn, standing.status(), Outstanding.of(standing.outstanding()),
+                standing.paid(), standing.credit(), Plan.of(standing.plan()), pause, dispute, advisorId,
+                standing.interestAccruedThrough(), standing.interestFreezes(), limitation, sequenceNumber, position);
+    }
 
     /**
      * The last day the claim can be collected or its limitation restarted ({@code date}), whether close of business
@@ -54,14 +76,23 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
     public record Plan(int number, PlanStatus status, LocalDate agreedOn, boolean interestFrozen,
                        List<Instalment> instalments) {
 
-        Plan withStatus(PlanStatus status) {
-            return new Plan(number, status, agreedOn, interestFrozen, instalments);
+        /** A broken plan stays broken; one with nothing left to pay is completed. */
+        static Plan of(PlanProgress progress) {
+            if (progress == null) {
+                return null;
+            }
+            PlanStatus status = progress.broken() ? PlanStatus.BROKEN
+                    : progress.inForce() ? PlanStatus.ACTIVE
+                    : PlanStatus.COMPLETED;
+            List<InstalmentProgress> instalments = progress.instalments();
+            return new Plan(progress.number(), status, progress.agreedOn(), progress.interestFrozen(),
+                    IntStream.range(0, instalments.size())
+                            .mapToObj(i -> Instalment.of(i + 1, instalments.get(i))).toList());
         }
 
-        Plan withInstalment(int instalmentNumber, UnaryOperator<Instalment> change) {
-            List<Instalment> changed = new ArrayList<>(instalments);
-            changed.set(instalmentNumber - 1, change.apply(changed.get(instalmentNumber - 1)));
-            return new Plan(number, status, agreedOn, interestFrozen, changed);
+        PlanProgress progress() {
+            return new PlanProgress(number, agreedOn, interestFrozen, status == PlanStatus.BROKEN, instalments.stream()
+                    .map(i -> new InstalmentProgress(i.dueDate(), i.amount(), i.paid(), i.missed())).toList());
         }
     }
 
@@ -70,12 +101,13 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
     public record Instalment(int number, LocalDate dueDate, Money amount, Money paid, boolean missed,
                              InstalmentState state) {
 
-        static Instalment of(int number, LocalDate dueDate, Money amount, Money paid, boolean missed) {
-            InstalmentState state = !paid.isLessThan(amount) ? InstalmentState.PAID
-                    : missed ? InstalmentState.MISSED
-                    : paid.isPositive() ? InstalmentState.PARTLY_PAID
+        static Instalment of(int number, InstalmentProgress progress) {
+            InstalmentState state = progress.fullyPaid() ? InstalmentState.PAID
+                    : progress.missed() ? InstalmentState.MISSED
+                    : progress.paid().isPositive() ? InstalmentState.PARTLY_PAID
                     : InstalmentState.DUE;
-            return new Instalment(number, dueDate, amount, paid, missed, state);
+            return new Instalment(number, progress.dueDate(), progress.amount(), progress.paid(), progress.missed(),
+                    state);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.debtledger.query.personal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
@@ -78,7 +79,7 @@ class PersonalDataController {
         // the debt view must have caught up with every debt registered so far before it can say none is open
         positions.awaitAtLeast(ProcessingGroups.DEBTS, debts.storeHead());
         for (DebtView debt : debts.viewsOfDebtor(debtorId(debtorId))) {
-            if (debt.status() == DebtView.Status.OPEN) {
+            if (debt.status() == DebtStatus.OPEN) {
                 throw new RuleRefused("ERASURE_WHILE_DEBT_OPEN", "debt " + debt.debtId() + " of debtor " + debtorId
                         + " is still open: its collection needs the debtor's data");
             }

@@ -6,6 +6,7 @@ import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.debt.DebtorId;
@@ -148,7 +149,7 @@ class BusinessDateFoldTest {
         assertThat(at("2025-04-09", REGISTERED, MONTH_END, writtenOff).state().outstanding().total())
                 .isEqualTo(eur("3734.00"));
         BusinessDateFold.State state = at("2025-04-10", REGISTERED, MONTH_END, writtenOff);
-        assertThat(state.state().status()).isEqualTo(DebtView.Status.WRITTEN_OFF);
+        assertThat(state.state().status()).isEqualTo(DebtStatus.WRITTEN_OFF);
         assertThat(state.state().outstanding().total()).isEqualTo(eur("0.00"));
         assertThat(state.interestAccruedNotPosted()).isEqualTo(eur("0.00"));
     }

@@ -6,6 +6,7 @@ import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
+import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.DebtorId;
 import org.debtledger.debt.InvoicePeriod;
@@ -92,13 +93,13 @@ class DebtViewFoldTest {
                         new Allocation(eur("14.00"), eur("0.00"), eur("36.00"), eur("0.00")),
                         List.of(new InstalmentPayment(1, eur("50.00"))), date("2025-03-31")),
                 LAST_PAYMENT, new DebtSettled(DEBT, date("2025-05-02")));
-        assertThat(settled.status()).isEqualTo(DebtView.Status.SETTLED);
+        assertThat(settled.status()).isEqualTo(DebtStatus.SETTLED);
         assertThat(settled.plan().status()).isEqualTo(DebtView.PlanStatus.COMPLETED);
         assertThat(settled.interestFreezes().plan()).isNull();
 
         DebtView reopened = DebtViewFold.apply(settled, new PaymentReversed(DEBT, new PaymentId("RF-2"), eur("64.00"),
                 LAST_PAYMENT.allocation(), LAST_PAYMENT.instalments(), "returned", date("2025-05-06")), 6, 106);
-        assertThat(reopened.status()).isEqualTo(DebtView.Status.OPEN);
+        assertThat(reopened.status()).isEqualTo(DebtStatus.OPEN);
         assertThat(reopened.plan().status()).isEqualTo(DebtView.PlanStatus.ACTIVE);
         assertThat(reopened.outstanding().principal()).isEqualTo(eur("64.00"));
         assertThat(reopened.interestFreezes().plan()).isEqualTo(DateRange.openFrom(date("2025-05-07")));

@@ -13,11 +13,11 @@ import java.util.List;
  * payment lookup is {@link StoredDebtHistory}'s. Every SQL statement on Axon's tables lives in this package.
  */
 @Repository
-public class StoredEvents {
+public class EventTableQueries {
 
     private final JdbcClient jdbc;
 
-    StoredEvents(JdbcClient jdbc) {
+    EventTableQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
