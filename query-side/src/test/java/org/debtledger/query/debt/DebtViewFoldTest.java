@@ -1,21 +1,41 @@
 package org.debtledger.query.debt;
 
 import org.debtledger.audit.Channel;
+import org.debtledger.debt.AdvisorId;
+import org.debtledger.debt.Balance;
+import org.debtledger.debt.CaseAssigned;
+import org.debtledger.debt.ClaimAdjusted;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtSettled;
+import org.debtledger.debt.DebtStanding;
 import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.DebtType;
+import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
+import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.dispute.DisputeOutcome;
+import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
 import org.debtledger.interest.DateRange;
+import org.debtledger.interest.InterestPosted;
+import org.debtledger.limitation.DebtTimeBarred;
+import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
+import org.debtledger.pause.CollectionPaused;
+import org.debtledger.pause.CollectionResumed;
+import org.debtledger.pause.Freeze;
+import org.debtledger.pause.PauseReason;
+import org.debtledger.pause.ResumeCause;
 import org.debtledger.payment.Allocation;
+import org.debtledger.payment.BalanceRestated;
+import org.debtledger.payment.CreditRefunded;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
@@ -23,10 +43,13 @@ import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.query.projection.ReadModelJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,5 +126,57 @@ class DebtViewFoldTest {
         assertThat(reopened.plan().status()).isEqualTo(DebtView.PlanStatus.ACTIVE);
         assertThat(reopened.outstanding().principal()).isEqualTo(eur("64.00"));
         assertThat(reopened.interestFreezes().plan()).isEqualTo(DateRange.openFrom(date("2025-05-07")));
+    }
+
+    /**
+     * The projection stores the view as JSON and folds the next event into what it reads back: after every kind of
+     * event, the stored view must read back exactly where the debt stands, as the aggregate folds it.
+     */
+    @Test
+    void aStoredViewReadsBackWhereTheDebtStandsAfterEveryKindOfEvent() {
+        Allocation overpaid = new Allocation(eur("0.00"), eur("1.20"), eur("10.00"), eur("5.00"));
+        List<DebtEvent> history = List.of(REGISTERED,
+                new FeeCharged(DEBT, FeeType.DEMAND, eur("14.00"), eur("14.00"), null, date("2025-03-05")),
+                new DueDateExtended(DEBT, date("2025-02-15"), date("2025-03-17"), 30, date("2025-03-06"),
+                        date("2025-03-06")),
+                new InterestPosted(DEBT, eur("1.20"), date("2025-03-18"), List.of(), date("2025-03-31")),
+                PLAN,
+                new PaymentReceived(DEBT, new PaymentId("RF-1"), eur("30.00"), Channel.BANK_FILE,
+                        new Allocation(eur("14.00"), eur("0.00"), eur("16.00"), eur("0.00")),
+                        List.of(new InstalmentPayment(1, eur("30.00"))), date("2025-04-01")),
+                new InstalmentMissed(DEBT, 1, 1, date("2025-04-01"), eur("20.00"), date("2025-04-08")),
+                new CollectionPaused(DEBT, PauseReason.COUNSELLING, date("2025-05-31"),
+                        Set.of(Freeze.INTEREST, Freeze.FEES), date("2025-04-10")),
+                new CollectionResumed(DEBT, PauseReason.COUNSELLING, ResumeCause.RESUMED, date("2025-04-20")),
+                new InstalmentMissed(DEBT, 1, 2, date("2025-05-01"), eur("64.00"), date("2025-05-08")),
+                new PaymentPlanBroken(DEBT, 1, 2, date("2025-05-08")),
+                new DebtDisputed(DEBT, "amount wrong", date("2025-05-10")),
+                new DisputeResolved(DEBT, DisputeOutcome.UPHELD, date("2025-05-12")),
+                new ClaimAdjusted(DEBT, eur("4.00"), "dispute upheld in part", date("2025-05-12")),
+                new BalanceRestated(DEBT, new PaymentId("RF-1"), eur("0.00"), eur("-0.10"), eur("0.00"),
+                        eur("0.00"), date("2025-05-13")),
+                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-05-14")),
+                new PaymentReceived(DEBT, new PaymentId("RF-2"), eur("16.20"), Channel.BANK_FILE, overpaid,
+                        List.of(), date("2025-05-20")),
+                new CreditRefunded(DEBT, eur("2.00"), "refund-1", date("2025-05-22")),
+                new PaymentReversed(DEBT, new PaymentId("RF-2"), eur("16.20"), new Allocation(eur("0.00"),
+                        eur("1.20"), eur("10.00"), eur("3.00")), List.of(), "returned", date("2025-05-25")),
+                new LimitationApproaching(DEBT, date("2028-05-20"), date("2028-02-20")),
+                new DebtTimeBarred(DEBT, date("2028-05-20"), date("2028-05-21")),
+                new DebtWrittenOff(DEBT, new Balance(eur("0.00"), eur("1.10"), eur("70.00")),
+                        "time-barred", date("2028-05-22")));
+
+        DebtView view = null;
+        DebtStanding standing = null;
+        for (int i = 0; i < history.size(); i++) {
+            DebtEvent event = history.get(i);
+            standing = standing == null ? DebtStanding.registered(REGISTERED) : standing.evolve(event);
+            DebtView stored = ReadModelJson.read(ReadModelJson.write(DebtViewFold.apply(view, event, i, 100 + i)),
+                    DebtView.class);
+            assertThat(stored.standing()).as("after %s", event.getClass().getSimpleName()).isEqualTo(standing);
+            view = stored;
+        }
+        assertThat(view.advisorId()).isEqualTo("advisor-7");
+        assertThat(view.status()).isEqualTo(DebtStatus.WRITTEN_OFF);
     }
 }
