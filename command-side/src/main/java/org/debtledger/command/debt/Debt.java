@@ -12,14 +12,10 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.command.dispute.DisputePolicy;
-import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
-import org.debtledger.command.interest.InterestDue;
-import org.debtledger.command.limitation.TimeBarPolicy;
 import org.debtledger.command.payment.PaymentPolicy;
 import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
-import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PlanPolicy;
 import org.debtledger.command.policy.CollectionPolicy;
@@ -47,7 +43,6 @@ import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
 import org.debtledger.interest.InterestPosted;
-import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
@@ -59,7 +54,6 @@ import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.RecordPayment;
 import org.debtledger.payment.RefundCredit;
 import org.debtledger.payment.ReversePayment;
-import org.debtledger.payment.ValueDateOrder;
 import org.debtledger.plan.AgreePaymentPlan;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
@@ -74,10 +68,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
- * One debt in collection. Each command handler gathers what the debt knows, asks its feature's policy (in
- * {@code fee}, {@code plan}, {@code payment}, {@code pause}, {@code dispute}, {@code limitation}, {@code interest}),
- * which refuses by a named {@link Rule} or answers the events, and applies them in order; event-sourcing handlers
- * only record what the events say. Every date comes in the command: the aggregate reads no clock.
+ * One debt in collection. Each command handler asks its feature's policy (in {@code fee}, {@code plan},
+ * {@code payment}, {@code pause}, {@code dispute}, {@code limitation}, {@code interest}), built from what the debt
+ * knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies them in order;
+ * the event-sourcing handler only folds what the events say. Every date comes in the command: the aggregate reads no
+ * clock.
  */
 @Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
 @Revision(Debt.SNAPSHOT_REVISION)
@@ -85,21 +80,12 @@ import static org.debtledger.command.debt.RuleViolation.check;
         isGetterVisibility = Visibility.NONE)
 public class Debt {
 
-    /** Raise it whenever the fields below change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "6";
+    /** Raise it whenever these fields or DebtState's change: snapshots of another revision are ignored, not misread. */
+    public static final String SNAPSHOT_REVISION = "7";
 
     @AggregateIdentifier
     private DebtId debtId;
-    private DebtTerms terms;
-    /** What it owes, its plan's progress, interest freezes and limitation clock: the view shows the same. */
-    private DebtStanding standing;
-    private FeeHistory fees;
-    /** The sequence number of the event that agreed the plan: a payment after it paid this plan, not an earlier one. */
-    private long planAgreedAt;
-    private Pause pause;
-    private boolean disputed;
-    /** The limitation date close of business last announced: it is announced once. */
-    private LocalDate limitationAnnounced;
+    private DebtState state;
 
     protected Debt() {
         // for Axon and snapshots
@@ -118,10 +104,10 @@ public class Debt {
 
     @CommandHandler
     public void handle(ChargeFee command, CollectionPolicy policy) {
-        FeePolicy fee = feePolicy(policy);
+        FeePolicy fee = state.feePolicy(policy);
         if (command.type() == FeeType.DUE_DATE_EXTENSION) {
-            fee.extension(command, policy.of(terms.jurisdiction()).interestRunsWhileExtended(),
-                    standing.interestAccruedThrough()).forEach(AggregateLifecycle::apply);
+            fee.extension(command, policy.of(state.terms().jurisdiction()).interestRunsWhileExtended(),
+                    standing().interestAccruedThrough()).forEach(AggregateLifecycle::apply);
         } else {
             apply(fee.letter(command));
         }
@@ -132,14 +118,15 @@ public class Debt {
     @CommandHandler
     public void handle(AgreePaymentPlan command, CollectionPolicy policy,
                        @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
-        PlanPolicy plans = planPolicy(policy);
+        PlanPolicy plans = state.planPolicy(policy);
         plans.requireAgreeable(command);
-        Optional<InterestPosted> interest = interestDue(policy).through(command.date(), principal());
-        int number = standing.plan() == null ? 1 : standing.plan().number() + 1;
-        Optional<FeeCharged> fee = feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
+        Optional<InterestPosted> interest = state.interestDue(policy).through(command.date(), state.principal());
+        int number = standing().plan() == null ? 1 : standing().plan().number() + 1;
+        Optional<FeeCharged> fee = state.feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
                 plans.rules().firstPlanFree());
-        Money total = standing.outstanding().total().plus(interest.map(InterestPosted::amount).orElse(zero()))
-                .plus(fee.map(FeeCharged::amount).orElse(zero()));
+        Money total = standing().outstanding().total()
+                .plus(interest.map(InterestPosted::amount).orElse(state.zero()))
+                .plus(fee.map(FeeCharged::amount).orElse(state.zero()));
         PaymentPlanAgreed agreed = plans.agreed(command, number, total, fee.map(FeeCharged::amount), actorRole);
         interest.ifPresent(AggregateLifecycle::apply);
         fee.ifPresent(AggregateLifecycle::apply);
@@ -150,27 +137,29 @@ public class Debt {
 
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
-        PaymentPolicy payments = paymentPolicy(policy);
+        PaymentPolicy payments = state.paymentPolicy(policy);
         if (payments.alreadyRecorded(command, history.payment(debtId, command.paymentId(), getVersion()))) {
             return;
         }
         payments.requireRecordable(command);
         Allocation allocation;
-        if (command.valueDate().isBefore(standing.interestAccruedThrough())) {
-            ValueDateRestatement.Restated restated = restatement(policy, history).payment(command);
+        if (command.valueDate().isBefore(standing().interestAccruedThrough())) {
+            ValueDateRestatement.Restated restated = state.restatement(policy, history.events(debtId, getVersion()))
+                    .payment(command);
             apply(restated.event());
             allocation = restated.allocation();
         } else {
-            interestDue(policy).through(command.valueDate(), principal()).ifPresent(AggregateLifecycle::apply);
-            allocation = policy.of(terms.jurisdiction()).allocationOrder()
-                    .allocate(command.amount(), standing.outstanding());
+            state.interestDue(policy).through(command.valueDate(), state.principal())
+                    .ifPresent(AggregateLifecycle::apply);
+            allocation = policy.of(state.terms().jurisdiction()).allocationOrder()
+                    .allocate(command.amount(), standing().outstanding());
         }
-        List<InstalmentPayment> instalments = standing.plan() != null && standing.plan().inForce()
-                ? standing.plan().allocate(command.amount().minus(allocation.credit()))
+        List<InstalmentPayment> instalments = standing().plan() != null && standing().plan().inForce()
+                ? standing().plan().allocate(command.amount().minus(allocation.credit()))
                 : List.of();
         apply(new PaymentReceived(debtId, command.paymentId(), command.amount(), command.channel(), allocation,
                 instalments, command.valueDate()));
-        if (standing.outstanding().isSettled()) {
+        if (standing().outstanding().isSettled()) {
             apply(new DebtSettled(debtId, command.valueDate()));
         }
     }
@@ -178,35 +167,35 @@ public class Debt {
     @CommandHandler
     public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
         Optional<RecordedPayment> recorded = history.payment(debtId, command.paymentId(), getVersion());
-        apply(paymentPolicy(policy).reversal(command, recorded));
+        apply(state.paymentPolicy(policy).reversal(command, recorded));
         RecordedPayment payment = recorded.orElseThrow();
-        if (standing.status() == DebtStatus.OPEN) {
-            interestDue(policy).earnedAgain(payment.allocation().principal(), payment.valueDate())
+        if (standing().status() == DebtStatus.OPEN) {
+            state.interestDue(policy).earnedAgain(payment.allocation().principal(), payment.valueDate())
                     .ifPresent(AggregateLifecycle::apply);
         }
     }
 
     @CommandHandler
     public void handle(RefundCredit command, CollectionPolicy policy) {
-        apply(paymentPolicy(policy).refund(command));
+        apply(state.paymentPolicy(policy).refund(command));
     }
 
     // ---- pauses and disputes: the rules are PausePolicy's and DisputePolicy's ------------------------------------
 
     @CommandHandler
     public void handle(PauseCollection command, CollectionPolicy policy) {
-        apply(pausePolicy(policy).pause(command));
+        apply(state.pausePolicy(policy).pause(command));
     }
 
     @CommandHandler
     public void handle(ResumeCollection command, CollectionPolicy policy) {
-        apply(pausePolicy(policy).resume(command));
+        apply(state.pausePolicy(policy).resume(command));
     }
 
     @CommandHandler
     public void handle(OpenDispute command, CollectionPolicy policy) {
-        DebtDisputed disputed = disputePolicy(policy).open(command);
-        Optional<CollectionPaused> paused = pausePolicy(policy).forDispute(command.date());
+        DebtDisputed disputed = state.disputePolicy(policy).open(command);
+        Optional<CollectionPaused> paused = state.pausePolicy(policy).forDispute(command.date());
         apply(disputed);
         paused.ifPresent(AggregateLifecycle::apply);
     }
@@ -214,20 +203,20 @@ public class Debt {
     /** An upheld dispute writes the debt off, or with an adjustment reduces its principal; either ends its pause. */
     @CommandHandler
     public void handle(ResolveDispute command, CollectionPolicy policy) {
-        disputePolicy(policy).requireResolvable(command);
+        state.disputePolicy(policy).requireResolvable(command);
         Optional<InterestPosted> interest = command.adjustment() == null ? Optional.empty()
-                : interestDue(policy).through(command.date(), principal());
-        Optional<CollectionResumed> resumed = pausePolicy(policy).disputeResolved(command.date());
+                : state.interestDue(policy).through(command.date(), state.principal());
+        Optional<CollectionResumed> resumed = state.pausePolicy(policy).disputeResolved(command.date());
         apply(new DisputeResolved(debtId, command.outcome(), command.date()));
         if (command.outcome() == DisputeOutcome.UPHELD && command.adjustment() == null) {
-            apply(new DebtWrittenOff(debtId, standing.outstanding(), "dispute upheld", command.date()));
+            apply(new DebtWrittenOff(debtId, standing().outstanding(), "dispute upheld", command.date()));
             return;
         }
         resumed.ifPresent(AggregateLifecycle::apply);
         if (command.outcome() == DisputeOutcome.UPHELD) {
             interest.ifPresent(AggregateLifecycle::apply);
             apply(new ClaimAdjusted(debtId, command.adjustment(), "dispute upheld in part", command.date()));
-            if (standing.outstanding().isSettled()) {
+            if (standing().outstanding().isSettled()) {
                 apply(new DebtSettled(debtId, command.date()));
             }
         }
@@ -237,19 +226,19 @@ public class Debt {
 
     @CommandHandler
     public void handle(WriteOffDebt command, CollectionPolicy policy) {
-        checks(policy).requireOpenOn(command.date());
-        apply(new DebtWrittenOff(debtId, standing.outstanding(), command.reason(), command.date()));
+        state.checks(policy).requireOpenOn(command.date());
+        apply(new DebtWrittenOff(debtId, standing().outstanding(), command.reason(), command.date()));
     }
 
     @CommandHandler
     public void handle(RecallDebt command, CollectionPolicy policy) {
-        checks(policy).requireOpenOn(command.date());
-        apply(new DebtRecalled(debtId, standing.outstanding(), command.reason(), command.date()));
+        state.checks(policy).requireOpenOn(command.date());
+        apply(new DebtRecalled(debtId, standing().outstanding(), command.reason(), command.date()));
     }
 
     @CommandHandler
     public void handle(AssignCase command, CollectionPolicy policy) {
-        checks(policy).requireRegisteredBy(command.date());
+        state.checks(policy).requireRegisteredBy(command.date());
         apply(new CaseAssigned(debtId, command.advisorId(), command.date()));
     }
 
@@ -263,108 +252,38 @@ public class Debt {
     @CommandHandler
     public void handle(CloseBusinessDay command, CollectionPolicy policy, DebtHistory history) {
         LocalDate date = command.date();
-        if (standing.status() != DebtStatus.OPEN || date.isBefore(terms.registeredOn())) {
+        if (standing().status() != DebtStatus.OPEN || date.isBefore(state.terms().registeredOn())) {
             return;
         }
-        timeBarPolicy(policy).closeOfBusiness(date).ifPresent(AggregateLifecycle::apply);
+        state.timeBarPolicy(policy).closeOfBusiness(date).ifPresent(AggregateLifecycle::apply);
         boolean monthEnd = date.equals(YearMonth.from(date).atEndOfMonth());
         Optional<InterestPosted> interest = monthEnd
-                ? interestDue(policy).through(date, principal())
+                ? state.interestDue(policy).through(date, state.principal())
                 : Optional.empty();
-        Optional<BalanceRestated> restated = monthEnd && date.isBefore(standing.interestAccruedThrough())
-                ? restatement(policy, history).lateClose(date)
+        Optional<BalanceRestated> restated = monthEnd && date.isBefore(standing().interestAccruedThrough())
+                ? state.restatement(policy, history.events(debtId, getVersion())).lateClose(date)
                 : Optional.empty();
 
-        pausePolicy(policy).endedBy(date).forEach(AggregateLifecycle::apply);
-        planPolicy(policy).missesOn(date).forEach(AggregateLifecycle::apply);
+        state.pausePolicy(policy).endedBy(date).forEach(AggregateLifecycle::apply);
+        state.planPolicy(policy).missesOn(date).forEach(AggregateLifecycle::apply);
         interest.ifPresent(AggregateLifecycle::apply);
         restated.ifPresent(AggregateLifecycle::apply);
     }
 
-    // ---- shared checks and calculations --------------------------------------------------------------------------
-
-    /** What the rules every feature shares need of the debt. */
-    private DebtChecks checks(CollectionPolicy policy) {
-        return new DebtChecks(standing.status(), terms.registeredOn(), terms.principal().currency(), disputed,
-                standing.timeBarred(), timeBarPolicy(policy).limitationDate(), pause);
+    /** Where the debt stands now: read again after each event applied. */
+    private DebtStanding standing() {
+        return state.standing();
     }
 
-    private TimeBarPolicy timeBarPolicy(CollectionPolicy policy) {
-        return new TimeBarPolicy(debtId, terms.debtType(), standing.limitation(), limitationAnnounced,
-                standing.timeBarred(), policy.limitation());
-    }
-
-    private FeePolicy feePolicy(CollectionPolicy policy) {
-        return new FeePolicy(debtId, terms, standing.dueDate(), fees,
-                policy.of(terms.jurisdiction()).fees().get(terms.debtType()), checks(policy));
-    }
-
-    private PausePolicy pausePolicy(CollectionPolicy policy) {
-        return new PausePolicy(debtId, policy.of(terms.jurisdiction()).pauses(), checks(policy));
-    }
-
-    private DisputePolicy disputePolicy(CollectionPolicy policy) {
-        return new DisputePolicy(debtId, principal(), checks(policy));
-    }
-
-    private PlanPolicy planPolicy(CollectionPolicy policy) {
-        return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), standing.plan(), checks(policy));
-    }
-
-    private PaymentPolicy paymentPolicy(CollectionPolicy policy) {
-        return new PaymentPolicy(debtId, checks(policy), standing.credit(),
-                standing.plan() == null ? null : planAgreedAt);
-    }
-
-    private InterestDue interestDue(CollectionPolicy policy) {
-        return new InterestDue(debtId, terms.debtType(), standing.interestAccruedThrough(), standing.interestFreezes(),
-                policy.lateInterest());
-    }
-
-    /** The debt's facts so far, for a fact dated before interest already posted. */
-    private ValueDateRestatement restatement(CollectionPolicy policy, DebtHistory history) {
-        return new ValueDateRestatement(debtId,
-                new ValueDateOrder(policy.lateInterest(), policy.of(terms.jurisdiction()).allocationOrder()),
-                new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(),
-                        standing.interestFreezes().ranges()),
-                ValueDateOrder.factsOf(history.events(debtId, getVersion())));
-    }
-
-    /** The principal still owed: interest accrues on it. */
-    private Money principal() {
-        return standing.outstanding().principal();
-    }
-
-    private Money zero() {
-        return Money.zero(terms.principal().currency());
-    }
-
-    // ---- event sourcing: where the debt stands is DebtStanding's fold; the rest only the rules need --------------
+    // ---- event sourcing: what the debt knows is DebtState's fold --------------------------------------------------
 
     @EventSourcingHandler
     void on(DebtEvent event, @SequenceNumber long sequenceNumber) {
         if (event instanceof DebtRegistered registered) {
             debtId = registered.debtId();
-            terms = new DebtTerms(registered.creditorId(), registered.debtorId(), registered.principal(),
-                    registered.dueDate(), registered.debtType(), registered.jurisdiction(),
-                    registered.directlyEnforceable(), registered.date());
-            standing = DebtStanding.registered(registered);
-            fees = FeeHistory.NONE;
-            return;
-        }
-        standing = standing.evolve(event);
-        if (event instanceof FeeCharged fee) {
-            fees = fees.charged(fee);
-        } else if (event instanceof PaymentPlanAgreed) {
-            planAgreedAt = sequenceNumber;
-        } else if (event instanceof CollectionPaused paused) {
-            pause = new Pause(paused.reason(), paused.date(), paused.until(), paused.freezes());
-        } else if (event instanceof CollectionResumed) {
-            pause = null;
-        } else if (event instanceof DebtDisputed || event instanceof DisputeResolved) {
-            disputed = event instanceof DebtDisputed;
-        } else if (event instanceof LimitationApproaching approaching) {
-            limitationAnnounced = approaching.limitationDate();
+            state = DebtState.registered(registered);
+        } else {
+            state = state.evolve(event, sequenceNumber);
         }
     }
 }

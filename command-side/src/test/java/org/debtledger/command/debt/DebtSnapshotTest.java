@@ -1,5 +1,6 @@
 package org.debtledger.command.debt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.debtledger.fee.FeeType;
 import org.debtledger.limitation.DebtTimeBarred;
@@ -46,8 +47,9 @@ class DebtSnapshotTest {
         String written = json.writeValueAsString(debt);
 
         assertThat(json.writeValueAsString(json.readValue(written, Debt.class))).isEqualTo(written);
-        assertThat(json.readTree(written).path("standing").path("timeBarred").asBoolean()).isTrue();
-        assertThat(json.readTree(written).path("standing").path("plan").path("instalments").get(0).path("paid").path("amount")
-                .asText()).isEqualTo("20.00");
+        JsonNode standing = json.readTree(written).path("state").path("standing");
+        assertThat(standing.path("timeBarred").asBoolean()).isTrue();
+        assertThat(standing.path("plan").path("instalments").get(0).path("paid").path("amount").asText())
+                .isEqualTo("20.00");
     }
 }

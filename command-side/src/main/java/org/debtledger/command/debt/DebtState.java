@@ -1,0 +1,118 @@
+package org.debtledger.command.debt;
+
+import org.debtledger.command.dispute.DisputePolicy;
+import org.debtledger.command.fee.FeeHistory;
+import org.debtledger.command.fee.FeePolicy;
+import org.debtledger.command.interest.InterestDue;
+import org.debtledger.command.limitation.TimeBarPolicy;
+import org.debtledger.command.payment.PaymentPolicy;
+import org.debtledger.command.payment.ValueDateRestatement;
+import org.debtledger.command.pause.Pause;
+import org.debtledger.command.pause.PausePolicy;
+import org.debtledger.command.plan.PlanPolicy;
+import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtId;
+import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtStanding;
+import org.debtledger.dispute.DebtDisputed;
+import org.debtledger.dispute.DisputeResolved;
+import org.debtledger.fee.FeeCharged;
+import org.debtledger.limitation.LimitationApproaching;
+import org.debtledger.money.Money;
+import org.debtledger.pause.CollectionPaused;
+import org.debtledger.pause.CollectionResumed;
+import org.debtledger.payment.ValueDateOrder;
+import org.debtledger.plan.PaymentPlanAgreed;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a debt knows, folded from its events, and the policies it answers to. Where it stands (balance, plan
+ * progress, interest freezes, limitation clock) is {@link DebtStanding}, the fold the debt view shows too; the rest
+ * only the rules need.
+ *
+ * @param planAgreedAt        the sequence number of the event that agreed the plan: a payment after it paid this plan
+ * @param limitationAnnounced the limitation date close of business last announced: it is announced once
+ */
+record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHistory fees, long planAgreedAt,
+                 Pause pause, boolean disputed, LocalDate limitationAnnounced) {
+
+    static DebtState registered(DebtRegistered registered) {
+        DebtTerms terms = new DebtTerms(registered.creditorId(), registered.debtorId(), registered.principal(),
+                registered.dueDate(), registered.debtType(), registered.jurisdiction(),
+                registered.directlyEnforceable(), registered.date());
+        return new DebtState(registered.debtId(), terms, DebtStanding.registered(registered), FeeHistory.NONE, 0,
+                null, false, null);
+    }
+
+    DebtState evolve(DebtEvent event, long sequenceNumber) {
+        Pause pauseNow = event instanceof CollectionPaused paused
+                ? new Pause(paused.reason(), paused.date(), paused.until(), paused.freezes())
+                : event instanceof CollectionResumed ? null : pause;
+        return new DebtState(debtId, terms, standing.evolve(event),
+                event instanceof FeeCharged fee ? fees.charged(fee) : fees,
+                event instanceof PaymentPlanAgreed ? sequenceNumber : planAgreedAt,
+                pauseNow,
+                event instanceof DebtDisputed || disputed && !(event instanceof DisputeResolved),
+                event instanceof LimitationApproaching approaching
+                        ? approaching.limitationDate() : limitationAnnounced);
+    }
+
+    /** What the rules every feature shares need of the debt. */
+    DebtChecks checks(CollectionPolicy policy) {
+        return new DebtChecks(standing.status(), terms.registeredOn(), terms.principal().currency(), disputed,
+                standing.timeBarred(), timeBarPolicy(policy).limitationDate(), pause);
+    }
+
+    TimeBarPolicy timeBarPolicy(CollectionPolicy policy) {
+        return new TimeBarPolicy(debtId, terms.debtType(), standing.limitation(), limitationAnnounced,
+                standing.timeBarred(), policy.limitation());
+    }
+
+    FeePolicy feePolicy(CollectionPolicy policy) {
+        return new FeePolicy(debtId, terms, standing.dueDate(), fees,
+                policy.of(terms.jurisdiction()).fees().get(terms.debtType()), checks(policy));
+    }
+
+    PausePolicy pausePolicy(CollectionPolicy policy) {
+        return new PausePolicy(debtId, policy.of(terms.jurisdiction()).pauses(), checks(policy));
+    }
+
+    DisputePolicy disputePolicy(CollectionPolicy policy) {
+        return new DisputePolicy(debtId, principal(), checks(policy));
+    }
+
+    PlanPolicy planPolicy(CollectionPolicy policy) {
+        return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), standing.plan(), checks(policy));
+    }
+
+    PaymentPolicy paymentPolicy(CollectionPolicy policy) {
+        return new PaymentPolicy(debtId, checks(policy), standing.credit(),
+                standing.plan() == null ? null : planAgreedAt);
+    }
+
+    InterestDue interestDue(CollectionPolicy policy) {
+        return new InterestDue(debtId, terms.debtType(), standing.interestAccruedThrough(), standing.interestFreezes(),
+                policy.lateInterest());
+    }
+
+    /** The debt's facts so far ({@code events}), for a fact dated before interest already posted. */
+    ValueDateRestatement restatement(CollectionPolicy policy, List<DebtEvent> events) {
+        return new ValueDateRestatement(debtId,
+                new ValueDateOrder(policy.lateInterest(), policy.of(terms.jurisdiction()).allocationOrder()),
+                new ValueDateOrder.Claim(terms.principal(), terms.dueDate(), terms.debtType(),
+                        standing.interestFreezes().ranges()),
+                ValueDateOrder.factsOf(events));
+    }
+
+    /** The principal still owed: interest accrues on it. */
+    Money principal() {
+        return standing.outstanding().principal();
+    }
+
+    Money zero() {
+        return Money.zero(terms.principal().currency());
+    }
+}
