@@ -13,33 +13,17 @@ import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.axonframework.serialization.RevisionResolver;
-import org.axonframework.serialization.Serializer;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.interest.ReferenceRateCache;
-import org.debtledger.serialization.LedgerSerializer;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
-
-    /**
-     * Events, snapshots and tokens are JSON written by the shared kernel's mapper (Jackson 2, no default typing);
-     * Axon's messages and events use the same serializer.
-     */
-    @Bean
-    @Primary
-    @ConditionalOnMissingBean(name = "serializer")
-    Serializer serializer(RevisionResolver revisionResolver) {
-        return new LedgerSerializer(revisionResolver);
-    }
 
     /**
      * Policies are loaded and checked once, at start-up: a bad policy file stops the application. The reference
@@ -57,10 +41,10 @@ public class AxonConfiguration {
     }
 
     /**
-     * Each debt is made with its own constructor, not as a Spring prototype bean (Axon's default for an aggregate
-     * in Spring): the prototype lookup was about a fifth of a command's processor time in a profile. Nothing in a
-     * debt is injected; its handlers get the collection policy as a parameter, which Axon can resolve only once it
-     * is configured, so the factory is made when the first debt is.
+     * Each debt is made with its own constructor, not looked up as a Spring prototype bean (Axon's default for an
+     * aggregate in Spring), a lookup that costs every command and gains nothing: nothing in a debt is injected. Its
+     * handlers get the collection policy as a parameter, which Axon can resolve only once it is configured, so the
+     * factory is made when the first debt is.
      */
     @Bean
     AggregateFactory<Debt> debtAggregateFactory(org.axonframework.config.Configuration axon) {

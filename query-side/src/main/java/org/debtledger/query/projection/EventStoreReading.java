@@ -1,7 +1,6 @@
 package org.debtledger.query.projection;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
@@ -13,14 +12,9 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.debtledger.serialization.LedgerSerializer;
+import org.debtledger.eventstore.EventStorage;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,18 +22,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.context.annotation.Import;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
- * Reading the event store, wired by hand as on the command side (Axon 4.13's JDBC auto-configuration does not
- * see Spring Boot 4's DataSource): the same storage engine, tracking tokens in PostgreSQL so several query
- * processes share the segments, and a dead-letter queue per processing group.
+ * Reading the event store: the storage engine both sides share ({@link EventStorage}), tracking tokens in PostgreSQL
+ * so several query processes share the segments, and a dead-letter queue per processing group.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(EventStorage.class)
 public class EventStoreReading {
 
     /**
@@ -60,17 +53,6 @@ public class EventStoreReading {
                 .build();
     }
 
-    /**
-     * Events, snapshots and tokens are JSON written by the shared kernel's mapper (Jackson 2, no default typing);
-     * Axon's messages and events use the same serializer.
-     */
-    @Bean
-    @Primary
-    @ConditionalOnMissingBean(name = "serializer")
-    Serializer serializer(RevisionResolver revisionResolver) {
-        return new LedgerSerializer(revisionResolver);
-    }
-
     /** The read models' schema, migrated by Flyway apart from the event store's. */
     @Bean(initMethod = "migrate")
     Flyway readModelMigration(DataSource dataSource) {
@@ -80,36 +62,6 @@ public class EventStoreReading {
                 .createSchemas(true)
                 .locations("classpath:db/readmodel")
                 .load();
-    }
-
-    // The command side wires the same three beans; in the standalone process whichever comes first serves both.
-
-    @Bean
-    @ConditionalOnMissingBean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new SQLStateResolver("23505"))
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .build();
     }
 
     @Bean
