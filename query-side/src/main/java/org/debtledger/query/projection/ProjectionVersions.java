@@ -15,11 +15,11 @@ import java.util.Map;
 @Component
 public class ProjectionVersions {
 
-    /** Each projection's tables, by their names without the version. */
     /**
-     * Each model's tables, in the order a switch replaces their views: the order in which a reader of several in one
-     * transaction reads them ({@code StoredQueues}: work_debt, then work_item), so that the two take the views' locks
-     * in the same order and the switch waits for the reader instead of deadlocking with it.
+     * Each model's tables, by their names without the version, in the order a switch replaces their views: the order
+     * in which a reader of several in one transaction reads them ({@code StoredQueues}: work_debt, then work_item), so
+     * that the two take the views' locks in the same order and the switch waits for the reader instead of deadlocking
+     * with it.
      */
     public static final Map<String, List<String>> TABLES = Map.of(
             ProcessingGroups.DEBTS, List.of("debt_view", "audit_entry"),
