@@ -19,4 +19,8 @@ public record RecordedPayment(Money amount, LocalDate valueDate, Allocation allo
         return new RecordedPayment(event.amount(), event.date(), event.allocation(), event.instalments(),
                 sequenceNumber, reversed);
     }
+
+    public RecordedPayment asReversed() {
+        return new RecordedPayment(amount, valueDate, allocation, instalments, sequenceNumber, true);
+    }
 }
