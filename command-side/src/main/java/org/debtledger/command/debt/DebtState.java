@@ -73,7 +73,7 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
 
     private Map<String, RecordedPayment> paymentsAfter(DebtEvent event, long sequenceNumber) {
         if (event instanceof PaymentReceived received) {
-            return with(received.paymentId(), RecordedPayment.of(received, sequenceNumber, false));
+            return with(received.paymentId(), RecordedPayment.of(received, sequenceNumber));
         }
         if (event instanceof PaymentReversed reversed) {
             return with(reversed.paymentId(), payments.get(reversed.paymentId().value()).asReversed());

@@ -15,9 +15,9 @@ import java.util.List;
 public record RecordedPayment(Money amount, LocalDate valueDate, Allocation allocation,
                               List<InstalmentPayment> instalments, long sequenceNumber, boolean reversed) {
 
-    public static RecordedPayment of(PaymentReceived event, long sequenceNumber, boolean reversed) {
+    public static RecordedPayment of(PaymentReceived event, long sequenceNumber) {
         return new RecordedPayment(event.amount(), event.date(), event.allocation(), event.instalments(),
-                sequenceNumber, reversed);
+                sequenceNumber, false);
     }
 
     public RecordedPayment asReversed() {
