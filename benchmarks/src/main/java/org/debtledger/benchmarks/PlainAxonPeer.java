@@ -18,6 +18,7 @@ import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.debt.DebtHistory;
+import org.debtledger.command.debt.ScannedDebtHistory;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.serialization.EventSerialization;
 import org.hibernate.boot.model.TypeContributions;
@@ -135,9 +136,10 @@ final class PlainAxonPeer implements AutoCloseable {
                             .objectMapper(EventSerialization.objectMapper()).build())
                     // the aggregate's command handlers take the policy as a parameter: a component resolves it
                     .registerComponent(CollectionPolicy.class, c -> CollectionPolicy.shipped())
-                    // and a back-valued payment's restatement reads the debt's events: the event store is asked for
-                    // at the first read, since building it inspects the aggregate, whose inspection asks for this.
-                    .registerComponent(DebtHistory.class, c -> new DebtHistory(c::eventStore))
+                    // and a repeated payment id is looked up in the debt's events: this store has no payment index.
+                    // The event store is asked for at the first lookup: building it inspects the aggregate, whose
+                    // inspection asks for this component.
+                    .registerComponent(DebtHistory.class, c -> new ScannedDebtHistory(c::eventStore))
                     .configureAggregate(Debt.class)
                     .buildConfiguration();
             axon.start();

@@ -9,13 +9,11 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.debtledger.command.debt.Debt;
-import org.debtledger.command.debt.DebtHistory;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.interest.ReferenceRateCache;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,12 +32,6 @@ public class AxonConfiguration {
     @Bean
     CollectionPolicy collectionPolicy(ReferenceRateCache referenceRates) {
         return CollectionPolicy.shipped(referenceRates);
-    }
-
-    /** A debt's past events, for restating its money when a fact arrives dated before interest already posted. */
-    @Bean
-    DebtHistory debtHistory(EventStore eventStore) {
-        return new DebtHistory(eventStore);
     }
 
     @Bean

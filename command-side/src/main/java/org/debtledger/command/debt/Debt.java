@@ -1,7 +1,7 @@
 package org.debtledger.command.debt;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,10 +13,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.FeePolicy;
-import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.payment.PaymentPolicy;
 import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
+import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PlanPolicy;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.debt.AssignCase;
@@ -81,7 +81,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever these fields or DebtState's change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "8";
+    public static final String SNAPSHOT_REVISION = "7";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -138,7 +138,7 @@ public class Debt {
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
         PaymentPolicy payments = state.paymentPolicy(policy);
-        if (payments.alreadyRecorded(command, state.payment(command.paymentId()))) {
+        if (payments.alreadyRecorded(command, history.payment(debtId, command.paymentId(), getVersion()))) {
             return;
         }
         payments.requireRecordable(command);
@@ -165,8 +165,8 @@ public class Debt {
     }
 
     @CommandHandler
-    public void handle(ReversePayment command, CollectionPolicy policy) {
-        Optional<RecordedPayment> recorded = state.payment(command.paymentId());
+    public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
+        Optional<RecordedPayment> recorded = history.payment(debtId, command.paymentId(), getVersion());
         apply(state.paymentPolicy(policy).reversal(command, recorded));
         RecordedPayment payment = recorded.orElseThrow();
         if (standing().status() == DebtStatus.OPEN) {

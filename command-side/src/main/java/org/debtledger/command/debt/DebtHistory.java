@@ -1,35 +1,28 @@
 package org.debtledger.command.debt;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
+import org.debtledger.payment.PaymentId;
 
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
- * A debt's own past events, read back through the event store with its upcasters, for the one decision that needs
- * more than the debt keeps: restating its money when a fact arrives dated before interest already posted. Its past
+ * A debt's own past events, looked up when a command needs more of them than the debt keeps: a payment it names
+ * (the debt keeps no record of each payment, so loading it costs the same after ten payments or ten thousand), or
+ * every fact about its money (to restate it when one arrives after interest was posted past its date). Its past
  * events never change, so the answer through a given sequence number never does either.
  */
-public final class DebtHistory {
+public interface DebtHistory {
 
-    private final Supplier<EventStore> eventStore;
-
-    public DebtHistory(EventStore eventStore) {
-        this(() -> eventStore);
-    }
-
-    /** Asks for the event store at the first read: where building the store needs this history first. */
-    public DebtHistory(Supplier<EventStore> eventStore) {
-        this.eventStore = eventStore;
-    }
+    /**
+     * The payment with this id among the debt's events up to and including {@code throughSequence} (the version
+     * the debt was loaded at), and whether one of those events reversed it. A payment id names a payment of this
+     * debt only: the same id on another debt is another payment.
+     */
+    Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence);
 
     /** The debt's events up to and including {@code throughSequence}, in order. */
-    public List<DebtEvent> events(DebtId debtId, long throughSequence) {
-        return eventStore.get().readEvents(debtId.value(), 0).asStream()
-                .filter(event -> event.getSequenceNumber() <= throughSequence)
-                .map(event -> (DebtEvent) event.getPayload())
-                .toList();
-    }
+    List<DebtEvent> events(DebtId debtId, long throughSequence);
 }

@@ -6,7 +6,6 @@ import org.debtledger.command.fee.FeePolicy;
 import org.debtledger.command.interest.InterestDue;
 import org.debtledger.command.limitation.TimeBarPolicy;
 import org.debtledger.command.payment.PaymentPolicy;
-import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
 import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PausePolicy;
@@ -23,18 +22,11 @@ import org.debtledger.limitation.LimitationApproaching;
 import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
-import org.debtledger.payment.PaymentId;
-import org.debtledger.payment.PaymentReceived;
-import org.debtledger.payment.PaymentReversed;
 import org.debtledger.payment.ValueDateOrder;
 import org.debtledger.plan.PaymentPlanAgreed;
 
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a debt knows, folded from its events, and the policies it answers to. Where it stands (balance, plan
@@ -43,18 +35,16 @@ import java.util.Optional;
  *
  * @param planAgreedAt        the sequence number of the event that agreed the plan: a payment after it paid this plan
  * @param limitationAnnounced the limitation date close of business last announced: it is announced once
- * @param payments            each payment received, by its id: a repeat is recognised and a reversal undoes exactly
- *                            what the payment paid
  */
 record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHistory fees, long planAgreedAt,
-                 Pause pause, boolean disputed, LocalDate limitationAnnounced, Map<String, RecordedPayment> payments) {
+                 Pause pause, boolean disputed, LocalDate limitationAnnounced) {
 
     static DebtState registered(DebtRegistered registered) {
         DebtTerms terms = new DebtTerms(registered.creditorId(), registered.debtorId(), registered.principal(),
                 registered.dueDate(), registered.debtType(), registered.jurisdiction(),
                 registered.directlyEnforceable(), registered.date());
         return new DebtState(registered.debtId(), terms, DebtStanding.registered(registered), FeeHistory.NONE, 0,
-                null, false, null, Map.of());
+                null, false, null);
     }
 
     DebtState evolve(DebtEvent event, long sequenceNumber) {
@@ -67,29 +57,7 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
                 pauseNow,
                 event instanceof DebtDisputed || disputed && !(event instanceof DisputeResolved),
                 event instanceof LimitationApproaching approaching
-                        ? approaching.limitationDate() : limitationAnnounced,
-                paymentsAfter(event, sequenceNumber));
-    }
-
-    private Map<String, RecordedPayment> paymentsAfter(DebtEvent event, long sequenceNumber) {
-        if (event instanceof PaymentReceived received) {
-            return with(received.paymentId(), RecordedPayment.of(received, sequenceNumber));
-        }
-        if (event instanceof PaymentReversed reversed) {
-            return with(reversed.paymentId(), payments.get(reversed.paymentId().value()).asReversed());
-        }
-        return payments;
-    }
-
-    private Map<String, RecordedPayment> with(PaymentId id, RecordedPayment payment) {
-        Map<String, RecordedPayment> changed = new LinkedHashMap<>(payments);
-        changed.put(id.value(), payment);
-        return Collections.unmodifiableMap(changed);
-    }
-
-    /** The payment received with this id, if one was: a payment id names a payment of this debt only. */
-    Optional<RecordedPayment> payment(PaymentId id) {
-        return Optional.ofNullable(payments.get(id.value()));
+                        ? approaching.limitationDate() : limitationAnnounced);
     }
 
     /** What the rules every feature shares need of the debt. */

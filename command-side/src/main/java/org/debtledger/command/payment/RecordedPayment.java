@@ -15,12 +15,8 @@ import java.util.List;
 public record RecordedPayment(Money amount, LocalDate valueDate, Allocation allocation,
                               List<InstalmentPayment> instalments, long sequenceNumber, boolean reversed) {
 
-    public static RecordedPayment of(PaymentReceived event, long sequenceNumber) {
+    public static RecordedPayment of(PaymentReceived event, long sequenceNumber, boolean reversed) {
         return new RecordedPayment(event.amount(), event.date(), event.allocation(), event.instalments(),
-                sequenceNumber, false);
-    }
-
-    public RecordedPayment asReversed() {
-        return new RecordedPayment(amount, valueDate, allocation, instalments, sequenceNumber, true);
+                sequenceNumber, reversed);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * What the command side reads from Axon's event table by SQL, where Axon's API has no answer: where a command's
- * events landed, the debts in the order they were registered, and whether interest was posted at a rate. Every SQL
- * statement on Axon's tables lives in this package.
+ * events landed, the debts in the order they were registered, and whether interest was posted at a rate. The
+ * payment lookup is {@link StoredDebtHistory}'s. Every SQL statement on Axon's tables lives in this package.
  */
 @Repository
 public class EventTableQueries {

@@ -48,7 +48,7 @@ final class DebtFixtures {
     static AggregateTestFixture<Debt> fixture() {
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource(new DebtHistory(fixture.getEventStore()));
+        fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
         return fixture;
     }
 

@@ -185,7 +185,7 @@ class FeeRulesTest {
                 finnish.plans(), finnish.fees(), false)), ReferenceRates::finland);
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(stopping);
-        fixture.registerInjectableResource(new DebtHistory(fixture.getEventStore()));
+        fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
         fixture.given(registered("100.00"))
                 .when(new ChargeFee(DEBT, FeeType.DUE_DATE_EXTENSION, null, 14, date("2025-03-02")))
                 .expectEvents(new DueDateExtended(DEBT, date("2025-02-15"), date("2025-03-01"), 14,

@@ -12,8 +12,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.debt.Debt;
-import org.debtledger.command.debt.DebtHistory;
 import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.command.debt.ScannedDebtHistory;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.debt.CloseBusinessDay;
 import org.debtledger.debt.CreditorId;
@@ -83,7 +83,7 @@ class DebtViewFollowsTheAggregateTest {
     void theViewStandsWhereTheDebtStandsAfterEveryEvent(@ForAll("lifetimes") List<Action> lifetime) {
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(CollectionPolicy.shipped());
-        fixture.registerInjectableResource(new DebtHistory(fixture.getEventStore()));
+        fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
         TestExecutor<Debt> debt = fixture.givenCommands(new RegisterDebt(DEBT, new CreditorId("acme-telecom"),
                 new DebtorId("d-1001"), "INV-1", new InvoicePeriod(LocalDate.parse("2025-01-01"),
                 LocalDate.parse("2025-01-31")), "Broadband", eur(1_000_00), LocalDate.parse("2025-02-15"),
