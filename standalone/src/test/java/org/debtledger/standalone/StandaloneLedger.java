@@ -86,7 +86,8 @@ final class StandaloneLedger implements AutoCloseable {
     static List<String> localUsers() {
         List<String> settings = new ArrayList<>(List.of("--ledger.security.local-users.store=target/local-users-unused",
                 // generated at the first test ledger's start, as the standalone ledger makes its own
-                "--ledger.security.key-encryption-key.file=target/key-encryption-key"));
+                "--ledger.security.key-encryption-key.file=target/key-encryption-key",
+                "--ledger.security.local-tokens.key-file=target/token-key"));
         String[][] users = {{"advisor", "ADVISOR"}, {"compliance", "COMPLIANCE"}, {"integration", "INTEGRATION"},
                 {"operator", "OPERATOR"}, {"acme", "CREDITOR"}};
         for (int i = 0; i < users.length; i++) {

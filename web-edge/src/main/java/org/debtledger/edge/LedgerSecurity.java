@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -34,6 +35,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,11 +63,23 @@ public class LedgerSecurity {
      * @param jwt        which claims of a token carry the roles and a creditor's id
      */
     @ConfigurationProperties("ledger.security")
-    public record Settings(LocalUserSettings localUsers, JwtClaims jwt) {
+    public record Settings(LocalUserSettings localUsers, JwtClaims jwt, LocalTokenSettings localTokens) {
 
         public Settings {
             localUsers = localUsers != null ? localUsers : new LocalUserSettings(false, null, List.of());
             jwt = jwt != null ? jwt : new JwtClaims(null, null);
+            localTokens = localTokens != null ? localTokens : new LocalTokenSettings(null, null, false, null);
+        }
+    }
+
+    /**
+     * The key the ledger signs its own tokens with ({@link LocalTokens}): {@code key} (32 bytes in base64), else the
+     * file {@code keyFile}, made at the first start if {@code generate}; and how long a token lasts.
+     */
+    public record LocalTokenSettings(String key, Path keyFile, boolean generate, Duration lifetime) {
+
+        public LocalTokenSettings {
+            lifetime = lifetime != null ? lifetime : Duration.ofMinutes(5);
         }
     }
 
@@ -102,7 +117,8 @@ public class LedgerSecurity {
     @Order(1)
     SecurityFilterChain ledgerFilterChain(HttpSecurity http, List<AccessRules> rules,
                                           ObjectProvider<JwtDecoder> jwtDecoder, Settings settings,
-                                          ApplicationContext context, SignInThrottle throttle) throws Exception {
+                                          ObjectProvider<LocalTokens> localTokens, ApplicationContext context,
+                                          SignInThrottle throttle) throws Exception {
         KnownEndpoints known = new KnownEndpoints(context);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -125,7 +141,9 @@ public class LedgerSecurity {
                     .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response)));
             http.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class);
         }
-        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        LocalTokens ownTokens = localTokens.getIfAvailable();
+        JwtDecoder decoder = ownTokens != null ? ownTokens.before(jwtDecoder.getIfAvailable())
+                : jwtDecoder.getIfAvailable();
         if (decoder != null) {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response))
@@ -161,6 +179,20 @@ public class LedgerSecurity {
             throw new IllegalStateException("ledger.security.local-users.store must name the file for generated passwords");
         }
         return LocalUsers.load(local.users(), local.store(), environment, System.out);
+    }
+
+    /** The ledger's own tokens, where a key for them is given (the standalone ledger makes one). */
+    @Bean
+    @ConditionalOnExpression("'${ledger.security.local-tokens.key:}' != ''"
+            + " or '${ledger.security.local-tokens.key-file:}' != ''")
+    LocalTokens localTokens(Settings settings) {
+        LocalTokenSettings local = settings.localTokens();
+        String howToSet = "set ledger.security.local-tokens.key (LEDGER_TOKEN_KEY) to 32 random bytes in base64"
+                + " (openssl rand -base64 32), the same for every process that signs or checks the ledger's own tokens";
+        byte[] key = local.key() != null && !local.key().isBlank()
+                ? SecretFile.decode(local.key(), LocalTokens.KEY_BYTES, "LEDGER_TOKEN_KEY", howToSet)
+                : SecretFile.read(local.keyFile(), LocalTokens.KEY_BYTES, local.generate(), "token key", howToSet).secret();
+        return new LocalTokens(key, settings.jwt(), local.lifetime(), Clock.systemUTC());
     }
 
     /**

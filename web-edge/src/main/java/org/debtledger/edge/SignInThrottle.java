@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Slows down guessing local users' passwords. Each failed sign-in is counted against the user's name and against
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Retry-After} without the password being checked. A successful sign-in clears its user's count; counts
  * are forgotten a quarter of an hour after their last failure.
  */
-final class SignInThrottle {
+public final class SignInThrottle {
 
     static final int FREE_FAILURES_PER_USER = 5;
     static final int FREE_FAILURES_PER_ADDRESS = 50;
@@ -55,20 +56,44 @@ final class SignInThrottle {
     private final Map<String, Failures> byUser = new ConcurrentHashMap<>();
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
 
+    /** What a sign-in that must wait is answered, given the seconds to wait. */
+    @FunctionalInterface
+    interface Refusal {
+        void answer(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException;
+    }
+
     /** The filter that answers 429 while the name or the address must wait; it goes before HTTP Basic's. */
     OncePerRequestFilter filter() {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
-                String user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
-                long wait = user == null ? 0 : waitNanos(user, request.getRemoteAddr(), System.nanoTime());
-                if (wait > 0) {
-                    long seconds = Math.max(1, (wait + 999_999_999) / 1_000_000_000);
+        return filter(request -> basicUser(request.getHeader(HttpHeaders.AUTHORIZATION)),
+                (request, response, seconds) -> {
                     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                     LedgerSecurity.problem(request, response, 429, "too-many-failed-sign-ins",
                             "Too many failed sign-ins", "too many sign-ins failed for this user or from this address;"
                                     + " try again in " + seconds + " s");
+                });
+    }
+
+    /**
+     * The filter for a sign-in form posted to {@code path}: while the name or the address must wait, the form is
+     * shown again saying how long, without the password being checked.
+     */
+    public OncePerRequestFilter formFilter(String path) {
+        return filter(request -> "POST".equals(request.getMethod()) && path.equals(request.getServletPath())
+                        ? request.getParameter("username") : null,
+                (request, response, seconds) -> response.sendRedirect(request.getContextPath() + path + "?wait="
+                        + seconds));
+    }
+
+    private OncePerRequestFilter filter(Function<HttpServletRequest, String> userOf,
+                                        Refusal refusal) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                String user = userOf.apply(request);
+                long wait = user == null ? 0 : waitNanos(user, request.getRemoteAddr(), System.nanoTime());
+                if (wait > 0) {
+                    refusal.answer(request, response, Math.max(1, (wait + 999_999_999) / 1_000_000_000));
                     return;
                 }
                 chain.doFilter(request, response);
