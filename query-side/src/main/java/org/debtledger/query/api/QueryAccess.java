@@ -25,7 +25,7 @@ class QueryAccess {
     @Bean
     AccessRules queryEndpoints() {
         return endpoints -> endpoints
-                .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/history").hasAnyAuthority(anyOf(COMPLIANCE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/history").hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/debts/*", "/api/v1/debtors/*/balance")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, CREDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/advisor-queue", "/api/v1/advisor-queue/stream")
