@@ -100,6 +100,7 @@ final class Endpoints {
             get("/api/v1/debts/{debtId}", "", ADVISOR, COMPLIANCE, CREDITOR),
             get("/api/v1/debts/{debtId}/history", "?asOf=2030-01-01T00:00:00Z", COMPLIANCE),
             get("/api/v1/debtors/{debtorId}/balance", "?payoffDate=2025-03-31", ADVISOR, COMPLIANCE, CREDITOR),
+            get("/api/v1/search", "?q=INV-1", ADVISOR, COMPLIANCE, CREDITOR),
             get("/api/v1/advisor-queue", "?today=2025-03-31", ADVISOR, COMPLIANCE),
             get("/api/v1/advisor-queue/stream", "?after=0", ADVISOR, COMPLIANCE),
             get("/api/v1/events", "?after=0&limit=5", INTEGRATION, COMPLIANCE, CREDITOR),

@@ -15,8 +15,8 @@ import static org.debtledger.edge.Role.INTEGRATION;
 import static org.debtledger.edge.Role.OPERATOR;
 
 /**
- * Who may read what. A creditor passes here for debts, balances and the stream, and is then shown only its
- * own debts and events by the endpoints themselves.
+ * Who may read what. A creditor passes here for debts, balances, search and the stream, and is then shown only
+ * its own debts and events by the endpoints themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
@@ -28,6 +28,7 @@ class QueryAccess {
                 .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/history").hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/debts/*", "/api/v1/debtors/*/balance")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, CREDITOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/search").hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, CREDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/advisor-queue", "/api/v1/advisor-queue/stream")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/stream")

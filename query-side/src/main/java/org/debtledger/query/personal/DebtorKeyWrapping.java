@@ -19,6 +19,12 @@ public interface DebtorKeyWrapping {
     /** Whether keys wrapped under the KEK with this id can be unwrapped here. */
     boolean unwraps(String kekId);
 
+    /**
+     * HMAC-SHA256 of {@code text} under a key derived from the KEK: the same text always gives the same hash, so
+     * data can be found by it, while the database alone tells nothing of the text.
+     */
+    byte[] keyedHash(String text);
+
     /** A wrapped key that does not open: another KEK wrapped it, or its bytes were changed. */
     final class KeyNotUnwrapped extends RuntimeException {
 

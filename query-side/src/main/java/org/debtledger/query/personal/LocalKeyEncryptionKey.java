@@ -25,6 +25,7 @@ public final class LocalKeyEncryptionKey implements DebtorKeyWrapping {
 
     private final SecretKeySpec kek;
     private final String id;
+    private final SecretKeySpec hashKey;
 
     public LocalKeyEncryptionKey(byte[] kek) {
         if (kek.length != BYTES) {
@@ -32,15 +33,22 @@ public final class LocalKeyEncryptionKey implements DebtorKeyWrapping {
         }
         this.kek = new SecretKeySpec(kek, "AES");
         this.id = idOf(kek);
+        // a key of its own for keyed hashes, so the KEK itself is only ever used to wrap
+        this.hashKey = new SecretKeySpec(hmac(new SecretKeySpec(kek, "HmacSHA256"), "debt-ledger keyed hash key"),
+                "HmacSHA256");
     }
 
     /** The KEK's id: the first 8 bytes of an HMAC under the KEK of a fixed label, which tell nothing of the KEK. */
     private static String idOf(byte[] kek) {
+        byte[] digest = hmac(new SecretKeySpec(kek, "HmacSHA256"), "debt-ledger key-encryption key id");
+        return "local-" + HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(kek, "HmacSHA256"));
-            byte[] digest = mac.doFinal("debt-ledger key-encryption key id".getBytes(StandardCharsets.UTF_8));
-            return "local-" + HexFormat.of().formatHex(digest, 0, 8);
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -84,6 +92,11 @@ public final class LocalKeyEncryptionKey implements DebtorKeyWrapping {
     @Override
     public boolean unwraps(String kekId) {
         return id.equals(kekId);
+    }
+
+    @Override
+    public byte[] keyedHash(String text) {
+        return hmac(hashKey, text);
     }
 
     private Cipher cipher(int mode, byte[] nonce, String debtorId) throws GeneralSecurityException {

@@ -1,6 +1,10 @@
 package org.debtledger.query.personal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,27 +20,32 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Debtors' personal data, each debtor's under its own AES-256-GCM key. Erasure destroys the key: the ciphertext
  * left here can no longer be read, while the debtor's debts, balances and history, which never held the data,
  * stay whole. Each key is stored wrapped under the KEK ({@link DebtorKeyWrapping}), which is never in this
- * database: the database, or a backup of it, alone reads no one's data.
+ * database: the database, or a backup of it, alone reads no one's data. Names are found through a blind
+ * {@link NameIndex}, kept with the data and erased with it.
  */
 @Component
 public class PersonalDataStore {
 
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TAG_BITS = 128;
 
     private final JdbcClient jdbc;
     private final DebtorKeyWrapping wrapping;
+    private final NameIndex names;
 
-    PersonalDataStore(JdbcClient jdbc, DebtorKeyWrapping wrapping) {
+    PersonalDataStore(JdbcClient jdbc, DebtorKeyWrapping wrapping, NameIndex names) {
         this.jdbc = jdbc;
         this.wrapping = wrapping;
+        this.names = names;
     }
 
     /** What is known of a debtor: its data, or when it was erased. */
@@ -62,12 +71,35 @@ public class PersonalDataStore {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, debtorId, json(data));
-        jdbc.sql("INSERT INTO ledger_private.debtor_personal_data (debtor_id, nonce, ciphertext, updated_at, updated_by)"
-                        + " VALUES (:debtor, :nonce, :ciphertext, clock_timestamp(), :actor) ON CONFLICT (debtor_id)"
-                        + " DO UPDATE SET nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
-                        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+        jdbc.sql("INSERT INTO ledger_private.debtor_personal_data (debtor_id, nonce, ciphertext, updated_at,"
+                        + " updated_by, name_indexed) VALUES (:debtor, :nonce, :ciphertext, clock_timestamp(), :actor,"
+                        + " true) ON CONFLICT (debtor_id) DO UPDATE SET nonce = excluded.nonce,"
+                        + " ciphertext = excluded.ciphertext, updated_at = excluded.updated_at,"
+                        + " updated_by = excluded.updated_by, name_indexed = true")
                 .param("debtor", debtorId).param("nonce", nonce).param("ciphertext", ciphertext)
                 .param("actor", actorId).update();
+        names.replace(debtorId, data.name());
+    }
+
+    /** Puts the names of data stored before the name index was kept into it, once, when the ledger is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void indexNamesNotYetIndexed() {
+        jdbc.sql("SET LOCAL transaction_timeout = 0").update(); // many debtors can take longer than a command may
+        List<String> debtors = jdbc.sql("SELECT p.debtor_id FROM ledger_private.debtor_personal_data p"
+                        + " JOIN ledger_private.debtor_key k ON k.debtor_id = p.debtor_id"
+                        + " WHERE NOT p.name_indexed FOR UPDATE OF p")
+                .query(String.class).list();
+        for (String debtorId : debtors) {
+            if (get(debtorId).orElseThrow() instanceof Readable readable) {
+                names.replace(debtorId, readable.data().name());
+            }
+            jdbc.sql("UPDATE ledger_private.debtor_personal_data SET name_indexed = true WHERE debtor_id = :debtor")
+                    .param("debtor", debtorId).update();
+        }
+        if (!debtors.isEmpty()) {
+            log.info("put the names of {} debtors' personal data stored earlier into the name index", debtors.size());
+        }
     }
 
     /** The debtor's key as stored, kept from erasure until the transaction ends. */
@@ -110,6 +142,7 @@ public class PersonalDataStore {
     public boolean erase(String debtorId, String reason, String actorId) {
         int keys = jdbc.sql("DELETE FROM ledger_private.debtor_key WHERE debtor_id = :debtor")
                 .param("debtor", debtorId).update();
+        names.remove(debtorId);
         jdbc.sql("INSERT INTO ledger_private.erasure (debtor_id, erased_at, erased_by, reason)"
                         + " VALUES (:debtor, clock_timestamp(), :actor, :reason) ON CONFLICT (debtor_id)"
                         + " DO UPDATE SET erased_at = excluded.erased_at, erased_by = excluded.erased_by,"

@@ -54,7 +54,7 @@ class PersonalDataAtRestTest {
         readModels(dataSource).load().migrate();
         database = JdbcClient.create(dataSource);
         kek = new LocalKeyEncryptionKey(randomKey());
-        store = new PersonalDataStore(database, kek);
+        store = new PersonalDataStore(database, kek, new NameIndex(database, kek));
     }
 
     @AfterAll
@@ -175,7 +175,7 @@ class PersonalDataAtRestTest {
                 .hasMessageContaining("wrapped under key-encryption key " + kek.id())
                 .hasMessageContaining(wrong.id() + ") cannot unwrap")
                 .hasMessageContaining("LEDGER_KEY_ENCRYPTION_KEY");
-        assertThatThrownBy(() -> new PersonalDataStore(database, wrong).get(debtor))
+        assertThatThrownBy(() -> new PersonalDataStore(database, wrong, new NameIndex(database, wrong)).get(debtor))
                 .isInstanceOf(DebtorKeyWrapping.KeyNotUnwrapped.class);
         atStart(dataSource, kek).afterSingletonsInstantiated();
     }
@@ -226,9 +226,14 @@ class PersonalDataAtRestTest {
         assertThat(stored.get("aes_key")).as("the unwrapped key is gone").isNull();
         assertThat(stored.get("kek_id")).isEqualTo(kek.id());
         assertThat(contains((byte[]) stored.get("wrapped_key"), key)).isFalse();
-        assertThat(((PersonalDataStore.Readable) new PersonalDataStore(olderDatabase, kek).get(debtor).orElseThrow())
+        PersonalDataStore olderStore = new PersonalDataStore(olderDatabase, kek, new NameIndex(olderDatabase, kek));
+        assertThat(((PersonalDataStore.Readable) olderStore.get(debtor).orElseThrow())
                 .data()).isEqualTo(MAIJA);
         assertThat(start.wrapKeysStoredUnwrapped()).as("wrapped once").isZero();
+
+        olderStore.indexNamesNotYetIndexed();
+        assertThat(olderDatabase.sql("SELECT count(*) FROM ledger_private.debtor_name_hash WHERE debtor_id = :d")
+                .param("d", debtor).query(Long.class).single()).as("the full name and its two words").isEqualTo(3);
     }
 
     @Test
