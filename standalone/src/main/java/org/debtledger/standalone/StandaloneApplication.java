@@ -1,6 +1,7 @@
 package org.debtledger.standalone;
 
 import org.debtledger.command.CommandSideApplication;
+import org.debtledger.console.ConsoleApplication;
 import org.debtledger.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,13 +9,15 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * The whole ledger in one process: the command side and the query side, on an embedded PostgreSQL unless
- * {@code LEDGER_DB_URL} names another one.
+ * The whole ledger in one process: the command side, the query side and the console at {@code /console}, on an
+ * embedded PostgreSQL unless {@code LEDGER_DB_URL} names another one.
  */
 @SpringBootApplication
-@ComponentScan(basePackages = {"org.debtledger.standalone", "org.debtledger.command", "org.debtledger.query"},
+@ComponentScan(basePackages = {"org.debtledger.standalone", "org.debtledger.command", "org.debtledger.query",
+        "org.debtledger.console"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {CommandSideApplication.class, QuerySideApplication.class}))
+                classes = {CommandSideApplication.class, QuerySideApplication.class,
+                        ConsoleApplication.class}))
 public class StandaloneApplication {
 
     public static void main(String[] args) {

@@ -33,9 +33,9 @@ class DeploymentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void composeRunsPostgresTheCommandSideAndTheQuerySide() throws IOException {
+    void composeRunsPostgresTheCommandSideTheQuerySideAndTheConsole() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side");
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "console");
         assertThat(((Map<String, Object>) compose().get("volumes"))).containsKey("ledger-data");
         assertThat(service("postgres").get("image").toString()).matches(PINNED).startsWith("postgres:18.");
         assertThat((List<String>) service("postgres").get("volumes")).contains("ledger-data:/var/lib/postgresql");
@@ -43,9 +43,11 @@ class DeploymentTest {
 
     @Test
     void everyServiceHasAHealthCheckAndStartsAfterWhatItNeedsIsHealthy() throws IOException {
-        for (String name : List.of("postgres", "command-side", "query-side")) {
+        for (String name : List.of("postgres", "command-side", "query-side", "console")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
+        assertThat(service("console").get("depends_on"))
+                .isEqualTo(Map.of("query-side", Map.of("condition", "service_healthy")));
         assertThat(service("command-side").get("depends_on"))
                 .isEqualTo(Map.of("postgres", Map.of("condition", "service_healthy")));
         assertThat(service("query-side").get("depends_on"))
@@ -64,6 +66,13 @@ class DeploymentTest {
             Map<String, Object> build = (Map<String, Object>) service(name).get("build");
             assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", name + "/Dockerfile");
         }
+        for (String name : List.of("command-side", "query-side")) {
+            Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+            // the key the console's tokens are checked with, the one it signs them with
+            assertThat(environment.get("LEDGER_TOKEN_KEY").toString()).startsWith("${LEDGER_TOKEN_KEY:?");
+        }
+        Map<String, Object> console = (Map<String, Object>) service("console").get("environment");
+        assertThat(console.get("LEDGER_TOKEN_KEY").toString()).startsWith("${LEDGER_TOKEN_KEY:?");
         Map<String, Object> querySide = (Map<String, Object>) service("query-side").get("environment");
         assertThat(querySide.get("LEDGER_KEY_ENCRYPTION_KEY").toString()).startsWith("${LEDGER_KEY_ENCRYPTION_KEY:?");
         Map<String, Object> postgres = (Map<String, Object>) service("postgres").get("environment");
@@ -73,7 +82,7 @@ class DeploymentTest {
     @Test
     @SuppressWarnings("unchecked")
     void eachSideListensBeyondLoopbackOnlyInsideItsContainerWhosePortIsPublishedOnLoopback() throws IOException {
-        for (String name : List.of("command-side", "query-side")) {
+        for (String name : List.of("command-side", "query-side", "console")) {
             Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
             assertThat(environment).as(name).containsEntry("LEDGER_BIND_ADDRESS", "0.0.0.0");
             assertThat((List<String>) service(name).get("ports")).as(name).allMatch(port -> port.startsWith("127.0.0.1:"));
@@ -82,7 +91,7 @@ class DeploymentTest {
 
     @Test
     void eachDockerfileBuildsThatSidesJarOnPinnedImages() throws IOException {
-        for (String side : List.of("command-side", "query-side")) {
+        for (String side : List.of("command-side", "query-side", "console")) {
             List<String> lines = Files.readAllLines(ROOT.resolve(side).resolve("Dockerfile"));
             List<String> images = lines.stream().filter(line -> line.startsWith("FROM "))
                     .map(line -> line.split("\\s+")[1]).toList();

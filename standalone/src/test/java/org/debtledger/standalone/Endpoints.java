@@ -98,7 +98,7 @@ final class Endpoints {
                     """, OPERATOR),
 
             get("/api/v1/debts/{debtId}", "", ADVISOR, COMPLIANCE, CREDITOR),
-            get("/api/v1/debts/{debtId}/history", "?asOf=2030-01-01T00:00:00Z", COMPLIANCE),
+            get("/api/v1/debts/{debtId}/history", "?asOf=2030-01-01T00:00:00Z", ADVISOR, COMPLIANCE),
             get("/api/v1/debtors/{debtorId}/balance", "?payoffDate=2025-03-31", ADVISOR, COMPLIANCE, CREDITOR),
             get("/api/v1/search", "?q=INV-1", ADVISOR, COMPLIANCE, CREDITOR),
             get("/api/v1/advisor-queue", "?today=2025-03-31", ADVISOR, COMPLIANCE),

@@ -34,6 +34,8 @@ final class LedgerProcesses implements AutoCloseable {
     final TestTokens tokens;
     /** The query processes' key-encryption key, fresh for every run, as the environment gives it in production. */
     private final String keyEncryptionKey;
+    /** The key the console signs its users' tokens with and the sides check them with. */
+    private final String tokenKey;
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,36 +47,45 @@ final class LedgerProcesses implements AutoCloseable {
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
         this.keyEncryptionKey = Base64.getEncoder().encodeToString(kek);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.tokenKey = Base64.getEncoder().encodeToString(key);
     }
 
     /** One side's process on its own port; {@link #start} and {@link #kill} it as often as wanted. */
     final class Side {
         final String name;
         final int port;
-        private final String mainClass;
+        /** What follows {@code java}: a class path and main class, or a jar. */
+        private final List<String> launch;
         private final String settings;
+        private final List<String> arguments;
         private Process process;
         private int runs;
 
-        private Side(String name, String mainClass, String settings) throws IOException {
+        private Side(String name, List<String> launch, String settings, String... arguments) throws IOException {
             this.name = name;
-            this.mainClass = mainClass;
+            this.launch = launch;
             this.settings = settings;
+            this.arguments = List.of(arguments);
             this.port = Loopback.freePort();
         }
 
         Side start() throws IOException {
             Path log = logs.resolve(name + "-" + (++runs) + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), mainClass, "--spring.config.location=classpath:" + settings,
-                    "--server.port=" + port, "--ledger.close-of-business.scheduled=false",
-                    "--spring.datasource.hikari.maximum-pool-size=8", tokens.setting())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+            command.addAll(launch);
+            command.addAll(List.of("--spring.config.location=classpath:" + settings, "--server.port=" + port,
+                    "--ledger.close-of-business.scheduled=false", "--spring.datasource.hikari.maximum-pool-size=8",
+                    tokens.setting()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("LEDGER_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
             builder.environment().put("LEDGER_DB_USER", "postgres");
             builder.environment().put("LEDGER_DB_PASSWORD", "");
             builder.environment().put("LEDGER_KEY_ENCRYPTION_KEY", keyEncryptionKey);
+            builder.environment().put("LEDGER_TOKEN_KEY", tokenKey);
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             process = builder.start();
             started.add(process);
@@ -139,11 +150,34 @@ final class LedgerProcesses implements AutoCloseable {
     }
 
     Side commandSide(String name) throws IOException {
-        return new Side(name, "org.debtledger.command.CommandSideApplication", "debt-ledger-command.yml");
+        return new Side(name, onClassPath("org.debtledger.command.CommandSideApplication"), "debt-ledger-command.yml");
     }
 
     Side querySide(String name) throws IOException {
-        return new Side(name, "org.debtledger.query.QuerySideApplication", "debt-ledger-query.yml");
+        return new Side(name, onClassPath("org.debtledger.query.QuerySideApplication"), "debt-ledger-query.yml");
+    }
+
+    private static List<String> onClassPath(String mainClass) {
+        return List.of("-cp", System.getProperty("java.class.path"), mainClass);
+    }
+
+    /**
+     * The console alone, from the jar its module packaged (as its Dockerfile runs it), calling the two sides; its
+     * local user {@code advisor} signs in with {@code password}.
+     */
+    Side console(String name, Side commands, Side queries, String password) throws IOException {
+        Path jar = Path.of("..", "console", "target", "console-0.1.0-SNAPSHOT-exec.jar");
+        assertThat(jar).as("the console's jar, which the build packages before this module's tests").exists();
+        return new Side(name, List.of("-jar", jar.toString()), "debt-ledger-console.yml",
+                "--ledger.console.command-url=http://127.0.0.1:" + commands.port,
+                "--ledger.console.query-url=http://127.0.0.1:" + queries.port,
+                "--management.endpoints.web.exposure.include=health",
+                "--ledger.security.local-tokens.key=" + tokenKey,
+                "--ledger.security.local-users.enabled=true",
+                "--ledger.security.local-users.store=" + logs.resolve("console-users"),
+                "--ledger.security.local-users.users[0].name=advisor",
+                "--ledger.security.local-users.users[0].role=ADVISOR",
+                "--ledger.password.advisor=" + password);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -4,16 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command side and the query side as two separate JVM processes on one PostgreSQL, configured only by the
  * environment variables docker-compose.yml gives them: commands to one, queries to the other, each accepting only
- * the identity provider's signed tokens.
+ * signed tokens (the identity provider's, and the console's); and the console as a third process in front of them.
  */
 class SeparateProcessesTest {
 
@@ -55,15 +64,34 @@ class SeparateProcessesTest {
                     .as("a role not allowed").isEqualTo(403);
             assertThat(queries.send("GET", "/api/v1/events?after=0", null, "reader", "INTEGRATION").statusCode())
                     .isEqualTo(200);
+
+            String password = UUID.randomUUID().toString();
+            LedgerProcesses.Side console = ledger.console("console", commands, queries, password).start();
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            String signIn = browser.send(HttpRequest.newBuilder(console.uri("/console/sign-in")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signIn);
+            assertThat(csrf.find()).as(signIn).isTrue();
+            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(console.uri("/console/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=advisor&password=" + password + "&_csrf="
+                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/console");
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(console.uri("/console/debts/" + debt))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(page.body()).as("the debt, read from the query side as the advisor signed in to the console")
+                    .contains("WRITTEN_OFF").contains("INV-1").contains("advisor-1 (ADVISOR)");
         }
     }
 
     private static int status(LedgerProcesses.Side side, String path, String authorization) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(side.uri(path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(side.uri(path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return java.net.http.HttpClient.newHttpClient().send(request.build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

@@ -191,7 +191,8 @@ public class LedgerSecurity {
                 + " (openssl rand -base64 32), the same for every process that signs or checks the ledger's own tokens";
         byte[] key = local.key() != null && !local.key().isBlank()
                 ? SecretFile.decode(local.key(), LocalTokens.KEY_BYTES, "LEDGER_TOKEN_KEY", howToSet)
-                : SecretFile.read(local.keyFile(), LocalTokens.KEY_BYTES, local.generate(), "token key", howToSet).secret();
+                : SecretFile.read(local.keyFile(), LocalTokens.KEY_BYTES, local.generate(), "token key", howToSet)
+                        .secret();
         return new LocalTokens(key, settings.jwt(), local.lifetime(), Clock.systemUTC());
     }
 

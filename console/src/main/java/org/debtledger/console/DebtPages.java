@@ -1,0 +1,120 @@
+package org.debtledger.console;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A debt as an advisor works it: where it stands, its plan, its timeline, and the actions taken while the debtor
+ * is on the line. Every action is a command to the API; the page shown after it is at least as fresh as the
+ * command's position, so the person sees what they just did.
+ */
+@Controller
+class DebtPages {
+
+    private final LedgerApi api;
+    private final Today today;
+
+    DebtPages(LedgerApi api, Today today) {
+        this.api = api;
+        this.today = today;
+    }
+
+    @GetMapping("/console/debts/{debtId}")
+    String debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
+                @RequestParam(required = false) Instant asOf, Model model) {
+        Map<String, Object> debt = api.query(uri -> uri.path("/api/v1/debts/{debtId}")
+                .queryParamIfPresent("minPosition", Optional.ofNullable(minPosition)).build(debtId));
+        model.addAttribute("debt", debt);
+        model.addAttribute("history", api.query(uri -> uri.path("/api/v1/debts/{debtId}/history")
+                .queryParam("minPosition", debt.get("position")).build(debtId)));
+        if (asOf != null) {
+            model.addAttribute("asOf", asOf);
+            model.addAttribute("replay", api.query(uri -> uri.path("/api/v1/debts/{debtId}/history")
+                    .queryParam("asOf", "{asOf}").build(debtId, asOf)));
+        }
+        model.addAttribute("today", today.date());
+        return "console/debt";
+    }
+
+    @PostMapping("/console/debts/{debtId}/payments")
+    String payment(@PathVariable String debtId, @RequestParam String amount, @RequestParam String currency,
+                   @RequestParam LocalDate valueDate, RedirectAttributes after) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentId", "console-" + UUID.randomUUID());
+        body.put("amount", Map.of("amount", amount.strip(), "currency", currency));
+        body.put("valueDate", valueDate.toString());
+        body.put("channel", "ADVISOR_PHONE");
+        return act(debtId, "/payments", body, "Payment of " + amount.strip() + " " + currency + " recorded", after);
+    }
+
+    @PostMapping("/console/debts/{debtId}/pause")
+    String pause(@PathVariable String debtId, @RequestParam String reason, @RequestParam LocalDate from,
+                 @RequestParam LocalDate until, RedirectAttributes after) {
+        return act(debtId, "/pause", Map.of("reason", reason, "from", from.toString(), "until", until.toString()),
+                "Collection paused from " + from + " until " + until, after);
+    }
+
+    @PostMapping("/console/debts/{debtId}/resume")
+    String resume(@PathVariable String debtId, @RequestParam LocalDate date, RedirectAttributes after) {
+        return act(debtId, "/resume", Map.of("date", date.toString()), "Collection resumed on " + date, after);
+    }
+
+    @PostMapping("/console/debts/{debtId}/disputes")
+    String dispute(@PathVariable String debtId, @RequestParam String reason, @RequestParam LocalDate date,
+                   RedirectAttributes after) {
+        return act(debtId, "/disputes", Map.of("reason", reason, "date", date.toString()), "Dispute opened", after);
+    }
+
+    @PostMapping("/console/debts/{debtId}/disputes/resolution")
+    String resolve(@PathVariable String debtId, @RequestParam String outcome, @RequestParam LocalDate date,
+                   RedirectAttributes after) {
+        return act(debtId, "/disputes/resolution", Map.of("outcome", outcome, "date", date.toString()),
+                "Dispute resolved: " + outcome.toLowerCase(Locale.ROOT), after);
+    }
+
+    @PostMapping("/console/debts/{debtId}/fees")
+    String fee(@PathVariable String debtId, @RequestParam String type, @RequestParam(defaultValue = "") String amount,
+               @RequestParam String currency, @RequestParam LocalDate date, RedirectAttributes after) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        if (!amount.isBlank()) {
+            body.put("amount", Map.of("amount", amount.strip(), "currency", currency));
+        }
+        body.put("date", date.toString());
+        return act(debtId, "/fees", body, type.charAt(0) + type.substring(1).toLowerCase(Locale.ROOT)
+                + " fee charged", after);
+    }
+
+    @PostMapping("/console/debts/{debtId}/assignment")
+    String assignToMe(@PathVariable String debtId, Authentication me, RedirectAttributes after) {
+        return act(debtId, "/assignment", Map.of("advisorId", me.getName()), "The case is assigned to you", after);
+    }
+
+    /** Sends the command; back on the debt's page, fresh as the command, saying what was done or why not. */
+    private String act(String debtId, String path, Object body, String done, RedirectAttributes after) {
+        try {
+            Map<String, Object> accepted = api.command("/api/v1/debts/{debtId}" + path, body, debtId);
+            after.addFlashAttribute("done", done);
+            after.addAttribute("minPosition", accepted.get("position"));
+        } catch (Refusal refusal) {
+            after.addFlashAttribute("refused", refusal.getMessage());
+            after.addFlashAttribute("rule", refusal.rule());
+        }
+        after.addAttribute("debtId", debtId);
+        return "redirect:/console/debts/{debtId}";
+    }
+}

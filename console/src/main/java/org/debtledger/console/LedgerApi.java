@@ -1,0 +1,99 @@
+package org.debtledger.console;
+
+import org.debtledger.edge.LocalTokens;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The console's one way to the ledger: its public command and query APIs over HTTP, as the person signed in,
+ * with a short-lived token the ledger signed for them. What the console may do is what the API allows their role;
+ * every read it makes is in the access log like any other. The sides' addresses come from
+ * {@code ledger.console.command-url} and {@code ledger.console.query-url}; left out, the console's own process.
+ */
+@Component
+public class LedgerApi {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final RestClient client;
+    private final LocalTokens tokens;
+    private final Environment environment;
+
+    LedgerApi(RestClient.Builder builder, LocalTokens tokens, Environment environment) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(30));
+        this.client = builder.requestFactory(requests)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw Refusal.read(response.getStatusCode().value(), response.getBody());
+                })
+                .build();
+        this.tokens = tokens;
+        this.environment = environment;
+    }
+
+    /**
+     * A query's answer; {@code reason} (may be null) is why personal data is read, for the access log. Whatever a
+     * person typed goes into {@code uri} as a template variable ({@code build(values)}), so it is encoded whole.
+     */
+    public Map<String, Object> query(Function<UriBuilder, URI> uri, String reason) {
+        return client.get().uri(side("query"), uri)
+                .headers(headers -> authorize(headers, reason))
+                .retrieve().body(JSON);
+    }
+
+    public Map<String, Object> query(Function<UriBuilder, URI> uri) {
+        return query(uri, null);
+    }
+
+    /**
+     * A command's answer: the position of its last event, or a {@link Refusal}. {@code path} is a template whose
+     * {@code {names}} are filled in with {@code variables}, each encoded whole.
+     */
+    public Map<String, Object> command(String path, Object body, Object... variables) {
+        return client.post().uri(side("command") + path, variables)
+                .headers(headers -> authorize(headers, null))
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(JSON);
+    }
+
+    /** A command whose body is a file of {@code type}, such as a bank file. */
+    public Map<String, Object> command(String path, MediaType type, byte[] body) {
+        return client.post().uri(side("command") + path, new Object[0])
+                .headers(headers -> authorize(headers, null))
+                .contentType(type).body(body)
+                .retrieve().body(JSON);
+    }
+
+    private void authorize(HttpHeaders headers, String reason) {
+        headers.setBearerAuth(tokens.issue(SecurityContextHolder.getContext().getAuthentication()));
+        if (reason != null && !reason.isBlank()) {
+            headers.set("X-Reason", reason);
+        }
+    }
+
+    private String side(String name) {
+        String configured = environment.getProperty("ledger.console." + name + "-url", "");
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        String address = environment.getProperty("server.address", "");
+        boolean anyAddress = address.isBlank() || address.equals("0.0.0.0") || address.equals("::");
+        return "http://" + (anyAddress ? "127.0.0.1" : address) + ":"
+                + environment.getRequiredProperty("local.server.port");
+    }
+}

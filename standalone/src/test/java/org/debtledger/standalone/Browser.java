@@ -1,0 +1,146 @@
+package org.debtledger.standalone;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium, driven through its chromedriver, on the console of a test ledger. Where Chromium is
+ * missing, a test is skipped with the line that installs it, unless {@code LEDGER_BROWSER_TESTS=required} (CI sets
+ * it), where it fails instead.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    static Browser open(int port) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            String how = "the browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver";
+            if ("required".equals(System.getenv("LEDGER_BROWSER_TESTS"))) {
+                Assertions.fail(how);
+            }
+            Assumptions.abort(how);
+        }
+        try {
+            Path profile = Files.createTempDirectory("console-browser");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,900");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, "http://127.0.0.1:" + port, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    /** Signs in with the form as {@code user}, in a session of its own. */
+    void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        go("/console/sign-in");
+        type("username", user);
+        type("password", StandaloneLedger.PASSWORDS.get(user));
+        click(By.cssSelector("form button[type=submit]"));
+        waitFor(By.cssSelector("form.who"));
+    }
+
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Sets a date field, whose typing follows the browser's locale, to {@code date}. */
+    void date(String id, java.time.LocalDate date) {
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), date.toString());
+    }
+
+    void click(By what) {
+        driver.findElement(what).click();
+    }
+
+    /** Clicks the button whose text is {@code label}. */
+    void press(String label) {
+        click(By.xpath("//button[normalize-space()='" + label + "']"));
+    }
+
+    /** The element once it is shown; if it is not within 10 s, the failure says what the page showed instead. */
+    WebElement waitFor(By what) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(what));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + what + " on " + driver.getCurrentUrl() + ", which shows:\n" + page(), e);
+        }
+    }
+
+    String text(By what) {
+        return waitFor(what).getText();
+    }
+
+    String page() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves what the browser shows as {@code target/console-screenshots/<name>.png}, at the width it has now. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void width(int pixels) {
+        driver.manage().window().setSize(new Dimension(pixels, 900));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package org.debtledger.standalone;
+
+import org.debtledger.debt.DebtId;
+import org.debtledger.payment.CreditorReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as advisors, compliance officers and operators use it: a real headless Chromium on the pages of a
+ * whole ledger, every step through the pages and the public APIs behind them. Each scenario saves screenshots in
+ * {@code target/console-screenshots}.
+ */
+class ConsoleInTheBrowserTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Helsinki"));
+    private static final AtomicInteger DEBTS = new AtomicInteger();
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static StandaloneLedger ledger;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        ledger = StandaloneLedger.start(dataDirectory);
+        referenceRatesThroughNextMonth();
+        browser = Browser.open(ledger.port());
+    }
+
+    /**
+     * Late interest needs the reference rate of every half year it runs in; the rates the ledger ships end with the
+     * last one published when it was built, so an operator adds those since, through the quotes' dates, as they would.
+     */
+    private static void referenceRatesThroughNextMonth() {
+        LocalDate lastQuote = TODAY.plusDays(30);
+        for (LocalDate start = LocalDate.of(2026, 7, 1); !start.isAfter(lastQuote); start = start.plusMonths(6)) {
+            StandaloneLedger.Answer added = ledger.as("operator").send("PUT", "/api/v1/reference-rates/FI/" + start,
+                    "{\"until\": \"" + start.plusMonths(6).minusDays(1) + "\", \"referenceRate\": \"2.00\","
+                            + " \"source\": \"the test's own\"}");
+            assertThat(added.status()).as(added.toString()).isIn(200, 201);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        ledger.close();
+    }
+
+    /** A debt of 250.00 EUR registered through the API, due {@code dueDaysAgo} days ago; its id. */
+    private static String register(String debtorId, String invoice, int dueDaysAgo) {
+        String debtId = "CON" + System.nanoTime() % 1_000_000_000 + DEBTS.incrementAndGet();
+        StandaloneLedger.Answer answer = ledger.post("/api/v1/debts", """
+                {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "%s", "invoiceReference": "%s",
+                 "invoicePeriod": {"from": "%s", "to": "%s"}, "description": "Broadband",
+                 "principal": {"amount": "250.00", "currency": "EUR"}, "dueDate": "%s",
+                 "debtType": "CONSUMER", "jurisdiction": "FI", "date": "%s"}"""
+                .formatted(debtId, debtorId, invoice, TODAY.minusDays(dueDaysAgo + 45),
+                        TODAY.minusDays(dueDaysAgo + 15), TODAY.minusDays(dueDaysAgo), TODAY.minusDays(dueDaysAgo / 2)));
+        assertThat(answer.status()).as(answer.response().body()).isEqualTo(201);
+        return debtId;
+    }
+
+    private static BigDecimal euros(String money) {
+        return new BigDecimal(money.replace("EUR", "").strip());
+    }
+
+    @Test
+    void anAdvisorFindsTheDebtorQuotesAgreesAPlanAndRecordsAPayment() {
+        String invoice = "INV-CON-" + DEBTS.incrementAndGet();
+        String debtId = register("console-debtor-1", invoice, 60);
+        browser.width(1280);
+        browser.signIn("advisor");
+
+        browser.type("q", invoice);
+        browser.press("Find");
+        browser.click(By.linkText("console-debtor-1"));
+        browser.waitFor(By.id("payoffDate"));
+        assertThat(browser.page()).contains(invoice).contains("250.00 EUR");
+        browser.date("payoffDate", TODAY.plusDays(30));
+        browser.press("Quote");
+        assertThat(browser.text(By.cssSelector("td.total-payoff"))).endsWith("EUR");
+        assertThat(euros(browser.text(By.cssSelector("td.total-payoff"))))
+                .isGreaterThan(euros(browser.text(By.cssSelector("td.total"))));
+
+        browser.click(By.linkText(debtId));
+        browser.click(By.linkText("Agree a payment plan"));
+        BigDecimal mustCover = euros(browser.text(By.id("must-cover")));
+        assertThat(mustCover).isGreaterThan(new BigDecimal("250.00")); // interest runs from the due date
+        assertThat(browser.text(By.id("plan-fee"))).contains("free");
+        BigDecimal suggested = BigDecimal.ZERO;
+        for (int i = 1; i <= 3; i++) {
+            suggested = suggested.add(new BigDecimal(browser.driver.findElement(By.id("amount-" + i))
+                    .getDomAttribute("value")));
+        }
+        assertThat(suggested).isEqualByComparingTo(mustCover);
+
+        browser.type("amount-1", "10.00");
+        browser.press("Agree the plan");
+        assertThat(browser.text(By.cssSelector(".refused"))).contains("PLAN_DOES_NOT_COVER_BALANCE")
+                .contains("must cover exactly " + mustCover.toPlainString() + " EUR");
+        browser.screenshot("plan-refused");
+
+        browser.press("Suggest");
+        browser.type("monthlyIncome", "2400.00");
+        browser.type("monthlyExpenses", "1600.00");
+        String first = browser.driver.findElement(By.id("amount-1")).getDomAttribute("value");
+        browser.press("Agree the plan");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Plan of 3 instalments agreed");
+        assertThat(browser.driver.findElements(By.cssSelector("#instalments tbody tr"))).hasSize(3);
+
+        browser.type("payment-amount", first);
+        browser.press("Record payment");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Payment of " + first + " EUR recorded");
+        assertThat(browser.text(By.cssSelector("#instalments tbody tr:first-child"))).contains("PAID");
+        assertThat(browser.text(By.id("paid"))).isEqualTo(first + " EUR");
+        assertThat(browser.text(By.id("timeline"))).contains("PaymentPlanAgreed").contains("PaymentReceived");
+        browser.screenshot("debt-page");
+        browser.width(390);
+        browser.screenshot("debt-page-390");
+        assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth"))
+                .as("nothing wider than the phone's screen but the tables, which scroll in their own box")
+                .isEqualTo(browser.driver.executeScript("return document.documentElement.clientWidth"));
+        browser.width(1280);
+    }
+
+    @Test
+    void anAdvisorTakesTheNextItemOfTheQueue() {
+        String debtId = register("console-debtor-2", "INV-CON-" + DEBTS.incrementAndGet(), 20);
+        assertThat(ledger.post("/api/v1/debts/" + debtId + "/disputes",
+                "{\"reason\": \"the debtor says the service was cancelled\", \"date\": \"" + TODAY + "\"}").status())
+                .isEqualTo(200);
+        browser.signIn("advisor");
+        browser.go("/console/queue");
+        assertThat(browser.text(By.id("items"))).contains("DISPUTE_OPENED");
+        assertThat(browser.page()).contains("closed when the dispute is resolved");
+        browser.press("Take the next one");
+        assertThat(browser.text(By.cssSelector(".done"))).startsWith("Taken: ");
+        assertThat(browser.text(By.id("advisor"))).isEqualTo("advisor");
+        browser.screenshot("queue-taken");
+    }
+
+    @Test
+    void aComplianceOfficerReplaysTheDebtBeforeItsPlanAndFindsTheAdvisorsRead() {
+        String debtId = register("console-debtor-3", "INV-CON-" + DEBTS.incrementAndGet(), 0);
+        assertThat(ledger.post("/api/v1/debts/" + debtId + "/payment-plans", """
+                {"instalments": [{"dueDate": "%s", "amount": {"amount": "250.00", "currency": "EUR"}}],
+                 "channel": "ADVISOR_PHONE", "date": "%s"}""".formatted(TODAY.plusDays(20), TODAY)).status())
+                .isEqualTo(200);
+        browser.signIn("advisor");
+        browser.go("/console/debtors/console-debtor-3");
+        browser.waitFor(By.id("payoffDate"));
+
+        browser.signIn("compliance");
+        browser.go("/console/debts/" + debtId);
+        assertThat(browser.text(By.id("timeline"))).contains("PaymentPlanAgreed");
+        WebElement asOf = browser.driver.findElement(By.id("asOf"));
+        asOf.findElement(By.xpath("option[contains(., 'DebtRegistered')]")).click();
+        browser.press("Replay");
+        assertThat(browser.text(By.id("replay"))).contains("OPEN").contains("none").contains("250.00 EUR");
+
+        browser.go("/console/access-log");
+        browser.type("debtorId", "console-debtor-3");
+        browser.press("Filter");
+        List<WebElement> reads = browser.driver.findElements(By.xpath(
+                "//table[@id='access-log']//tr[td[2][normalize-space()='advisor']]"));
+        assertThat(reads).isNotEmpty();
+        browser.screenshot("access-log");
+    }
+
+    @Test
+    void anOperatorRunsCloseOfBusinessAndAppliesABankFile() throws Exception {
+        String debtId = register("console-debtor-4", "INV-CON-" + DEBTS.incrementAndGet(), 10);
+        browser.signIn("operator");
+        browser.go("/console/operations");
+        assertThat(browser.driver.findElement(By.id("businessDate")).getDomProperty("value"))
+                .isEqualTo(TODAY.toString());
+        browser.press("Run close of business");
+        assertThat(browser.text(By.id("closing"))).contains("COMPLETED");
+
+        Path file = Files.createTempFile(dataDirectory, "bank-file", ".csv");
+        Files.writeString(file, "archive_id,reference,amount,currency,value_date\n"
+                + "CON-A-" + debtId + "," + CreditorReference.forDebt(new DebtId(debtId)).value() + ",10.00,EUR,"
+                + TODAY + "\n"
+                + "CON-B-" + debtId + ",RF00NOTAREFERENCE,5.00,EUR," + TODAY + "\n");
+        browser.driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.press("Apply the bank file");
+        assertThat(browser.text(By.id("report"))).contains("2 lines: 1 applied, 0 applied before, 1 refused")
+                .contains("REFERENCE");
+        browser.screenshot("bank-file-report");
+    }
+
+    @Test
+    void aPersonSeesNoPageAndNoButtonTheirRoleMayNotUse() {
+        browser.signIn("operator");
+        assertThat(browser.text(By.cssSelector("header nav"))).contains("Operations").doesNotContain("Work queue");
+        browser.go("/console/queue");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not for your role");
+
+        String debtId = register("console-debtor-5", "INV-CON-" + DEBTS.incrementAndGet(), 5);
+        browser.signIn("compliance");
+        browser.go("/console/debts/" + debtId);
+        browser.waitFor(By.id("timeline"));
+        assertThat(browser.driver.findElements(By.xpath("//button[normalize-space()='Record payment']"))).isEmpty();
+        assertThat(browser.text(By.cssSelector("header nav"))).doesNotContain("Operations");
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        String debtId = register("console-debtor-6", "INV-CON-" + DEBTS.incrementAndGet(), 5);
+        browser.signIn("advisor");
+        Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ledger.port() + "/console/debts/" + debtId + "/payments"))
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("amount=100.00&currency=EUR&valueDate=" + TODAY))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ledger.get("/api/v1/debts/" + debtId).json().path("paid").path("amount").asText())
+                .isEqualTo("0.00");
+
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ledger.port() + "/console/sign-in")).GET()
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("script-src 'self'");
+
+        browser.press("Sign out");
+        assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("You are signed out.");
+        browser.go("/console/queue");
+        browser.waitFor(By.id("password"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
+    }
+}
