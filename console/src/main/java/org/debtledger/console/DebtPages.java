@@ -35,7 +35,8 @@ class DebtPages {
 
     @GetMapping("/console/debts/{debtId}")
     String debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
-                @RequestParam(required = false) Instant asOf, Model model) {
+                @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant from,
+                @RequestParam(required = false) Instant to, Model model) {
         Map<String, Object> debt = api.query(uri -> uri.path("/api/v1/debts/{debtId}")
                 .queryParamIfPresent("minPosition", Optional.ofNullable(minPosition)).build(debtId));
         model.addAttribute("debt", debt);
@@ -45,6 +46,12 @@ class DebtPages {
             model.addAttribute("asOf", asOf);
             model.addAttribute("replay", api.query(uri -> uri.path("/api/v1/debts/{debtId}/history")
                     .queryParam("asOf", "{asOf}").build(debtId, asOf)));
+        }
+        if (from != null && to != null) {
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            model.addAttribute("changes", api.query(uri -> uri.path("/api/v1/debts/{debtId}/history")
+                    .queryParam("from", "{from}").queryParam("to", "{to}").build(debtId, from, to)));
         }
         model.addAttribute("today", today.date());
         return "console/debt";

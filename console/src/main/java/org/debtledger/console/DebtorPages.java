@@ -1,12 +1,18 @@
 package org.debtledger.console;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A debtor as the advisor on the phone sees them: every debt with its creditor, invoice and what is owed by
@@ -17,6 +23,7 @@ import java.time.LocalDate;
 class DebtorPages {
 
     private static final int MOST_REASON_CHARACTERS = 500;
+    private static final List<String> PERSONAL_FIELDS = List.of("name", "address", "nationalId", "email", "phone");
 
     private final LedgerApi api;
     private final Today today;
@@ -48,5 +55,36 @@ class DebtorPages {
             }
         }
         return "console/debtor";
+    }
+
+    /** Records the debtor's personal data, kept apart from the events under the debtor's own key. */
+    @PostMapping("/console/debtors/{debtorId}/personal-data")
+    String record(@PathVariable String debtorId, @RequestParam Map<String, String> form, RedirectAttributes after) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (String field : PERSONAL_FIELDS) {
+            String value = form.getOrDefault(field, "").strip();
+            data.put(field, value.isEmpty() ? null : value);
+        }
+        return act(() -> api.send(HttpMethod.PUT, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/personal-data",
+                data, debtorId), "Personal data recorded", debtorId, after);
+    }
+
+    /** Erases the debtor's personal data for good: its key is destroyed; the debts and their history stay. */
+    @PostMapping("/console/debtors/{debtorId}/erasure")
+    String erase(@PathVariable String debtorId, @RequestParam String reason, RedirectAttributes after) {
+        return act(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/erasure",
+                Map.of("reason", reason.strip()), debtorId), "Personal data erased", debtorId, after);
+    }
+
+    private static String act(Runnable action, String done, String debtorId, RedirectAttributes after) {
+        try {
+            action.run();
+            after.addFlashAttribute("done", done);
+        } catch (Refusal refusal) {
+            after.addFlashAttribute("refused", refusal.getMessage());
+            after.addFlashAttribute("rule", refusal.rule());
+        }
+        after.addAttribute("debtorId", debtorId);
+        return "redirect:/console/debtors/{debtorId}";
     }
 }

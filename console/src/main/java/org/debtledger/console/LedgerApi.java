@@ -4,6 +4,7 @@ import org.debtledger.edge.LocalTokens;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -14,6 +15,8 @@ import org.springframework.web.util.UriBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,8 +29,11 @@ import java.util.function.Function;
 @Component
 public class LedgerApi {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {
+            };
 
     private final RestClient client;
     private final LocalTokens tokens;
@@ -46,18 +52,28 @@ public class LedgerApi {
         this.environment = environment;
     }
 
+    /** Which side an endpoint is on. */
+    public enum Side { COMMAND, QUERY }
+
     /**
      * A query's answer; {@code reason} (may be null) is why personal data is read, for the access log. Whatever a
      * person typed goes into {@code uri} as a template variable ({@code build(values)}), so it is encoded whole.
      */
     public Map<String, Object> query(Function<UriBuilder, URI> uri, String reason) {
-        return client.get().uri(side("query"), uri)
+        return client.get().uri(base(Side.QUERY), uri)
                 .headers(headers -> authorize(headers, reason))
-                .retrieve().body(JSON);
+                .retrieve().body(OBJECT);
     }
 
     public Map<String, Object> query(Function<UriBuilder, URI> uri) {
         return query(uri, null);
+    }
+
+    /** A query answered with a list. */
+    public List<Map<String, Object>> queryList(Function<UriBuilder, URI> uri) {
+        return client.get().uri(base(Side.QUERY), uri)
+                .headers(headers -> authorize(headers, null))
+                .retrieve().body(LIST);
     }
 
     /**
@@ -65,18 +81,25 @@ public class LedgerApi {
      * {@code {names}} are filled in with {@code variables}, each encoded whole.
      */
     public Map<String, Object> command(String path, Object body, Object... variables) {
-        return client.post().uri(side("command") + path, variables)
-                .headers(headers -> authorize(headers, null))
-                .contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(JSON);
+        return send(HttpMethod.POST, Side.COMMAND, path, body, variables);
     }
 
     /** A command whose body is a file of {@code type}, such as a bank file. */
     public Map<String, Object> command(String path, MediaType type, byte[] body) {
-        return client.post().uri(side("command") + path, new Object[0])
+        return client.post().uri(base(Side.COMMAND) + path, new Object[0])
                 .headers(headers -> authorize(headers, null))
                 .contentType(type).body(body)
-                .retrieve().body(JSON);
+                .retrieve().body(OBJECT);
+    }
+
+    /** Any other request with a JSON body (null: none), such as the query side's own writes and admin actions. */
+    public Map<String, Object> send(HttpMethod method, Side side, String path, Object body, Object... variables) {
+        RestClient.RequestBodySpec request = client.method(method).uri(base(side) + path, variables)
+                .headers(headers -> authorize(headers, null));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().body(OBJECT);
     }
 
     private void authorize(HttpHeaders headers, String reason) {
@@ -86,8 +109,9 @@ public class LedgerApi {
         }
     }
 
-    private String side(String name) {
-        String configured = environment.getProperty("ledger.console." + name + "-url", "");
+    private String base(Side side) {
+        String configured = environment.getProperty("ledger.console." + side.name().toLowerCase(Locale.ROOT)
+                + "-url", "");
         if (!configured.isBlank()) {
             return configured;
         }

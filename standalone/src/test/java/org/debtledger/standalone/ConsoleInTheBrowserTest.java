@@ -172,15 +172,31 @@ class ConsoleInTheBrowserTest {
                 .isEqualTo(200);
         browser.signIn("advisor");
         browser.go("/console/debtors/console-debtor-3");
-        browser.waitFor(By.id("payoffDate"));
+        browser.type("pd-name", "Aino Virtanen");
+        browser.type("pd-address", "Mannerheimintie 1, Helsinki");
+        browser.press("Record personal data");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Personal data recorded");
+        browser.go("/console");
+        browser.type("q", "virtanen");
+        browser.press("Find");
+        assertThat(browser.text(By.tagName("table"))).contains("console-debtor-3").contains("NAME");
 
         browser.signIn("compliance");
+        browser.go("/console/debtors/console-debtor-3");
+        browser.type("reason", "complaint 2291 review");
+        browser.press("Show personal data");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Aino Virtanen");
         browser.go("/console/debts/" + debtId);
         assertThat(browser.text(By.id("timeline"))).contains("PaymentPlanAgreed");
         WebElement asOf = browser.driver.findElement(By.id("asOf"));
         asOf.findElement(By.xpath("option[contains(., 'DebtRegistered')]")).click();
         browser.press("Replay");
         assertThat(browser.text(By.id("replay"))).contains("OPEN").contains("none").contains("250.00 EUR");
+        browser.driver.findElement(By.id("from")).findElement(By.xpath("option[contains(., 'DebtRegistered')]"))
+                .click();
+        browser.press("Compare");
+        assertThat(browser.text(By.id("changes"))).contains("Recorded in between: PaymentPlanAgreed")
+                .contains("/plan");
 
         browser.go("/console/access-log");
         browser.type("debtorId", "console-debtor-3");
@@ -188,7 +204,14 @@ class ConsoleInTheBrowserTest {
         List<WebElement> reads = browser.driver.findElements(By.xpath(
                 "//table[@id='access-log']//tr[td[2][normalize-space()='advisor']]"));
         assertThat(reads).isNotEmpty();
+        assertThat(browser.text(By.id("access-log"))).contains("complaint 2291 review");
         browser.screenshot("access-log");
+
+        browser.go("/console/debtors/console-debtor-3?reason=erasure%20request");
+        browser.type("erasure-reason", "the debtor asked for erasure");
+        browser.press("Erase personal data");
+        assertThat(browser.text(By.cssSelector(".refused"))).startsWith("Refused (ERASURE_WHILE_DEBT_OPEN):")
+                .contains("is still open");
     }
 
     @Test
@@ -211,6 +234,11 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.id("report"))).contains("2 lines: 1 applied, 0 applied before, 1 refused")
                 .contains("REFERENCE");
         browser.screenshot("bank-file-report");
+
+        browser.go("/console/read-models");
+        assertThat(browser.text(By.id("model-debts"))).startsWith("debts IDLE");
+        browser.press("Check the read models against the events");
+        assertThat(browser.text(By.id("reconciliation"))).startsWith("Consistent: ");
     }
 
     @Test

@@ -117,6 +117,7 @@ final class Endpoints {
                     "application/json", Set.of(OPERATOR)),
             post("/api/v1/admin/projections/{name}/rebuild", "", OPERATOR),
             post("/api/v1/admin/projections/rebuild", "", OPERATOR),
+            get("/api/v1/admin/projections", "", OPERATOR),
             get("/api/v1/admin/projections/{name}/status", "", OPERATOR),
             get("/api/v1/admin/dead-letters", "", OPERATOR),
             post("/api/v1/admin/dead-letters/{id}/retry", "", OPERATOR),

@@ -143,6 +143,12 @@ class ReadSideTest {
         assertThat(past.path("events").findValuesAsText("type")).containsExactly("DebtRegistered");
         assertThat(changes.path("events").findValuesAsText("type")).containsExactly("FeeCharged", "CaseAssigned");
         assertThat(changes.path("after")).isEqualTo(view);
+        assertThat(changes.path("differences").findValuesAsText("path"))
+                .contains("/outstanding/fees/amount", "/outstanding/total/amount", "/advisorId");
+        JsonNode advisor = changes.path("differences").findParents("path").stream()
+                .filter(difference -> difference.path("path").asText().equals("/advisorId")).findFirst().orElseThrow();
+        assertThat(advisor.path("before").isNull()).isTrue();
+        assertThat(advisor.path("after").asText()).isEqualTo("advisor-7");
     }
 
     @Test

@@ -59,6 +59,12 @@ class AdminController {
         return rebuilds.start(ProcessingGroups.ALL);
     }
 
+    /** Every read model's state: the version queries read, and any rebuild with its progress. */
+    @GetMapping("/api/v1/admin/projections")
+    List<ProjectionRebuilds.Status> statuses() {
+        return ProcessingGroups.ALL.stream().map(rebuilds::status).toList();
+    }
+
     @GetMapping("/api/v1/admin/projections/{name}/status")
     ProjectionRebuilds.Status status(@PathVariable String name) {
         return rebuilds.status(name);

@@ -79,7 +79,7 @@ class DebtQueryController {
     }
 
     record Changes(String debtId, Instant from, Instant to, DebtView before, DebtView after,
-                   List<HistoryReplay.UsedEvent> events) {
+                   List<HistoryReplay.UsedEvent> events, List<FieldDifferences.Difference> differences) {
     }
 
     record OnBusinessDate(String debtId, LocalDate businessDate, Instant knownAt, DebtView state,
@@ -176,6 +176,7 @@ class DebtQueryController {
         HistoryReplay.State before = replay.asOf(events, from);
         HistoryReplay.State after = replay.asOf(events, to);
         List<HistoryReplay.UsedEvent> between = after.events().subList(before.events().size(), after.events().size());
-        return new Changes(debtId, from, to, before.state(), after.state(), List.copyOf(between));
+        return new Changes(debtId, from, to, before.state(), after.state(), List.copyOf(between),
+                FieldDifferences.between("", json.valueToTree(before.state()), json.valueToTree(after.state())));
     }
 }
