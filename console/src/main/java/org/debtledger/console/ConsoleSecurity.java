@@ -1,5 +1,6 @@
 package org.debtledger.console;
 
+import jakarta.servlet.DispatcherType;
 import org.debtledger.edge.SignInThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,8 @@ public class ConsoleSecurity {
     SecurityFilterChain consoleFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.securityMatcher("/console", "/console/**", "/webjars/**")
                 .authorizeHttpRequests(pages -> pages
+                        // a page's stream was authorized when it was asked for; its continuation is part of it
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(SIGN_IN, "/console/assets/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(SIGN_IN).defaultSuccessUrl("/console")

@@ -102,8 +102,25 @@ public class LedgerApi {
         return request.retrieve().body(OBJECT);
     }
 
+    /** How far a query's read model has come ({@code X-Read-Position}): where to follow its changes from. */
+    public long readPosition(Function<UriBuilder, URI> uri) {
+        String position = client.get().uri(base(Side.QUERY), uri)
+                .headers(headers -> authorize(headers, null))
+                .retrieve().toBodilessEntity().getHeaders().getFirst("X-Read-Position");
+        return position == null ? 0 : Long.parseLong(position);
+    }
+
+    /** The address of {@code path} on {@code side}, and a bearer token for the person signed in, for a stream. */
+    public URI address(Side side, String path) {
+        return URI.create(base(side) + path);
+    }
+
+    public String bearer() {
+        return "Bearer " + tokens.issue(SecurityContextHolder.getContext().getAuthentication());
+    }
+
     private void authorize(HttpHeaders headers, String reason) {
-        headers.setBearerAuth(tokens.issue(SecurityContextHolder.getContext().getAuthentication()));
+        headers.set(HttpHeaders.AUTHORIZATION, bearer());
         if (reason != null && !reason.isBlank()) {
             headers.set("X-Reason", reason);
         }

@@ -1,11 +1,13 @@
 package org.debtledger.console;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.LinkedHashMap;
@@ -14,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The advisor's work queue: open work, most urgent first, filtered by type, creditor and assignee, refreshed while
- * it is open; and "take the next one", which assigns the most urgent unassigned case to the advisor and opens it.
+ * The advisor's work queue: open work, most urgent first, filtered by type, creditor and assignee, reloaded when
+ * the queue's stream says it changed; and "take the next one", which assigns the most urgent unassigned case to
+ * the advisor and opens it.
  */
 @Controller
 class QueuePages {
@@ -25,10 +28,12 @@ class QueuePages {
 
     private final LedgerApi api;
     private final Today today;
+    private final QueueRelay relay;
 
-    QueuePages(LedgerApi api, Today today) {
+    QueuePages(LedgerApi api, Today today, QueueRelay relay) {
         this.api = api;
         this.today = today;
+        this.relay = relay;
     }
 
     private static Map<String, String> types() {
@@ -64,6 +69,13 @@ class QueuePages {
                  Model model) {
         model.addAttribute("queue", items(type, creditorId, advisorId, page));
         return "console/queue :: items";
+    }
+
+    /** Tells the open page whenever the queue changes, from now on. */
+    @GetMapping(path = "/console/queue/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter changes() {
+        return relay.follow(api.readPosition(uri -> uri.path("/api/v1/advisor-queue").queryParam("size", 1)
+                .build()));
     }
 
     @PostMapping("/console/queue/next")

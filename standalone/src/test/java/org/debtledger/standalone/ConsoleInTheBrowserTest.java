@@ -157,6 +157,11 @@ class ConsoleInTheBrowserTest {
         browser.go("/console/queue");
         assertThat(browser.text(By.id("items"))).contains("DISPUTE_OPENED");
         assertThat(browser.page()).contains("closed when the dispute is resolved");
+
+        String later = register("console-debtor-7", "INV-CON-" + DEBTS.incrementAndGet(), 20);
+        assertThat(ledger.post("/api/v1/debts/" + later + "/disputes",
+                "{\"reason\": \"never ordered\", \"date\": \"" + TODAY + "\"}").status()).isEqualTo(200);
+        browser.waitFor(By.xpath("//div[@id='items']//a[normalize-space()='" + later + "']"));
         browser.press("Take the next one");
         assertThat(browser.text(By.cssSelector(".done"))).startsWith("Taken: ");
         assertThat(browser.text(By.id("advisor"))).isEqualTo("advisor");
