@@ -1,9 +1,15 @@
 package org.debtledger.console;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** The sign-in page, the start page, and finding a case. */
 @Controller
@@ -12,13 +18,21 @@ class ConsolePages {
     private static final int MOST_QUERY_CHARACTERS = 100;
 
     private final LedgerApi api;
+    private final ObjectProvider<ClientRegistrationRepository> identityProviders;
 
-    ConsolePages(LedgerApi api) {
+    ConsolePages(LedgerApi api, ObjectProvider<ClientRegistrationRepository> identityProviders) {
         this.api = api;
+        this.identityProviders = identityProviders;
     }
 
+    /** The form for local users, and a way in through each identity provider configured. */
     @GetMapping(ConsoleSecurity.SIGN_IN)
-    String signIn() {
+    String signIn(Model model) {
+        List<ClientRegistration> providers = new ArrayList<>();
+        if (identityProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+            registrations.forEach(registration -> providers.add((ClientRegistration) registration));
+        }
+        model.addAttribute("providers", providers);
         return "console/sign-in";
     }
 

@@ -1,18 +1,24 @@
 package org.debtledger.console;
 
 import jakarta.servlet.DispatcherType;
+import org.debtledger.edge.LedgerSecurity;
 import org.debtledger.edge.SignInThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may open the console: a person signed in with the form (a local user) and a session that ends on sign-out
- * or after half an hour unused. Every form carries a CSRF token; the pages run no inline script and load nothing
+ * Who may open the console: a person signed in with the form (a local user) or through the agency's identity
+ * provider (OpenID Connect, when {@code spring.security.oauth2.client.registration.*} names one), and a session that
+ * ends on sign-out or after half an hour unused. Every form carries a CSRF token; the pages run no inline script and load nothing
  * from elsewhere. Which page shows what follows the person's roles, and the API they act through checks again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +34,11 @@ public class ConsoleSecurity {
 
     @Bean
     @Order(-1) // before the API's chain, which takes every path
-    SecurityFilterChain consoleFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
-        http.securityMatcher("/console", "/console/**", "/webjars/**")
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, SignInThrottle throttle, LedgerSecurity.Settings settings,
+                                           ObjectProvider<ClientRegistrationRepository> identityProviders)
+            throws Exception {
+        http.securityMatcher("/console", "/console/**", "/webjars/**", "/oauth2/authorization/**",
+                        "/login/oauth2/code/**")
                 .authorizeHttpRequests(pages -> pages
                         // a page's stream was authorized when it was asked for; its continuation is part of it
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -45,6 +54,17 @@ public class ConsoleSecurity {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(throttle.formFilter(SIGN_IN), UsernamePasswordAuthenticationFilter.class);
+        if (identityProviders.getIfAvailable() != null) {
+            // the person's roles come from the identity token's claims, named as for the API's tokens
+            GrantedAuthoritiesMapper roles = granted -> granted.stream()
+                    .filter(OidcUserAuthority.class::isInstance).map(OidcUserAuthority.class::cast)
+                    .flatMap(oidc -> LedgerSecurity.authoritiesOf(oidc.getIdToken().getClaims(), settings.jwt())
+                            .stream())
+                    .toList();
+            http.oauth2Login(login -> login.loginPage(SIGN_IN).defaultSuccessUrl("/console")
+                    .failureUrl(SIGN_IN + "?failed")
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles)));
+        }
         return http.build();
     }
 }

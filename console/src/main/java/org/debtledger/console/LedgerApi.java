@@ -1,6 +1,7 @@
 package org.debtledger.console;
 
 import org.debtledger.edge.LocalTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -8,13 +9,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +28,7 @@ import java.util.function.Function;
 
 /**
  * The console's one way to the ledger: its public command and query APIs over HTTP, as the person signed in,
- * with a short-lived token the ledger signed for them. What the console may do is what the API allows their role;
+ * with their identity provider's token or a short-lived one the ledger signed for them. What the console may do is what the API allows their role;
  * every read it makes is in the access log like any other. The sides' addresses come from
  * {@code ledger.console.command-url} and {@code ledger.console.query-url}; left out, the console's own process.
  */
@@ -36,10 +42,12 @@ public class LedgerApi {
             };
 
     private final RestClient client;
-    private final LocalTokens tokens;
+    private final ObjectProvider<LocalTokens> tokens;
+    private final ObjectProvider<OAuth2AuthorizedClientService> authorizedClients;
     private final Environment environment;
 
-    LedgerApi(RestClient.Builder builder, LocalTokens tokens, Environment environment) {
+    LedgerApi(RestClient.Builder builder, ObjectProvider<LocalTokens> tokens,
+              ObjectProvider<OAuth2AuthorizedClientService> authorizedClients, Environment environment) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(5));
         requests.setReadTimeout(Duration.ofSeconds(30));
@@ -49,6 +57,7 @@ public class LedgerApi {
                 })
                 .build();
         this.tokens = tokens;
+        this.authorizedClients = authorizedClients;
         this.environment = environment;
     }
 
@@ -115,8 +124,27 @@ public class LedgerApi {
         return URI.create(base(side) + path);
     }
 
+    /**
+     * The person's token: the identity provider's access token when they signed in through it, else one the
+     * ledger signs for its local user.
+     */
     public String bearer() {
-        return "Bearer " + tokens.issue(SecurityContextHolder.getContext().getAuthentication());
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who instanceof OAuth2AuthenticationToken signedInElsewhere) {
+            OAuth2AuthorizedClient client = authorizedClients.getObject().loadAuthorizedClient(
+                    signedInElsewhere.getAuthorizedClientRegistrationId(), who.getName());
+            if (client == null || client.getAccessToken().getExpiresAt() != null
+                    && client.getAccessToken().getExpiresAt().isBefore(Instant.now())) {
+                throw new Refusal(401, "your sign-in has expired: sign out and sign in again", null);
+            }
+            return "Bearer " + client.getAccessToken().getTokenValue();
+        }
+        LocalTokens own = tokens.getIfAvailable();
+        if (own == null) {
+            throw new Refusal(401, "the console has no key to sign its local users' tokens with"
+                    + " (ledger.security.local-tokens.key)", null);
+        }
+        return "Bearer " + own.issue(who);
     }
 
     private void authorize(HttpHeaders headers, String reason) {

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one security setup both sides share. Every endpoint needs an authenticated caller, except the health
@@ -218,25 +219,31 @@ public class LedgerSecurity {
     /** A token's roles claim (a list, or a space-separated string) as roles, and its creditor claim. */
     static JwtAuthenticationConverter authorities(JwtClaims claims) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            Object roles = jwt.getClaims().get(claims.rolesClaim());
-            Collection<?> names = roles instanceof Collection<?> list ? list
-                    : roles instanceof String text ? List.of(text.split(" ")) : List.of();
-            for (Object name : names) {
-                for (Role role : Role.values()) {
-                    if (role.name().equals(String.valueOf(name).toUpperCase(Locale.ROOT))) {
-                        authorities.add(new SimpleGrantedAuthority(role.authority()));
-                    }
+        converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> authoritiesOf(jwt.getClaims(), claims));
+        return converter;
+    }
+
+    /**
+     * The roles and the creditor that {@code claims} (of an access token, or of an identity token when a person
+     * signs in to the console with the identity provider) carry, as the ledger's authorities.
+     */
+    public static Collection<GrantedAuthority> authoritiesOf(Map<String, Object> claims, JwtClaims names) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        Object roles = claims.get(names.rolesClaim());
+        Collection<?> listed = roles instanceof Collection<?> list ? list
+                : roles instanceof String text ? List.of(text.split(" ")) : List.of();
+        for (Object name : listed) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(String.valueOf(name).toUpperCase(Locale.ROOT))) {
+                    authorities.add(new SimpleGrantedAuthority(role.authority()));
                 }
             }
-            String creditorId = jwt.getClaimAsString(claims.creditorClaim());
-            if (creditorId != null && !creditorId.isBlank()) {
-                authorities.add(new SimpleGrantedAuthority(Caller.CREDITOR_PREFIX + creditorId));
-            }
-            return authorities;
-        });
-        return converter;
+        }
+        Object creditorId = claims.get(names.creditorClaim());
+        if (creditorId != null && !String.valueOf(creditorId).isBlank()) {
+            authorities.add(new SimpleGrantedAuthority(Caller.CREDITOR_PREFIX + creditorId));
+        }
+        return authorities;
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
