@@ -16,10 +16,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may open the console: a person signed in with the form (a local user) or through the agency's identity
- * provider (OpenID Connect, when {@code spring.security.oauth2.client.registration.*} names one), and a session that
- * ends on sign-out or after half an hour unused. Every form carries a CSRF token; the pages run no inline script and load nothing
- * from elsewhere. Which page shows what follows the person's roles, and the API they act through checks again.
+ * Who may open the console: a person signed in with the form (a local user) or through the agency's identity provider
+ * (OpenID Connect, when {@code spring.security.oauth2.client.registration.*} names one), and a session that ends on
+ * sign-out or after half an hour unused. Every form carries a CSRF token; the pages run no inline script and load
+ * nothing from elsewhere. Which page shows what follows the person's roles, and the API they act through checks again.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleSecurity {

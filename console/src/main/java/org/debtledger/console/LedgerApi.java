@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The console's one way to the ledger: its public command and query APIs over HTTP, as the person signed in,
- * with their identity provider's token or a short-lived one the ledger signed for them. What the console may do is what the API allows their role;
- * every read it makes is in the access log like any other. The sides' addresses come from
+ * The console's one way to the ledger: its public command and query APIs over HTTP, as the person signed in, with
+ * their identity provider's token or a short-lived one the ledger signed for them. What the console may do is what the
+ * API allows their role; every read it makes is in the access log like any other. The sides' addresses come from
  * {@code ledger.console.command-url} and {@code ledger.console.query-url}; left out, the console's own process.
  */
 @Component
