@@ -69,13 +69,18 @@ public class LedgerApi {
      * person typed goes into {@code uri} as a template variable ({@code build(values)}), so it is encoded whole.
      */
     public Map<String, Object> query(Function<UriBuilder, URI> uri, String reason) {
-        return client.get().uri(base(Side.QUERY), uri)
-                .headers(headers -> authorize(headers, reason))
-                .retrieve().body(OBJECT);
+        return get(Side.QUERY, uri, reason);
     }
 
     public Map<String, Object> query(Function<UriBuilder, URI> uri) {
-        return query(uri, null);
+        return get(Side.QUERY, uri, null);
+    }
+
+    /** A read from either side, such as the command side's plan quote. */
+    public Map<String, Object> get(Side side, Function<UriBuilder, URI> uri, String reason) {
+        return client.get().uri(base(side), uri)
+                .headers(headers -> authorize(headers, reason))
+                .retrieve().body(OBJECT);
     }
 
     /** A query answered with a list. */

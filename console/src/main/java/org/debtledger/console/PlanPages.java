@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * Agreeing a payment plan with the debtor on the line: the page shows exactly what the plan must cover on the day
- * it is agreed (interest to that day included), suggests equal monthly instalments that sum to it to the cent,
- * says whether the plan is free, takes the debtor's monthly income and expenses, and shows a refusal by rule in
- * the ledger's own words, keeping what was typed.
+ * it is agreed (interest to that day and the plan's fee included, as the ledger quotes it), suggests equal monthly
+ * instalments that sum to it to the cent, shows the fee or that the plan is free, takes the debtor's monthly income
+ * and expenses, and shows a refusal by rule in the ledger's own words, keeping what was typed.
  */
 @Controller
 class PlanPages {
@@ -45,7 +45,7 @@ class PlanPages {
         LocalDate agreed = date != null ? date : today.date();
         int instalments = Math.max(1, Math.min(count, MOST_INSTALMENTS));
         LocalDate first = firstDue != null ? firstDue : agreed.plusMonths(1);
-        Money total = show(debtId, agreed, model);
+        Money total = show(debtId, agreed, instalments, model);
         List<Row> rows = new ArrayList<>();
         List<Money> amounts = total.isPositive() ? total.split(instalments) : List.of();
         for (int i = 0; i < amounts.size(); i++) {
@@ -66,7 +66,7 @@ class PlanPages {
             throw new IllegalArgumentException("a plan has 1 to " + MOST_INSTALMENTS
                     + " instalments, each with a due date and an amount");
         }
-        Money total = show(debtId, date, model);
+        Money total = show(debtId, date, dueDate.size(), model);
         String currency = total.currency().getCurrencyCode();
         List<Row> rows = new ArrayList<>();
         List<Map<String, Object>> instalments = new ArrayList<>();
@@ -106,26 +106,20 @@ class PlanPages {
         }
     }
 
-    /** Puts the debt and what a plan agreed on {@code date} must cover in the model, and answers the latter. */
+    /**
+     * Puts the debt and the ledger's quote for a plan of {@code instalments} agreed on {@code date} in the model, and
+     * answers what the plan must cover.
+     */
     @SuppressWarnings("unchecked")
-    private Money show(String debtId, LocalDate date, Model model) {
+    private Money show(String debtId, LocalDate date, int instalments, Model model) {
         Map<String, Object> debt = api.query(uri -> uri.path("/api/v1/debts/{debtId}").build(debtId));
-        Map<String, Object> balance = api.query(uri -> uri.path("/api/v1/debtors/{debtorId}/balance")
-                .queryParam("payoffDate", date).build(debt.get("debtorId")));
-        Map<String, Object> payoff = null;
-        for (Map<String, Object> listed : (List<Map<String, Object>>) balance.get("debts")) {
-            if (debtId.equals(listed.get("debtId"))) {
-                payoff = (Map<String, Object>) listed.get("payoff");
-            }
-        }
-        if (payoff == null) {
-            throw new Refusal(404, "debt " + debtId + " is not among its debtor's debts", null);
-        }
-        Money total = Money.of((String) payoff.get("amount"), (String) payoff.get("currency"));
+        Map<String, Object> quote = api.get(LedgerApi.Side.COMMAND, uri -> uri
+                .path("/api/v1/debts/{debtId}/payment-plans/quote").queryParam("instalments", instalments)
+                .queryParam("date", date).build(debtId), null);
+        Map<String, Object> mustCover = (Map<String, Object>) quote.get("mustCover");
         model.addAttribute("debt", debt);
         model.addAttribute("date", date);
-        model.addAttribute("mustCover", total);
-        model.addAttribute("firstPlan", debt.get("plan") == null);
-        return total;
+        model.addAttribute("quote", quote);
+        return Money.of((String) mustCover.get("amount"), (String) mustCover.get("currency"));
     }
 }

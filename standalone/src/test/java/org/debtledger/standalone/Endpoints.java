@@ -69,6 +69,7 @@ final class Endpoints {
     static final List<Endpoint> ALL = List.of(
             post("/api/v1/debts", REGISTRATION, ADVISOR),
             post("/api/v1/debts/{debtId}/fees", "{\"type\": \"REMINDER\", \"date\": \"2025-03-05\"}", ADVISOR),
+            get("/api/v1/debts/{debtId}/payment-plans/quote", "?instalments=3&date=2025-03-01", ADVISOR),
             post("/api/v1/debts/{debtId}/payment-plans", """
                     {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "50.00", "currency": "EUR"}},
                      {"dueDate": "2025-05-01", "amount": {"amount": "50.00", "currency": "EUR"}}],

@@ -24,6 +24,7 @@ class CommandAccess {
     AccessRules commandEndpoints() {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.POST, "/api/v1/debts", "/api/v1/debts/**").hasAnyAuthority(anyOf(ADVISOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/payment-plans/quote").hasAnyAuthority(anyOf(ADVISOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/operations/**").hasAnyAuthority(anyOf(OPERATOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/reference-rates/*")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, OPERATOR))

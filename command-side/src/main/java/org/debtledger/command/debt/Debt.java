@@ -18,6 +18,7 @@ import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
 import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PlanPolicy;
+import org.debtledger.command.plan.PlanQuote;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.debt.AssignCase;
 import org.debtledger.debt.CaseAssigned;
@@ -120,17 +121,39 @@ public class Debt {
                        @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
         PlanPolicy plans = state.planPolicy(policy);
         plans.requireAgreeable(command);
-        Optional<InterestPosted> interest = state.interestDue(policy).through(command.date(), state.principal());
+        PlanTerms terms = planTerms(command.instalments().size(), command.date(), policy);
+        PaymentPlanAgreed agreed = plans.agreed(command, terms.number(), terms.total(),
+                terms.fee().map(FeeCharged::amount), actorRole);
+        terms.interest().ifPresent(AggregateLifecycle::apply);
+        terms.fee().ifPresent(AggregateLifecycle::apply);
+        apply(agreed);
+    }
+
+    /**
+     * What a plan of {@code instalments} agreed on {@code date} would have to cover, its fee, and the least an
+     * instalment may be; nothing is applied. The advisor's plan form and a debtor asking for a plan read it first.
+     */
+    public PlanQuote quotePlan(int instalments, LocalDate date, CollectionPolicy policy) {
+        PlanTerms terms = planTerms(instalments, date, policy);
+        PlanPolicy plans = state.planPolicy(policy);
+        return new PlanQuote(debtId.value(), date, instalments, terms.number(), terms.total(),
+                terms.fee().map(FeeCharged::amount).orElse(null), plans.rules().minimumInstalment(),
+                standing().plan() != null && standing().plan().inForce());
+    }
+
+    /** The interest posted and the fee charged when a plan is agreed, and all it must then cover. */
+    private record PlanTerms(int number, Optional<InterestPosted> interest, Optional<FeeCharged> fee, Money total) {
+    }
+
+    private PlanTerms planTerms(int instalments, LocalDate date, CollectionPolicy policy) {
+        Optional<InterestPosted> interest = state.interestDue(policy).through(date, state.principal());
         int number = standing().plan() == null ? 1 : standing().plan().number() + 1;
-        Optional<FeeCharged> fee = state.feePolicy(policy).planFee(number, command.instalments().size(), command.date(),
-                plans.rules().firstPlanFree());
+        Optional<FeeCharged> fee = state.feePolicy(policy).planFee(number, instalments, date,
+                state.planPolicy(policy).rules().firstPlanFree());
         Money total = standing().outstanding().total()
                 .plus(interest.map(InterestPosted::amount).orElse(state.zero()))
                 .plus(fee.map(FeeCharged::amount).orElse(state.zero()));
-        PaymentPlanAgreed agreed = plans.agreed(command, number, total, fee.map(FeeCharged::amount), actorRole);
-        interest.ifPresent(AggregateLifecycle::apply);
-        fee.ifPresent(AggregateLifecycle::apply);
-        apply(agreed);
+        return new PlanTerms(number, interest, fee, total);
     }
 
     // ---- payments: the rules are PaymentPolicy's; a back-valued payment's restatement is ValueDateRestatement's

@@ -5,14 +5,18 @@ import org.debtledger.audit.Channel;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
 import org.debtledger.command.api.InvalidRequest;
+import org.debtledger.command.calendar.BusinessDates;
+import org.debtledger.debt.CommandDate;
 import org.debtledger.debt.DebtId;
 import org.debtledger.money.Money;
 import org.debtledger.plan.Affordability;
 import org.debtledger.plan.AgreePaymentPlan;
 import org.debtledger.plan.Instalment;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -28,9 +32,25 @@ class PlanController {
     private static final int MAX_INSTALMENTS = 360;
 
     private final CommandSender commands;
+    private final PlanQuotes quotes;
+    private final BusinessDates businessDates;
 
-    PlanController(CommandSender commands) {
+    PlanController(CommandSender commands, PlanQuotes quotes, BusinessDates businessDates) {
         this.commands = commands;
+        this.quotes = quotes;
+        this.businessDates = businessDates;
+    }
+
+    /** What a plan of {@code instalments} agreed on {@code date} (today when left out) must cover, and its fee. */
+    @GetMapping("/api/v1/debts/{debtId}/payment-plans/quote")
+    PlanQuote quote(@PathVariable String debtId, @RequestParam int instalments,
+                    @RequestParam(required = false) LocalDate date) {
+        if (instalments < 1 || instalments > MAX_INSTALMENTS) {
+            throw new InvalidRequest("instalments must be 1 to " + MAX_INSTALMENTS);
+        }
+        LocalDate on = date != null ? date : businessDates.today();
+        businessDates.check(CommandDate.happens("date", on));
+        return quotes.quote(new DebtId(debtId), instalments, on);
     }
 
     record InstalmentRequest(LocalDate dueDate, Money amount) {

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.debtledger.command.TestDatabase;
+import org.debtledger.money.Money;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,12 @@ class DebtLifecycleTest extends CommandSideTest {
         ok(http.post("/api/v1/debts", registration(debt, "100.00")));
         ok(http.post(path + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}"));
         // 100.00 + 14.00 demand fee + 0.66 interest for 16 Feb..10 Mar = 114.66, in three instalments.
+        Answer quote = ok(http.get(path + "/payment-plans/quote?instalments=3&date=2025-03-10"));
+        assertThat(quote.json().path("mustCover").path("amount").asText()).isEqualTo("114.66");
+        assertThat(quote.json().path("fee").isNull()).as("the first plan is free").isTrue();
+        assertThat(quote.json().path("planNumber").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_log WHERE debt_id = :id").param("id", debt)
+                .query(Long.class).single()).as("a quote stores nothing").isEqualTo(2);
         Answer plan = ok(http.post(path + "/payment-plans", """
                 {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "38.22", "currency": "EUR"}},
                                  {"dueDate": "2025-05-01", "amount": {"amount": "38.22", "currency": "EUR"}},
@@ -66,6 +74,38 @@ class DebtLifecycleTest extends CommandSideTest {
                         FROM event_log WHERE debt_id = :id AND sequence_number = 6""")
                 .param("id", debt).query().singleRow();
         assertThat(lastPayment).containsEntry("principal", "38.22").containsEntry("instalment", "2");
+    }
+
+    @Test
+    void aSecondPlanIsQuotedWithItsFeeAndAPlanOfExactlyTheQuoteIsAgreed() {
+        String debt = newDebtId();
+        String path = "/api/v1/debts/" + debt;
+        ok(http.post("/api/v1/debts", registration(debt, "1000.00")));
+        ok(http.post(path + "/payment-plans", """
+                {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "500.00", "currency": "EUR"}},
+                                 {"dueDate": "2025-05-01", "amount": {"amount": "%s", "currency": "EUR"}}],
+                 "channel": "ADVISOR_PHONE", "date": "2025-03-01"}""".formatted(
+                new BigDecimal(http.get(path + "/payment-plans/quote?instalments=2&date=2025-03-01").json()
+                        .path("mustCover").path("amount").asText()).subtract(new BigDecimal("500.00")).toPlainString())));
+        closeOfBusiness("2025-05-31"); // both instalments missed: the plan is broken
+
+        Answer quote = ok(http.get(path + "/payment-plans/quote?instalments=4&date=2025-06-02"));
+        assertThat(quote.json().path("planNumber").asInt()).isEqualTo(2);
+        assertThat(quote.json().path("planInForce").asBoolean()).isFalse();
+        assertThat(quote.json().path("fee").path("amount").asText()).as("a second plan is charged for").isNotEmpty();
+        String[] instalments = split(quote.json().path("mustCover").path("amount").asText(), 4);
+        Answer agreed = http.post(path + "/payment-plans", """
+                {"instalments": [{"dueDate": "2025-07-01", "amount": {"amount": "%s", "currency": "EUR"}},
+                                 {"dueDate": "2025-08-01", "amount": {"amount": "%s", "currency": "EUR"}},
+                                 {"dueDate": "2025-09-01", "amount": {"amount": "%s", "currency": "EUR"}},
+                                 {"dueDate": "2025-10-01", "amount": {"amount": "%s", "currency": "EUR"}}],
+                 "channel": "ADVISOR_PHONE", "date": "2025-06-02"}""".formatted((Object[]) instalments));
+        assertThat(agreed.status()).as("a plan of exactly the quote: " + agreed).isEqualTo(200);
+    }
+
+    /** {@code amount} in {@code parts} that sum to it to the cent, the earlier ones carrying the odd cents. */
+    private static String[] split(String amount, int parts) {
+        return Money.of(amount, "EUR").split(parts).stream().map(Money::amount).toArray(String[]::new);
     }
 
     private static String payment(String paymentId, String valueDate) {
