@@ -2,6 +2,7 @@ package org.debtledger.query.balance;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.debt.DebtStatus;
+import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.debtledger.interest.LateInterest;
@@ -47,8 +48,8 @@ class DebtorBalanceController {
         this.referenceRates = referenceRates;
     }
 
-    record Line(String debtId, String creditorId, String invoiceReference, String status,
-                DebtView.Outstanding outstanding, Money credit, Money payoff) {
+    record Line(String debtId, String creditorId, String invoiceReference, InvoicePeriod invoicePeriod,
+                String description, String status, DebtView.Outstanding outstanding, Money credit, Money payoff) {
     }
 
     record Total(Money outstanding, Money credit, Money payoff) {
@@ -72,8 +73,8 @@ class DebtorBalanceController {
         Map<Currency, Total> totals = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
         for (DebtView view : views) {
             Money payoff = payoffDate == null ? null : payoff(view, payoffDate);
-            lines.add(new Line(view.debtId(), view.creditorId(), view.invoiceReference(), view.status().name(),
-                    view.outstanding(), view.credit(), payoff));
+            lines.add(new Line(view.debtId(), view.creditorId(), view.invoiceReference(), view.invoicePeriod(),
+                    view.description(), view.status().name(), view.outstanding(), view.credit(), payoff));
             Money zero = Money.zero(view.credit().currency());
             totals.merge(view.credit().currency(),
                     new Total(view.outstanding().total(), view.credit(), payoff == null ? null : payoff),
