@@ -20,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Debian's headless Chromium, driven through its chromedriver, on the console of a test ledger. Where Chromium is
@@ -88,7 +91,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Sets a date field, whose typing follows the browser's locale, to {@code date}. */
-    void date(String id, java.time.LocalDate date) {
+    void date(String id, LocalDate date) {
         driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), date.toString());
     }
 
@@ -130,6 +133,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The fields on the page that a screen reader could not name: inputs, selects and text areas without a label
+     * or an {@code aria-label}, and buttons without text or label.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unnamedFields() {
+        return (List<String>) driver.executeScript("""
+                return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+                    .filter(field => field.tagName === 'BUTTON'
+                        ? !(field.textContent.trim() || field.getAttribute('aria-label'))
+                        : !(field.labels.length || field.getAttribute('aria-label')))
+                    .map(field => field.outerHTML);""");
+    }
+
     void width(int pixels) {
         driver.manage().window().setSize(new Dimension(pixels, 900));
     }
@@ -138,7 +155,7 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
         }

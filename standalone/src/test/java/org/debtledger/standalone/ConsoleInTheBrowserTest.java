@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.math.BigDecimal;
@@ -123,6 +124,7 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.cssSelector(".refused"))).contains("PLAN_DOES_NOT_COVER_BALANCE")
                 .contains("must cover exactly " + mustCover.toPlainString() + " EUR");
         browser.screenshot("plan-refused");
+        assertThat(browser.unnamedFields()).isEmpty();
 
         browser.press("Suggest");
         browser.type("monthlyIncome", "2400.00");
@@ -139,6 +141,7 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.id("paid"))).isEqualTo(first + " EUR");
         assertThat(browser.text(By.id("timeline"))).contains("PaymentPlanAgreed").contains("PaymentReceived");
         browser.screenshot("debt-page");
+        assertThat(browser.unnamedFields()).isEmpty();
         browser.width(390);
         browser.screenshot("debt-page-390");
         assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth"))
@@ -166,6 +169,8 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.cssSelector(".done"))).startsWith("Taken: ");
         assertThat(browser.text(By.id("advisor"))).isEqualTo("advisor");
         browser.screenshot("queue-taken");
+        browser.go("/console/queue");
+        assertThat(browser.unnamedFields()).isEmpty();
     }
 
     @Test
@@ -211,6 +216,7 @@ class ConsoleInTheBrowserTest {
         assertThat(reads).isNotEmpty();
         assertThat(browser.text(By.id("access-log"))).contains("complaint 2291 review");
         browser.screenshot("access-log");
+        assertThat(browser.unnamedFields()).isEmpty();
 
         browser.go("/console/debtors/console-debtor-3?reason=erasure%20request");
         browser.type("erasure-reason", "the debtor asked for erasure");
@@ -239,6 +245,7 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.id("report"))).contains("2 lines: 1 applied, 0 applied before, 1 refused")
                 .contains("REFERENCE");
         browser.screenshot("bank-file-report");
+        assertThat(browser.unnamedFields()).isEmpty();
 
         browser.go("/console/read-models");
         assertThat(browser.text(By.id("model-debts"))).startsWith("debts IDLE");
@@ -259,6 +266,25 @@ class ConsoleInTheBrowserTest {
         browser.waitFor(By.id("timeline"));
         assertThat(browser.driver.findElements(By.xpath("//button[normalize-space()='Record payment']"))).isEmpty();
         assertThat(browser.text(By.cssSelector("header nav"))).doesNotContain("Operations");
+    }
+
+    @Test
+    void aPersonSignsInAndFindsACaseWithTheKeyboardAlone() {
+        String invoice = "INV-CON-" + DEBTS.incrementAndGet();
+        register("console-debtor-8", invoice, 5);
+        browser.driver.manage().deleteAllCookies();
+        browser.go("/console/sign-in");
+        assertThat(browser.unnamedFields()).isEmpty();
+        // the name field has the focus; Tab moves to the password, Enter sends the form
+        browser.driver.switchTo().activeElement().sendKeys("advisor", Keys.TAB,
+                StandaloneLedger.PASSWORDS.get("advisor"), Keys.ENTER);
+        browser.waitFor(By.cssSelector("form.who"));
+        // from the top of the page: the link past the menu, then the search field
+        browser.driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        browser.driver.findElement(By.id("q")).sendKeys(invoice, Keys.ENTER);
+        assertThat(browser.text(By.tagName("table"))).contains("console-debtor-8");
+        assertThat(browser.unnamedFields()).isEmpty();
     }
 
     @Test
