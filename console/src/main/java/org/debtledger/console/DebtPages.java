@@ -113,14 +113,8 @@ class DebtPages {
 
     /** Sends the command; back on the debt's page, fresh as the command, saying what was done or why not. */
     private String act(String debtId, String path, Object body, String done, RedirectAttributes after) {
-        try {
-            Map<String, Object> accepted = api.command("/api/v1/debts/{debtId}" + path, body, debtId);
-            after.addFlashAttribute("done", done);
-            after.addAttribute("minPosition", accepted.get("position"));
-        } catch (Refusal refusal) {
-            after.addFlashAttribute("refused", refusal.getMessage());
-            after.addFlashAttribute("rule", refusal.rule());
-        }
+        Outcome.of(() -> api.command("/api/v1/debts/{debtId}" + path, body, debtId), done, after)
+                .ifPresent(accepted -> after.addAttribute("minPosition", accepted.get("position")));
         after.addAttribute("debtId", debtId);
         return "redirect:/console/debts/{debtId}";
     }

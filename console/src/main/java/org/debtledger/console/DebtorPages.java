@@ -65,25 +65,20 @@ class DebtorPages {
             String value = form.getOrDefault(field, "").strip();
             data.put(field, value.isEmpty() ? null : value);
         }
-        return act(() -> api.send(HttpMethod.PUT, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/personal-data",
-                data, debtorId), "Personal data recorded", debtorId, after);
+        Outcome.of(() -> api.send(HttpMethod.PUT, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/personal-data",
+                data, debtorId), "Personal data recorded", after);
+        return backTo(debtorId, after);
     }
 
     /** Erases the debtor's personal data for good: its key is destroyed; the debts and their history stay. */
     @PostMapping("/console/debtors/{debtorId}/erasure")
     String erase(@PathVariable String debtorId, @RequestParam String reason, RedirectAttributes after) {
-        return act(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/erasure",
-                Map.of("reason", reason.strip()), debtorId), "Personal data erased", debtorId, after);
+        Outcome.of(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/erasure",
+                Map.of("reason", reason.strip()), debtorId), "Personal data erased", after);
+        return backTo(debtorId, after);
     }
 
-    private static String act(Runnable action, String done, String debtorId, RedirectAttributes after) {
-        try {
-            action.run();
-            after.addFlashAttribute("done", done);
-        } catch (Refusal refusal) {
-            after.addFlashAttribute("refused", refusal.getMessage());
-            after.addFlashAttribute("rule", refusal.rule());
-        }
+    private static String backTo(String debtorId, RedirectAttributes after) {
         after.addAttribute("debtorId", debtorId);
         return "redirect:/console/debtors/{debtorId}";
     }

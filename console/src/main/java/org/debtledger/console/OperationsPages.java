@@ -37,8 +37,7 @@ class OperationsPages {
             model.addAttribute("closing", api.command("/api/v1/operations/close-of-business",
                     Map.of("businessDate", businessDate.toString())));
         } catch (Refusal refusal) {
-            model.addAttribute("refused", refusal.getMessage());
-            model.addAttribute("rule", refusal.rule());
+            Outcome.refused(refusal, model);
         }
         return "console/operations";
     }
@@ -51,8 +50,7 @@ class OperationsPages {
             model.addAttribute("report", api.command("/api/v1/operations/bank-files",
                     MediaType.parseMediaType("text/csv"), file.getBytes()));
         } catch (Refusal refusal) {
-            model.addAttribute("refused", refusal.getMessage());
-            model.addAttribute("rule", refusal.rule());
+            Outcome.refused(refusal, model);
         }
         return "console/operations";
     }

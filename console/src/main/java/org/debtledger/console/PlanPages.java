@@ -94,8 +94,7 @@ class PlanPages {
             after.addAttribute("debtId", debtId);
             return "redirect:/console/debts/{debtId}";
         } catch (Refusal refusal) {
-            model.addAttribute("refused", refusal.getMessage());
-            model.addAttribute("rule", refusal.rule());
+            Outcome.refused(refusal, model);
             model.addAttribute("rows", rows);
             model.addAttribute("count", rows.size());
             model.addAttribute("firstDue", rows.get(0).dueDate());

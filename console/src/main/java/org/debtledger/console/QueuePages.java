@@ -88,15 +88,9 @@ class QueuePages {
             return "redirect:/console/queue";
         }
         String debtId = (String) next.get().get("debtId");
-        try {
-            Map<String, Object> accepted = api.command("/api/v1/debts/{debtId}/assignment",
-                    Map.of("advisorId", me.getName()), debtId);
-            after.addFlashAttribute("done", "Taken: " + next.get().get("reason"));
-            after.addAttribute("minPosition", accepted.get("position"));
-        } catch (Refusal refusal) {
-            after.addFlashAttribute("refused", refusal.getMessage());
-            after.addFlashAttribute("rule", refusal.rule());
-        }
+        Outcome.of(() -> api.command("/api/v1/debts/{debtId}/assignment", Map.of("advisorId", me.getName()), debtId),
+                        "Taken: " + next.get().get("reason"), after)
+                .ifPresent(accepted -> after.addAttribute("minPosition", accepted.get("position")));
         after.addAttribute("debtId", debtId);
         return "redirect:/console/debts/{debtId}";
     }

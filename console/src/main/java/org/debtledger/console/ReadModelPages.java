@@ -39,14 +39,16 @@ class ReadModelPages {
 
     @PostMapping("/console/read-models/{name}/rebuild")
     String rebuild(@PathVariable String name, RedirectAttributes after) {
-        return act(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/admin/projections/{name}/rebuild",
+        Outcome.of(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/admin/projections/{name}/rebuild",
                 null, name), "Rebuild of " + name + " started", after);
+        return "redirect:/console/read-models";
     }
 
     @PostMapping("/console/read-models/dead-letters/{id}/retry")
     String retry(@PathVariable String id, RedirectAttributes after) {
-        return act(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/admin/dead-letters/{id}/retry",
+        Outcome.of(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/admin/dead-letters/{id}/retry",
                 null, id), "Dead letter " + id + " retried", after);
+        return "redirect:/console/read-models";
     }
 
     @PostMapping("/console/read-models/reconciliation")
@@ -55,20 +57,8 @@ class ReadModelPages {
             model.addAttribute("reconciliation", api.send(HttpMethod.POST, LedgerApi.Side.QUERY,
                     "/api/v1/admin/reconciliation", null));
         } catch (Refusal refusal) {
-            model.addAttribute("refused", refusal.getMessage());
-            model.addAttribute("rule", refusal.rule());
+            Outcome.refused(refusal, model);
         }
         return readModels(model);
-    }
-
-    private static String act(Runnable action, String done, RedirectAttributes after) {
-        try {
-            action.run();
-            after.addFlashAttribute("done", done);
-        } catch (Refusal refusal) {
-            after.addFlashAttribute("refused", refusal.getMessage());
-            after.addFlashAttribute("rule", refusal.rule());
-        }
-        return "redirect:/console/read-models";
     }
 }
