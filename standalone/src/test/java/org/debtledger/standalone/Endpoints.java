@@ -98,6 +98,8 @@ final class Endpoints {
                     {paymentId},RF47 NOSU CHDE BT,10.00,EUR,2025-03-02
                     """, OPERATOR),
 
+            get("/api/v1/operations/runs", "?kind=BANK_FILE&size=5", OPERATOR),
+            get("/api/v1/operations/runs/{id}", "", OPERATOR),
             get("/api/v1/debts/{debtId}", "", ADVISOR, COMPLIANCE, CREDITOR),
             get("/api/v1/debts/{debtId}/history", "?asOf=2030-01-01T00:00:00Z", ADVISOR, COMPLIANCE),
             get("/api/v1/debtors/{debtorId}/balance", "?payoffDate=2025-03-31", ADVISOR, COMPLIANCE, CREDITOR),

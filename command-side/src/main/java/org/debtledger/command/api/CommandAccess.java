@@ -13,8 +13,8 @@ import static org.debtledger.edge.Role.COMPLIANCE;
 import static org.debtledger.edge.Role.OPERATOR;
 
 /**
- * Who may send commands: advisors work the debts; operators run close of business and keep the reference rates,
- * which every staff role may read.
+ * Who may send commands: advisors work the debts; operators run close of business, apply bank files and follow
+ * those runs, and keep the reference rates, which every staff role may read.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
@@ -26,6 +26,8 @@ class CommandAccess {
                 .requestMatchers(HttpMethod.POST, "/api/v1/debts", "/api/v1/debts/**").hasAnyAuthority(anyOf(ADVISOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/payment-plans/quote").hasAnyAuthority(anyOf(ADVISOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/operations/**").hasAnyAuthority(anyOf(OPERATOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/operations/runs", "/api/v1/operations/runs/*")
+                .hasAnyAuthority(anyOf(OPERATOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/reference-rates/*")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, OPERATOR))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/reference-rates/*/*").hasAnyAuthority(anyOf(OPERATOR));

@@ -2,19 +2,25 @@ package org.debtledger.command.bankfile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
+import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Audit;
+import org.debtledger.command.runs.NewRun;
+import org.debtledger.command.runs.OperationRuns;
+import org.debtledger.command.runs.RunAnswers;
 import org.debtledger.edge.RequestLimits;
 import org.debtledger.edge.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,23 +38,51 @@ class BankFileController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final BankFileImport bankFiles;
+    private final OperationRuns runs;
 
-    BankFileController(BankFileImport bankFiles) {
+    BankFileController(BankFileImport bankFiles, OperationRuns runs) {
         this.bankFiles = bankFiles;
+        this.runs = runs;
     }
 
     /**
      * Applies a bank file of incoming payments (text/csv, UTF-8) as the operator who sends it. A malformed file is
-     * refused whole; a well-formed line that cannot be applied is reported and the rest are applied.
+     * refused whole; a well-formed line that cannot be applied is reported and the rest are applied. With
+     * {@code Prefer: respond-async} a well-formed file is answered 202 at once and applied in the background.
      */
     @PostMapping(PATH)
-    BankFileReport apply(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                         HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+    ResponseEntity<?> apply(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                            @RequestHeader(name = "Prefer", required = false) String prefer,
+                            @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition,
+                            HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
         requireCsv(contentType);
         MetaData audit = Audit.actingAs(Role.OPERATOR, request).metaData(Channel.BANK_FILE, null);
         // read here, through the request's byte count (ledger.bank-file.max-bytes), so too much is a 413
         byte[] body = request.getInputStream().readAllBytes();
-        return bankFiles.apply(BankFile.parse(body), audit);
+        BankFile file = BankFile.parse(body);
+        NewRun run = NewRun.bankFile(fileName(disposition), body.length,
+                String.valueOf(audit.get(AuditMetadata.ACTOR_ID)));
+        if (RunAnswers.respondAsync(prefer)) {
+            return RunAnswers.accepted(runs.inBackground(run, progress -> bankFiles.apply(file, audit, progress)));
+        }
+        long runId = runs.begin(run);
+        return ResponseEntity.ok().header(RunAnswers.RUN_ID, Long.toString(runId))
+                .body(runs.carryOut(runId, progress -> bankFiles.apply(file, audit, progress)));
+    }
+
+    /** The file's name, when the request gives one: {@code Content-Disposition: attachment; filename="..."}. */
+    private static String fileName(String disposition) {
+        String name;
+        try {
+            name = disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
+        } catch (RuntimeException unreadable) {
+            return null; // the name is only a label for the run: one that cannot be read is left out
+        }
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        name = name.replaceAll("\\p{Cntrl}", "").strip();
+        return name.length() > 255 ? name.substring(0, 255) : name;
     }
 
     /**

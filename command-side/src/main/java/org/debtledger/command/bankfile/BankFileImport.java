@@ -8,6 +8,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Failures;
 import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.command.runs.RunCounts;
+import org.debtledger.command.runs.RunProgress;
+import org.debtledger.command.runs.RunStopped;
 import org.debtledger.debt.DebtId;
 import org.debtledger.edge.DatabaseOutage;
 import org.debtledger.money.Money;
@@ -30,6 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,7 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * database pool's size). Each debt's payments are applied one after another in the file's order, by one worker,
  * so the outcome is the same as applying the file line by line; different debts are applied at once.
  * A line that cannot be applied is reported with its rule and the rest go on; only the database out of reach
- * stops the run (answered 503: what was applied stays applied, and the file sent again applies nothing twice).
+ * stops the run (answered 503: what was applied stays applied, and the file sent again applies nothing twice), or the
+ * ledger stopping, which interrupts the run: the workers stop after the line each is applying.
  */
 @Service
 public class BankFileImport implements DisposableBean {
@@ -62,11 +68,15 @@ public class BankFileImport implements DisposableBean {
                 task -> new Thread(task, "bank-file-" + threads.incrementAndGet()));
     }
 
-    /** Applies every payment of the file with {@code audit} as each command's metadata, and reports each line. */
-    public BankFileReport apply(BankFile file, MetaData audit) {
+    /**
+     * Applies every payment of the file with {@code audit} as each command's metadata, and reports each line; tells
+     * {@code progress} how many lines are done about every second.
+     */
+    public BankFileReport apply(BankFile file, MetaData audit, RunProgress progress) {
         long started = System.nanoTime();
         List<BankFile.Payment> payments = file.payments();
         Outcome[] outcomes = new Outcome[payments.size()];
+        Tally tally = new Tally(payments.size());
         Map<DebtId, List<Integer>> linesByDebt = new LinkedHashMap<>();
         for (int i = 0; i < payments.size(); i++) {
             try {
@@ -76,8 +86,10 @@ public class BankFileImport implements DisposableBean {
                 LineRule rule = invalid.why() == CreditorReference.Invalid.Why.CHECK_DIGITS_WRONG
                         ? LineRule.REFERENCE_CHECK_DIGITS_WRONG : LineRule.REFERENCE_NOT_RF;
                 outcomes[i] = Outcome.refused(rule.name(), invalid.getMessage());
+                tally.add(outcomes[i]);
             }
         }
+        progress.reached(tally.counts());
 
         Queue<Map.Entry<DebtId, List<Integer>>> debts = new ConcurrentLinkedQueue<>(linesByDebt.entrySet());
         AtomicReference<RuntimeException> outage = new AtomicReference<>();
@@ -87,20 +99,25 @@ public class BankFileImport implements DisposableBean {
                 Map.Entry<DebtId, List<Integer>> debt;
                 while (outage.get() == null && (debt = debts.poll()) != null) {
                     for (int line : debt.getValue()) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            outage.compareAndSet(null, new RunStopped("a bank file"));
+                        }
                         if (outage.get() != null) {
                             return;
                         }
                         outcomes[line] = record(debt.getKey(), payments.get(line), audit, outage);
+                        tally.add(outcomes[line]);
                     }
                 }
             }));
         }
-        awaitAll(running);
+        awaitAll(running, outage, () -> progress.reached(tally.counts()));
         if (outage.get() != null) {
             throw outage.get();
         }
 
         BankFileReport report = report(payments, outcomes);
+        progress.reached(tally.counts());
         log.info("bank file of {} lines: {} applied, {} applied before, {} refused, in {} ms", report.lines(),
                 report.applied(), report.alreadyApplied(), report.refused(), (System.nanoTime() - started) / 1_000_000);
         return report;
@@ -133,14 +150,25 @@ public class BankFileImport implements DisposableBean {
         }
     }
 
-    private static void awaitAll(List<Future<?>> running) {
+    /** Waits for the workers, telling {@code everySecond} while it waits; interrupted, it has them stop. */
+    private static void awaitAll(List<Future<?>> running, AtomicReference<RuntimeException> outage,
+                                 Runnable everySecond) {
         try {
             for (Future<?> worker : running) {
+                while (!worker.isDone()) {
+                    try {
+                        worker.get(1, TimeUnit.SECONDS);
+                    } catch (TimeoutException stillGoing) {
+                        everySecond.run();
+                    }
+                }
                 worker.get();
             }
         } catch (InterruptedException e) {
+            RunStopped stopped = new RunStopped("a bank file");
+            outage.compareAndSet(null, stopped);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the bank file was applied", e);
+            throw stopped;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a bank file worker failed", e.getCause());
         }
@@ -166,6 +194,38 @@ public class BankFileImport implements DisposableBean {
         }
         return new BankFileReport(payments.size(), applied, alreadyApplied, refusals.size(),
                 List.copyOf(totals.values()), refusals);
+    }
+
+    /** Lines applied, applied before and refused so far, by the workers at once. */
+    private static final class Tally {
+
+        private final int lines;
+        private int applied;
+        private int alreadyApplied;
+        private int refused;
+        private final Map<String, Integer> refusalsByRule = new TreeMap<>();
+
+        Tally(int lines) {
+            this.lines = lines;
+        }
+
+        synchronized void add(Outcome outcome) {
+            if (outcome == null) {
+                return; // the database out of reach: the run stops
+            }
+            if (outcome.kind() == Outcome.Kind.APPLIED) {
+                applied++;
+            } else if (outcome.kind() == Outcome.Kind.ALREADY_APPLIED) {
+                alreadyApplied++;
+            } else {
+                refused++;
+                refusalsByRule.merge(outcome.rule(), 1, Integer::sum);
+            }
+        }
+
+        synchronized RunCounts counts() {
+            return RunCounts.ofLines(lines, applied, alreadyApplied, refused, refusalsByRule);
+        }
     }
 
     @Override

@@ -22,6 +22,6 @@ class DailyCloseOfBusiness {
 
     @Scheduled(cron = "${ledger.close-of-business.cron:0 30 23 * * *}", zone = "${ledger.time-zone:Europe/Helsinki}")
     void closeToday() {
-        closeOfBusiness.run(businessDates.today(), CloseOfBusiness.SCHEDULED);
+        closeOfBusiness.run(businessDates.today(), CloseOfBusiness.SCHEDULED, runId -> { });
     }
 }

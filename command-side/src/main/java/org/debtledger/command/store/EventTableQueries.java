@@ -41,6 +41,13 @@ public class EventTableQueries {
         return query.query((row, n) -> new Position(row.getLong(1), row.getLong(2))).single();
     }
 
+    /** How many debts were registered after {@code position}. */
+    public int registeredCountAfter(long position) {
+        return jdbc.sql("SELECT count(*) FROM domainevententry WHERE sequencenumber = 0 AND type = 'Debt'"
+                        + " AND globalindex > :cursor")
+                .param("cursor", position).query(Integer.class).single();
+    }
+
     /** Up to {@code limit} debts registered after {@code position}, in the order they were registered. */
     public List<Registered> registeredAfter(long position, int limit) {
         return jdbc.sql("""
