@@ -4,6 +4,7 @@ import org.debtledger.edge.LocalTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -98,10 +99,19 @@ public class LedgerApi {
         return send(HttpMethod.POST, Side.COMMAND, path, body, variables);
     }
 
-    /** A command whose body is a file of {@code type}, such as a bank file. */
-    public Map<String, Object> command(String path, MediaType type, byte[] body) {
+    /**
+     * Starts long work on the command side (close of business, a bank file) and answers the run that carries it
+     * out in the background ({@code Prefer: respond-async}); {@code fileName} (may be null) names a file sent.
+     */
+    public Map<String, Object> startRun(String path, MediaType type, Object body, String fileName) {
         return client.post().uri(base(Side.COMMAND) + path, new Object[0])
-                .headers(headers -> authorize(headers, null))
+                .headers(headers -> {
+                    authorize(headers, null);
+                    headers.set("Prefer", "respond-async");
+                    if (fileName != null && !fileName.isBlank()) {
+                        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
+                    }
+                })
                 .contentType(type).body(body)
                 .retrieve().body(OBJECT);
     }

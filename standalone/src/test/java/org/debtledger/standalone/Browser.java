@@ -114,6 +114,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits up to 30 s for {@code what} to read {@code text}, as a page that refreshes itself comes to. */
+    void waitForText(By what, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(what, text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + what + " reading " + text + " on " + driver.getCurrentUrl()
+                    + ", which shows:\n" + page(), e);
+        }
+    }
+
     String text(By what) {
         return waitFor(what).getText();
     }

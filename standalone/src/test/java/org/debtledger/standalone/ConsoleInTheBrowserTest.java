@@ -233,7 +233,10 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.driver.findElement(By.id("businessDate")).getDomProperty("value"))
                 .isEqualTo(TODAY.toString());
         browser.press("Run close of business");
-        assertThat(browser.text(By.id("closing"))).contains("COMPLETED");
+        browser.waitForText(By.id("run-status"), "COMPLETED");
+        assertThat(browser.text(By.id("closing"))).contains("debts done, 0 failed");
+        browser.click(By.linkText("Back to operations"));
+        assertThat(browser.text(By.id("runs"))).contains("Close of business " + TODAY).contains("operator");
 
         Path file = Files.createTempFile(dataDirectory, "bank-file", ".csv");
         Files.writeString(file, "archive_id,reference,amount,currency,value_date\n"
@@ -242,6 +245,8 @@ class ConsoleInTheBrowserTest {
                 + "CON-B-" + debtId + ",RF00NOTAREFERENCE,5.00,EUR," + TODAY + "\n");
         browser.driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.press("Apply the bank file");
+        browser.waitForText(By.id("run-status"), "COMPLETED");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Bank file " + file.getFileName());
         assertThat(browser.text(By.id("report"))).contains("2 lines: 1 applied, 0 applied before, 1 refused")
                 .contains("REFERENCE");
         browser.screenshot("bank-file-report");
