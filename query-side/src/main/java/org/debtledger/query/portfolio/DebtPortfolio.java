@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
     }
 
     public DebtPortfolio {
-        collections = Map.copyOf(collections);
+        collections = Collections.unmodifiableMap(new TreeMap<>(collections)); // in month order
         plans = List.copyOf(plans);
     }
 
