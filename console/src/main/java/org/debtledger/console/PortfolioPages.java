@@ -23,8 +23,8 @@ import java.util.Objects;
 @Controller
 class PortfolioPages {
 
-    /** A chart: its title, its SVG, and its numbers as a table (a header row, then rows). */
-    record Chart(String id, String title, String svg, List<String> head, List<List<String>> rows) {
+    /** A chart: its title, its SVG, and its numbers as a table (its caption, a header row, then rows). */
+    record Chart(String id, String title, String svg, String caption, List<String> head, List<List<String>> rows) {
     }
 
     private final LedgerApi api;
@@ -82,7 +82,7 @@ class PortfolioPages {
         String currency = series.isEmpty() ? "EUR" : series.get(0).name();
         String title = "Open balances by days past due on " + answer.get("asOf");
         return new Chart("ageing", title, SvgChart.bars(title, buckets, series, minor -> amount(minor, currency)),
-                head, rows);
+                "The numbers: " + title + "; in brackets, how many debts", head, rows);
     }
 
     @SuppressWarnings("unchecked")
@@ -113,7 +113,8 @@ class PortfolioPages {
         String title = "Share of placed principal collected by month since registration, " + answer.get("from")
                 + " to " + answer.get("to");
         return new Chart("recovery", title, SvgChart.lines(title, labels, series,
-                basisPoints -> percent(BigDecimal.valueOf(basisPoints, 4))), head, rows);
+                basisPoints -> percent(BigDecimal.valueOf(basisPoints, 4))), "The numbers: " + title
+                + "; in brackets, the amount collected", head, rows);
     }
 
     @SuppressWarnings("unchecked")
@@ -135,7 +136,7 @@ class PortfolioPages {
         return new Chart("plans", title, SvgChart.bars(title, labels, List.of(new SvgChart.Series("agreed",
                         counts.get(0)), new SvgChart.Series("completed", counts.get(1)),
                 new SvgChart.Series("broken", counts.get(2))), Long::toString),
-                List.of("Month", "Agreed", "Completed", "Broken"), rows);
+                "The numbers: " + title, List.of("Month", "Agreed", "Completed", "Broken"), rows);
     }
 
     /** The lines of the types that had any work in the range; the table lists the days on which a number changed. */
@@ -173,7 +174,8 @@ class PortfolioPages {
         head.add("All");
         String title = "Open work in the queue by type at the end of each day, " + answer.get("from") + " to "
                 + answer.get("to");
-        return new Chart("queue", title, SvgChart.lines(title, labels, series, Long::toString), head, rows);
+        return new Chart("queue", title, SvgChart.lines(title, labels, series, Long::toString),
+                "The numbers: " + title + ", on the first day and each day a number changed", head, rows);
     }
 
     private static long number(Object value) {
