@@ -225,6 +225,89 @@ class ConsoleInTheBrowserTest {
                 .contains("is still open");
     }
 
+    /** A command of the debt, dated in the past, that must be accepted; the event store position of its event. */
+    private static long accepted(String path, String body) {
+        StandaloneLedger.Answer answer = ledger.post(path, body);
+        assertThat(answer.status()).as(answer.toString()).isIn(200, 201);
+        return answer.json().path("position").asLong();
+    }
+
+    /**
+     * Two debts of their own creditor placed in January 2025: 400.00 EUR with a plan half paid in February and
+     * disputed on 20 February, and 100.00 EUR whose one-instalment plan was paid in January.
+     */
+    private static long portfolioOfJanuary2025() {
+        String placed = """
+                {"debtId": "%s", "creditorId": "portfolio-co", "debtorId": "%s", "invoiceReference": "%s",
+                 "invoicePeriod": {"from": "2024-12-01", "to": "2024-12-31"}, "description": "Broadband",
+                 "principal": {"amount": "%s", "currency": "EUR"}, "dueDate": "%s",
+                 "debtType": "CONSUMER", "jurisdiction": "FI", "date": "%s"}""";
+        String plan = """
+                {"instalments": [%s], "channel": "ADVISOR_PHONE", "date": "2025-01-20"}""";
+        String payment = """
+                {"paymentId": "%s", "amount": {"amount": "%s", "currency": "EUR"}, "valueDate": "%s",
+                 "channel": "BANK_FILE"}""";
+        String big = "PF" + System.nanoTime() % 1_000_000_000 + DEBTS.incrementAndGet();
+        String small = "PF" + System.nanoTime() % 1_000_000_000 + DEBTS.incrementAndGet();
+        accepted("/api/v1/debts", placed.formatted(big, "pf-1", "PF-1-" + big, "400.00", "2025-02-15", "2025-01-15"));
+        accepted("/api/v1/debts", placed.formatted(small, "pf-2", "PF-2-" + small, "100.00", "2025-02-16",
+                "2025-01-16"));
+        String instalment = """
+                {"dueDate": "%s", "amount": {"amount": "%s", "currency": "EUR"}}""";
+        accepted("/api/v1/debts/" + big + "/payment-plans", plan.formatted(instalment.formatted("2025-02-15", "200.00")
+                + ", " + instalment.formatted("2025-03-15", "200.00")));
+        accepted("/api/v1/debts/" + small + "/payment-plans",
+                plan.formatted(instalment.formatted("2025-02-16", "100.00")));
+        accepted("/api/v1/debts/" + small + "/payments", payment.formatted("PF-" + small, "100.00", "2025-01-25"));
+        accepted("/api/v1/debts/" + big + "/payments", payment.formatted("PF-" + big, "200.00", "2025-02-10"));
+        return accepted("/api/v1/debts/" + big + "/disputes",
+                "{\"reason\": \"the debtor says the second month was not delivered\", \"date\": \"2025-02-20\"}");
+    }
+
+    @Test
+    void aTeamLeadSeesThePortfolioAsFourChartsWithTheirNumbers() {
+        long position = portfolioOfJanuary2025();
+        for (String numbers : List.of("ageing?", "plans?from=2025-01&to=2025-01&", "queue?")) {
+            StandaloneLedger.Answer fresh = ledger.get("/api/v1/portfolio/" + numbers + "minPosition=" + position);
+            assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
+        }
+        browser.width(1280);
+        browser.signIn("compliance");
+        browser.click(By.linkText("Portfolio"));
+        browser.type("from", "2025-01");
+        browser.type("to", "2025-03");
+        browser.press("Show");
+
+        for (String chart : List.of("ageing", "recovery", "plans", "queue")) {
+            WebElement svg = browser.waitFor(By.cssSelector("#" + chart + " svg"));
+            assertThat(svg.getDomAttribute("aria-label")).as(chart).isNotBlank();
+            assertThat(svg.findElement(By.tagName("title")).getDomProperty("textContent")).as(chart).isNotBlank();
+        }
+        assertThat(browser.text(By.cssSelector("#ageing table"))).contains("portfolio-co EUR");
+        assertThat(browser.text(By.xpath("//section[@id='ageing']//tr[td[1]='portfolio-co']/td[7]")))
+                .endsWith("EUR (1)");
+        assertThat(browser.text(By.cssSelector("#recovery tbody tr:first-child")))
+                .startsWith("2025-01 EUR 500.00 EUR 20.00 % (100.00 EUR) 60.00 % (300.00 EUR)");
+        assertThat(browser.text(By.cssSelector("#plans tbody"))).contains("2025-01 2 1 0")
+                .contains("2025-02 0 0 0");
+        assertThat(browser.text(By.cssSelector("#queue table"))).contains("DISPUTE_OPENED").contains("2025-02-20 1 1");
+        assertThat(browser.driver.findElements(By.cssSelector("#plans svg rect[height]"))).hasSizeGreaterThan(3);
+        browser.screenshot("portfolio");
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.waitFor(By.id("recovery")));
+        browser.screenshot("portfolio-recovery");
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.waitFor(By.id("queue")));
+        browser.screenshot("portfolio-queue");
+        browser.width(390);
+        browser.screenshot("portfolio-390");
+        assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth"))
+                .as("the charts fit the phone's screen; the tables scroll in their own box")
+                .isEqualTo(browser.driver.executeScript("return document.documentElement.clientWidth"));
+        browser.width(1280);
+
+        browser.signIn("operator");
+        assertThat(browser.text(By.cssSelector("header nav"))).doesNotContain("Portfolio");
+    }
+
     @Test
     void anOperatorRunsCloseOfBusinessAndAppliesABankFile() throws Exception {
         String debtId = register("console-debtor-4", "INV-CON-" + DEBTS.incrementAndGet(), 10);

@@ -4,6 +4,8 @@ import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.debt.DebtViewFold;
 import org.debtledger.query.debt.HistoryReplay;
+import org.debtledger.query.portfolio.DebtPortfolio;
+import org.debtledger.query.portfolio.PortfolioReconciliation;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadModelJson;
 import org.debtledger.query.projection.ReadPositions;
@@ -18,10 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks the read models against the event store: once the debt view and the advisor queue have passed the store's
- * head, every debt's view must equal the fold of its events, its audit timeline must list exactly those events,
- * and its part of the advisor queue must equal their fold with the queue's rules. What an operator runs after a
- * crash or a restore, and what the fault tests use.
+ * Checks the read models against the event store: once every read model has passed the store's head, every debt's
+ * view must equal the fold of its events, its audit timeline must list exactly those events, its part of the advisor
+ * queue (its items and their changes) must equal their fold with the queue's rules, and its part of the portfolio their
+ * fold with the portfolio's. What an operator runs after a crash or a restore, and what the fault tests use.
  */
 @Component
 public class Reconciliation {
@@ -33,14 +35,16 @@ public class Reconciliation {
     private final HistoryReplay replay;
     private final ReadPositions positions;
     private final QueueReconciliation queues;
+    private final PortfolioReconciliation portfolios;
 
     Reconciliation(StoredEvents stored, DebtReads reads, HistoryReplay replay, ReadPositions positions,
-                   QueueReconciliation queues) {
+                   QueueReconciliation queues, PortfolioReconciliation portfolios) {
         this.stored = stored;
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
         this.queues = queues;
+        this.portfolios = portfolios;
     }
 
     public record Mismatch(String debtId, String model, String detail) {
@@ -58,7 +62,7 @@ public class Reconciliation {
     public Report run(Duration maxWait) {
         long head = reads.storeHead();
         long deadline = System.nanoTime() + maxWait.toNanos();
-        for (String model : List.of(ProcessingGroups.DEBTS, ProcessingGroups.ADVISOR_QUEUE)) {
+        for (String model : ProcessingGroups.ALL) {
             positions.awaitAtLeast(model, head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         List<String> debts = stored.debtIdsThrough(head);
@@ -68,6 +72,8 @@ public class Reconciliation {
         for (String debtId : debts) {
             Optional<DebtView> view = reads.view(debtId);
             DebtWorkItems queue = queues.stored(debtId);
+            List<String> queueChanges = queues.storedChanges(debtId, head);
+            DebtPortfolio portfolio = portfolios.stored(debtId);
             List<HistoryReplay.Recorded> debtEvents = replay.events(debtId);
             // events the view applied after the head was read count too: the view may be ahead, never behind
             long bound = Math.max(head, view.map(DebtView::position).orElse(0L));
@@ -77,6 +83,10 @@ public class Reconciliation {
             List<Mismatch> found = new ArrayList<>(compare(debtId, recorded, view, reads.timeline(debtId)));
             QueueReconciliation.difference(queue, debtEvents, head)
                     .ifPresent(difference -> found.add(new Mismatch(debtId, "advisor_queue", difference)));
+            QueueReconciliation.changesDifference(debtId, queueChanges, debtEvents, head)
+                    .ifPresent(difference -> found.add(new Mismatch(debtId, "advisor_queue", difference)));
+            PortfolioReconciliation.difference(portfolio, debtEvents, head)
+                    .ifPresent(difference -> found.add(new Mismatch(debtId, "portfolio", difference)));
             for (Mismatch mismatch : found) {
                 count++;
                 if (mismatches.size() < MISMATCHES_SHOWN) {

@@ -31,6 +31,9 @@ class QueryAccess {
                 .requestMatchers(HttpMethod.GET, "/api/v1/search").hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, CREDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/advisor-queue", "/api/v1/advisor-queue/stream")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/portfolio/ageing", "/api/v1/portfolio/recovery",
+                        "/api/v1/portfolio/plans", "/api/v1/portfolio/queue")
+                .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/stream")
                 .hasAnyAuthority(anyOf(INTEGRATION, COMPLIANCE, CREDITOR))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/debtors/*/personal-data").hasAnyAuthority(anyOf(ADVISOR))

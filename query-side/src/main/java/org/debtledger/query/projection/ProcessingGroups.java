@@ -8,7 +8,9 @@ public final class ProcessingGroups {
     /** The debt view and the audit timeline, folded together from each debt's events. */
     public static final String DEBTS = "debts";
     public static final String ADVISOR_QUEUE = "advisor-queue";
-    public static final List<String> ALL = List.of(DEBTS, ADVISOR_QUEUE);
+    /** Placed principal, collections by month since registration, and plans, for the portfolio's charts. */
+    public static final String PORTFOLIO = "portfolio";
+    public static final List<String> ALL = List.of(DEBTS, ADVISOR_QUEUE, PORTFOLIO);
 
     private ProcessingGroups() {
     }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,10 @@ public class AdvisorQueueProjection extends ProjectedReadModel<DebtWorkItems> {
                     + " remaining_minor = :remaining_minor, raised_position = :raised_position,"
                     + " changed_position = :changed_position");
 
+    /** Every change of a work item with its event's business date: the queue's history, for its size on past days. */
+    static final Table WORK_ITEM_CHANGE = Table.named("work_item_change", "item_id", "position", "debt_id", "type",
+            "open", "visible_from", "business_date").onConflict("(item_id, position) DO NOTHING");
+
     AdvisorQueueProjection(BatchedProjection batches) {
         super(batches, ProcessingGroups.ADVISOR_QUEUE);
     }
@@ -55,6 +60,23 @@ public class AdvisorQueueProjection extends ProjectedReadModel<DebtWorkItems> {
     @Override
     public DebtWorkItems evolve(DebtWorkItems queue, StoredEvent event) {
         return queue.after(event.event(), event.sequenceNumber(), event.position());
+    }
+
+    @Override
+    public void eventRows(StoredEvent event, DebtWorkItems after, Rows rows) {
+        for (WorkItemRow item : after.items()) {
+            if (item.changedPosition() == event.position()) {
+                rows.add(WORK_ITEM_CHANGE, change(item, event.event().date()));
+            }
+        }
+    }
+
+    /** The row of work_item_change for an item as its event at {@code businessDate} left it. */
+    static MapSqlParameterSource change(WorkItemRow item, LocalDate businessDate) {
+        return new MapSqlParameterSource().addValue("item_id", item.itemId())
+                .addValue("position", item.changedPosition()).addValue("debt_id", item.debtId())
+                .addValue("type", item.type().name()).addValue("open", item.open())
+                .addValue("visible_from", item.visibleFrom()).addValue("business_date", businessDate);
     }
 
     @Override

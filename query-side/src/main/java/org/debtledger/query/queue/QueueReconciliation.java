@@ -7,6 +7,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +40,39 @@ public class QueueReconciliation {
     public DebtWorkItems stored(String debtId) {
         return snapshot.execute(tx -> StoredQueues.read(jdbc, active("work_debt"), active("work_item"),
                 List.of(debtId)).get(debtId));
+    }
+
+    /** The stored changes of the debt's work items through {@code head}, in order, as item@position:open:date. */
+    public List<String> storedChanges(String debtId, long head) {
+        return jdbc.sql("SELECT item_id, position, open, business_date FROM " + active("work_item_change")
+                        + " WHERE debt_id = :debtId AND position <= :head ORDER BY position, item_id")
+                .param("debtId", debtId).param("head", head)
+                .query((row, n) -> row.getString(1) + "@" + row.getLong(2) + ":" + row.getBoolean(3) + ":"
+                        + row.getObject(4, LocalDate.class))
+                .list();
+    }
+
+    /** What differs between the stored changes and those of the fold of the events through {@code head}. */
+    public static Optional<String> changesDifference(String debtId, List<String> stored,
+                                                     List<HistoryReplay.Recorded> events, long head) {
+        List<String> folded = new ArrayList<>();
+        DebtWorkItems queue = new DebtWorkItems(debtId, null, List.of());
+        try {
+            for (HistoryReplay.Recorded event : events) {
+                if (event.position() > head) {
+                    break;
+                }
+                queue = queue.after(event.event(), event.sequenceNumber(), event.position());
+                queue.items().stream().filter(item -> item.changedPosition() == event.position())
+                        .map(item -> item.itemId() + "@" + event.position() + ":" + item.open() + ":"
+                                + event.event().date())
+                        .sorted().forEach(folded::add);
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the queue's own comparison reports it
+        }
+        return new TreeSet<>(stored).equals(new TreeSet<>(folded)) ? Optional.empty()
+                : Optional.of("work_item_change holds " + stored + "; the events give " + folded);
     }
 
     /**

@@ -132,4 +132,17 @@ class AdvisorQueueFoldTest {
                 .containsExactlyInAnyOrder(Map.of("type", "NO_PLAN_NO_CONTACT", "open", false),
                         Map.of("type", "INSTALMENT_MISSED", "open", true));
     }
+
+    @Test
+    void everyChangeOfAnItemIsKeptWithItsBusinessDaySoThePastQueueCanBeCounted() {
+        PaymentReceived paid = new PaymentReceived(DEBT, new PaymentId("RF-1"), eur("50.00"), Channel.BANK_FILE,
+                new Allocation(eur("0.00"), eur("0.00"), eur("50.00"), eur("0.00")),
+                List.of(new InstalmentPayment(1, eur("50.00"))), date("2025-04-12"));
+        FoldedRows rows = FoldedRows.of(PROJECTION, List.of(REGISTERED, PLAN, MISSED, paid));
+
+        assertThat(rows.of("work_item_change")).extracting(row -> row.get("type") + " " + row.get("open") + " "
+                + row.get("business_date") + " @" + row.get("position")).containsExactly(
+                "NO_PLAN_NO_CONTACT true 2025-03-01 @100", "NO_PLAN_NO_CONTACT false 2025-03-01 @101",
+                "INSTALMENT_MISSED true 2025-04-08 @102", "INSTALMENT_MISSED false 2025-04-12 @103");
+    }
 }
