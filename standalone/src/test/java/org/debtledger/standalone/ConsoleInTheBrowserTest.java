@@ -293,6 +293,7 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.cssSelector("#queue table"))).contains("DISPUTE_OPENED").contains("2025-02-20 1 1");
         assertThat(browser.driver.findElements(By.cssSelector("#plans svg rect[height]"))).hasSizeGreaterThan(3);
         browser.screenshot("portfolio");
+        assertThat(browser.unnamedFields()).isEmpty();
         browser.driver.executeScript("arguments[0].scrollIntoView()", browser.waitFor(By.id("recovery")));
         browser.screenshot("portfolio-recovery");
         browser.driver.executeScript("arguments[0].scrollIntoView()", browser.waitFor(By.id("queue")));
