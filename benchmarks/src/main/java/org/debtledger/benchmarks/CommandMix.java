@@ -17,12 +17,19 @@ import java.util.UUID;
 final class CommandMix implements Load.Operation {
     private final HttpClient http;
     private final String base;
+    private final String debtorId;
     private String debt;
     private int step;
 
     CommandMix(HttpClient http, int port) {
+        this(http, port, "d-1");
+    }
+
+    /** The mix for debts of {@code debtorId}. */
+    CommandMix(HttpClient http, int port, String debtorId) {
         this.http = http;
         this.base = "http://127.0.0.1:" + port + "/api/v1/debts";
+        this.debtorId = debtorId;
     }
 
     @Override
@@ -31,10 +38,11 @@ final class CommandMix implements Load.Operation {
             case 0 -> {
                 debt = "debt-" + UUID.randomUUID();
                 post(base, """
-                        {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "d-1", "invoiceReference": "INV-1",
+                        {"debtId": "%s", "creditorId": "acme-telecom", "debtorId": "%s", "invoiceReference": "INV-1",
                          "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"}, "description": "Broadband",
                          "principal": {"amount": "100.00", "currency": "EUR"}, "dueDate": "2025-02-15",
-                         "debtType": "CONSUMER", "jurisdiction": "FI", "date": "2025-03-01"}""".formatted(debt));
+                         "debtType": "CONSUMER", "jurisdiction": "FI", "date": "2025-03-01"}"""
+                        .formatted(debt, debtorId));
             }
             case 1 -> post(base + "/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}");
             case 2 -> post(base + "/" + debt + "/payment-plans", """

@@ -28,11 +28,15 @@ import java.util.Map;
  * </ul>
  * Then, in this order: the commands at half the best rate, loading a debt ({@link AggregateLoads}), the read side
  * ({@link ReadSide}), a bank file ({@link BankFileRun}) and the standalone ledger's memory
- * ({@link StandaloneMemory}). Usage: {@code LedgerBenchmark <seconds per measurement> <results.json>}.
+ * ({@link StandaloneMemory}); with {@code -Dbenchmark.console-debts=N}, the console's pages last
+ * ({@link ConsolePageTimes}), and with {@code -Dbenchmark.only=console} those alone. Usage:
+ * {@code LedgerBenchmark <seconds per measurement> <results.json>}.
  */
 public final class LedgerBenchmark {
 
     private static final int[] CONCURRENCY = {1, 4, 16};
+    private static final long CONSOLE_DEBTS = Long.getLong("benchmark.console-debts", 0);
+    private static final boolean ONLY_CONSOLE = "console".equals(System.getProperty("benchmark.only"));
 
     private LedgerBenchmark() {
     }
@@ -50,6 +54,9 @@ public final class LedgerBenchmark {
                 .setServerConfig("full_page_writes", "on")
                 .start()) {
             Ceiling limit = Ceiling.create(postgres);
+            if (ONLY_CONSOLE) {
+                return consolePagesAlone(postgres, limit, each);
+            }
             List<Figure> ceiling = new ArrayList<>();
             for (int clients : CONCURRENCY) {
                 Figure fresh = limit.measure(clients, each);
@@ -62,6 +69,7 @@ public final class LedgerBenchmark {
             Map<String, Object> readSide;
             PlainAxonPeer.InProcess inProcess;
             Map<String, Object> bankFile;
+            Map<String, Object> consolePages;
             try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
                 int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,6 +87,8 @@ public final class LedgerBenchmark {
                 readSide = ReadSide.measure(postgres, port, sustainable / 2, each);
                 bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
                         port, Integer.getInteger("benchmark.bank-file-payments", 50_000)));
+                consolePages = CONSOLE_DEBTS > 0
+                        ? ConsolePageTimes.measure(postgres, limit, port, CONSOLE_DEBTS, each) : null;
             }
             Map<String, Object> memory = StandaloneMemory.measure(
                     Path.of(System.getProperty("benchmark.standalone-jar", "../standalone/target/debt-ledger.jar")), each);
@@ -90,6 +100,23 @@ public final class LedgerBenchmark {
             results.put("inProcess", inProcess.configuration());
             Report.add(results, "bankFile", "bank file", bankFile);
             Report.add(results, "standaloneMemory", "standalone memory", memory);
+            if (consolePages != null) {
+                Report.add(results, "consolePages", "console pages", consolePages);
+            }
+            return results;
+        }
+    }
+
+    private static Map<String, Object> consolePagesAlone(EmbeddedPostgres postgres, Ceiling limit, Duration each)
+            throws Exception {
+        if (CONSOLE_DEBTS <= 0) {
+            throw new IllegalArgumentException("-Dbenchmark.only=console needs -Dbenchmark.console-debts=N");
+        }
+        try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
+            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+            Map<String, Object> results = Report.header(each);
+            Report.add(results, "consolePages", "console pages",
+                    ConsolePageTimes.measure(postgres, limit, port, CONSOLE_DEBTS, each));
             return results;
         }
     }

@@ -22,7 +22,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -49,70 +51,71 @@ final class ReadSide {
      * {@code -copy-<n>}), appended after the originals in their order.
      */
     static void copyDebtsUntil(DataSource database, long events) throws Exception {
+        long originals;
+        long lastOriginal;
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             var stored = statement.executeQuery("SELECT count(*), max(globalindex) FROM domainevententry");
             stored.next();
-            long originals = stored.getLong(1);
-            long lastOriginal = stored.getLong(2);
-            if (originals >= events) {
-                return;
+            originals = stored.getLong(1);
+            lastOriginal = stored.getLong(2);
+        }
+        if (originals >= events) {
+            return;
+        }
+        long copies = (events - 1) / originals; // with the originals, at least the events asked for
+        long begin = System.nanoTime();
+        copyDebts(database, 0, lastOriginal, copies, null);
+        log.warn(String.format(
+                "%nthe store holds %d events: the %d the commands wrote and %d copies of them, made in %.1f s",
+                originals * (copies + 1), originals, copies, (System.nanoTime() - begin) / 1e9));
+    }
+
+    /**
+     * Appends {@code copies} copies of the events after {@code after} up to {@code last}, each copy's debts debts of
+     * their own ({@code -copy-<n>}); with {@code debtorPrefix}, each copy's debtors whose ids start with it as well.
+     */
+    static void copyDebts(DataSource database, long after, long last, long copies, String debtorPrefix)
+            throws Exception {
+        String payload = "replace(convert_from(payload, 'UTF8'), '\"' || aggregateidentifier || '\"',"
+                + " '\"' || copy_id || '\"')";
+        if (debtorPrefix != null) {
+            payload = "regexp_replace(" + payload + ", '\"(" + debtorPrefix + "[^\"]*)\"', '\"\\1' || suffix"
+                    + " || '\"', 'g')";
+        }
+        try (Connection connection = database.getConnection(); PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                              payload, payloadrevision, payloadtype, timestamp)
+                SELECT copy_id, sequencenumber, type, gen_random_uuid()::text, metadata, convert_to(%s, 'UTF8'),
+                       payloadrevision, payloadtype, timestamp
+                FROM (SELECT *, aggregateidentifier || suffix AS copy_id
+                      FROM (SELECT *, '-copy-' || ? AS suffix FROM domainevententry
+                            WHERE globalindex > ? AND globalindex <= ?) numbered) original
+                ORDER BY globalindex""".formatted(payload))) {
+            for (long n = 1; n <= copies; n++) {
+                copy.setString(1, Long.toString(n));
+                copy.setLong(2, after);
+                copy.setLong(3, last);
+                copy.executeUpdate();
             }
-            long copies = (events - 1) / originals; // with the originals, at least the events asked for
-            long begin = System.nanoTime();
-            try (PreparedStatement copy = connection.prepareStatement("""
-                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                                                  payload, payloadrevision, payloadtype, timestamp)
-                    SELECT copy_id, sequencenumber, type, gen_random_uuid()::text, metadata,
-                           convert_to(replace(convert_from(payload, 'UTF8'), '"' || aggregateidentifier || '"',
-                                              '"' || copy_id || '"'), 'UTF8'),
-                           payloadrevision, payloadtype, timestamp
-                    FROM (SELECT *, aggregateidentifier || '-copy-' || ? AS copy_id FROM domainevententry
-                          WHERE globalindex <= ?) original
-                    ORDER BY globalindex""")) {
-                for (long n = 1; n <= copies; n++) {
-                    copy.setString(1, Long.toString(n));
-                    copy.setLong(2, lastOriginal);
-                    copy.executeUpdate();
-                }
-            }
-            log.warn(String.format(
-                    "%nthe store holds %d events: the %d the commands wrote and %d copies of them, made in %.1f s",
-                    originals * (copies + 1), originals, copies, (System.nanoTime() - begin) / 1e9));
+        }
+    }
+
+    /** The position of the last event in the store; 0 when it holds none. */
+    static long head(DataSource database) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            var max = statement.executeQuery("SELECT coalesce(max(globalindex), 0) FROM domainevententry");
+            max.next();
+            return max.getLong(1);
         }
     }
 
     static Map<String, Object> measure(EmbeddedPostgres postgres, int commandPort, double commandRate, Duration each)
             throws Exception {
         long begin = System.nanoTime();
-        try (ConfigurableApplicationContext query = new SpringApplicationBuilder(QuerySideApplication.class).run(
-                // the query side's own settings: this classpath's application.yml is the command side's
-                "--spring.config.location=classpath:debt-ledger-query.yml",
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--logging.level.root=WARN",
-                "--ledger.security.local-users.enabled=true",
-                "--ledger.security.local-users.store=target/local-users-unused",
-                "--ledger.security.local-users.users[0].name=integration",
-                "--ledger.security.local-users.users[0].role=INTEGRATION",
-                "--ledger.security.local-users.users[1].name=advisor",
-                "--ledger.security.local-users.users[1].role=ADVISOR",
-                "--ledger.password.integration=" + RunSecrets.PASSWORD,
-                "--ledger.password.advisor=" + RunSecrets.PASSWORD,
-                "--ledger.security.key-encryption-key.value=" + RunSecrets.keyEncryptionKey())) {
-            DataSource database = query.getBean(DataSource.class);
-            long head;
-            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-                var max = statement.executeQuery("SELECT max(globalindex) FROM domainevententry");
-                max.next();
-                head = max.getLong(1);
-            }
+        try (ConfigurableApplicationContext query = querySide(postgres, List.of(QuerySideApplication.class),
+                "classpath:debt-ledger-query.yml")) {
             ReadPositions positions = query.getBean(ReadPositions.class);
-            Profiles.of("catch-up", () -> {
-                for (String group : ProcessingGroups.ALL) {
-                    positions.awaitAtLeast(group, head, Duration.ofMinutes(30));
-                }
-                return null;
-            });
+            long head = Profiles.of("catch-up", () -> caughtUp(query));
             double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
 
             ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
@@ -171,6 +174,39 @@ final class ReadSide {
             log.warn("%nread side: {}".formatted(), figures);
             return figures;
         }
+    }
+
+    /**
+     * A query side on {@code postgres} from {@code sources} with {@code configuration} (this classpath's
+     * application.yml is the command side's), on a free port, with an integration client and an advisor signing in.
+     */
+    static ConfigurableApplicationContext querySide(EmbeddedPostgres postgres, List<Class<?>> sources,
+                                                    String configuration, String... more) {
+        List<String> settings = new ArrayList<>(List.of("--spring.config.location=" + configuration,
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--logging.level.root=WARN",
+                "--ledger.security.local-users.enabled=true",
+                "--ledger.security.local-users.store=target/local-users-unused",
+                "--ledger.security.local-users.users[0].name=integration",
+                "--ledger.security.local-users.users[0].role=INTEGRATION",
+                "--ledger.security.local-users.users[1].name=advisor",
+                "--ledger.security.local-users.users[1].role=ADVISOR",
+                "--ledger.password.integration=" + RunSecrets.PASSWORD,
+                "--ledger.password.advisor=" + RunSecrets.PASSWORD,
+                "--ledger.security.key-encryption-key.value=" + RunSecrets.randomKey()));
+        settings.addAll(List.of(more));
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(settings.toArray(String[]::new));
+    }
+
+    /** Waits until every read model of {@code query} has applied the last event in the store; answers its position. */
+    static long caughtUp(ConfigurableApplicationContext query) throws Exception {
+        long head = head(query.getBean(DataSource.class));
+        ReadPositions positions = query.getBean(ReadPositions.class);
+        for (String group : ProcessingGroups.ALL) {
+            positions.awaitAtLeast(group, head, Duration.ofMinutes(30));
+        }
+        return head;
     }
 
     /** A consumer of the public stream, paging through it from the start as fast as the answers come. */

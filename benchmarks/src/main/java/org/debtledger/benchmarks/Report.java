@@ -31,13 +31,7 @@ final class Report {
      */
     static Map<String, Object> of(List<Figure> ceiling, List<Figure> commands, PlainAxonPeer.InProcess inProcess,
                                   Duration each) {
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("date", Instant.now().toString());
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " "
-                        + System.getProperty("os.arch")));
-        results.put("secondsPerMeasurement", each.toSeconds());
+        Map<String, Object> results = header(each);
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format("%n%-10s %8s %12s %12s %8s %10s %10s %10s %10s%n",
                 "figure", "clients", "ops/s", "ceiling/s", "ratio", "p50 ms", "p99 ms", "max ms", "JIT ms"));
@@ -64,6 +58,18 @@ final class Report {
         }
         results.put("figures", rows);
         log.warn(table.toString());
+        return results;
+    }
+
+    /** The run's date and machine, and how long each measurement ran. */
+    static Map<String, Object> header(Duration each) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("date", Instant.now().toString());
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch")));
+        results.put("secondsPerMeasurement", each.toSeconds());
         return results;
     }
 

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 
-/** The passwords and the key-encryption key made for one run: the ledger takes no caller without them. */
+/** The passwords and keys made for one run: the ledger takes no caller without them. */
 final class RunSecrets {
 
     /** Every local user's password in this run. */
@@ -17,8 +17,8 @@ final class RunSecrets {
     private RunSecrets() {
     }
 
-    /** A key-encryption key: the query side alone starts only with one. */
-    static String keyEncryptionKey() {
+    /** 32 random bytes in base64: a key-encryption key (the query side starts only with one), or a token key. */
+    static String randomKey() {
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
         return Base64.getEncoder().encodeToString(kek);

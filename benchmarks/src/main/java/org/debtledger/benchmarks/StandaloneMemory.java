@@ -42,7 +42,8 @@ final class StandaloneMemory {
                 "--ledger.embedded-db.port=" + freePort(),
                 "--ledger.embedded-db.data-directory=" + directory.resolve("postgres"),
                 "--ledger.security.local-users.store=" + directory.resolve("local-users"),
-                "--ledger.security.key-encryption-key.file=" + directory.resolve("key-encryption-key"))
+                "--ledger.security.key-encryption-key.file=" + directory.resolve("key-encryption-key"),
+                "--ledger.security.local-tokens.key-file=" + directory.resolve("token-key"))
                 .redirectErrorStream(true).redirectOutput(directory.resolve("ledger.log").toFile());
         builder.environment().put("LEDGER_PASSWORD_ADVISOR", RunSecrets.PASSWORD);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

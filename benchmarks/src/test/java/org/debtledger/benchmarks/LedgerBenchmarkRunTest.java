@@ -32,6 +32,16 @@ class LedgerBenchmarkRunTest {
         LedgerBenchmark.main(new String[]{System.getProperty("benchmark.seconds", "1"), results.toString()});
 
         JsonNode written = new ObjectMapper().readTree(results.toFile());
+        if (Long.getLong("benchmark.console-debts", 0) > 0) {
+            JsonNode console = written.path("consolePages");
+            assertThat(console.path("debts").asLong()).isGreaterThanOrEqualTo(Long.getLong("benchmark.console-debts"));
+            for (String page : new String[]{"debtorPage", "debtPage", "queuePage"}) {
+                assertThat(console.path(page).path("requests").asLong()).as(page).isPositive();
+            }
+        }
+        if ("console".equals(System.getProperty("benchmark.only"))) {
+            return; // the console's pages alone were asked for
+        }
         assertThat(written.path("figures")).hasSize(12);
         written.path("figures").forEach(figure -> assertThat(figure.path("perSecond").asLong()).isPositive());
         List<String> measured = new ArrayList<>();
