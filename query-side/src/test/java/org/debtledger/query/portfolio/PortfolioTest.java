@@ -2,14 +2,6 @@ package org.debtledger.query.portfolio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.audit.Channel;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtEvent;
@@ -29,29 +21,16 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
-import org.debtledger.query.QuerySideApplication;
-import org.flywaydb.core.Flyway;
+import org.debtledger.query.QuerySideAlone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,88 +44,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortfolioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path directory;
-    private static EmbeddedPostgres postgres;
-    private static JdbcClient database;
-    private static ConfigurableApplicationContext querySide;
-    private static KeyPair identityProvider;
-    private static int port;
+    private static QuerySideAlone side;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/eventstore").load()
-                .migrate();
-        database = JdbcClient.create(postgres.getPostgresDatabase());
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        identityProvider = generator.generateKeyPair();
-        Path publicKey = directory.resolve("identity-provider.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder()
-                .encodeToString(identityProvider.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        byte[] kek = new byte[32];
-        new SecureRandom().nextBytes(kek);
-        querySide = new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--ledger.security.key-encryption-key.value=" + Base64.getEncoder().encodeToString(kek),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
-        port = querySide.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        side = QuerySideAlone.start(directory);
 
         publishAll();
-        long head = database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
-        long until = System.currentTimeMillis() + 60_000;
         for (String path : List.of("ageing", "recovery", "queue")) {
-            while (get("/api/v1/portfolio/" + path + "?minPosition=" + head, "ADVISOR").statusCode() != 200) {
-                assertThat(System.currentTimeMillis()).as("the read models caught up").isLessThan(until);
-            }
+            side.awaitCaughtUp("/api/v1/portfolio/" + path, "ADVISOR");
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        querySide.close();
-        postgres.close();
+        side.close();
     }
 
     private static void publish(String debtId, long sequenceNumber, DebtEvent event) {
-        querySide.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("Debt", debtId, sequenceNumber,
-                event));
-    }
-
-    /** A token of the test's identity provider for {@code subject} in {@code role}, of a creditor if one is given. */
-    private static String bearer(String role, String creditorId) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(role.toLowerCase() + "-1")
-                .claim("roles", List.of(role)).expirationTime(new Date(System.currentTimeMillis() + 600_000));
-        if (creditorId != null) {
-            claims.claim("creditor_id", creditorId);
-        }
-        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-        token.sign(new RSASSASigner(identityProvider.getPrivate()));
-        return "Bearer " + token.serialize();
+        side.publish(debtId, sequenceNumber, event);
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String role, String creditorId,
                                              String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", bearer(role, creditorId))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return side.send(method, path, body, role, creditorId, headers);
     }
 
     private static HttpResponse<String> get(String path, String role) throws Exception {
-        return send("GET", path, null, role, null);
+        return side.get(path, role);
     }
 
     private static Money eur(String amount) {
@@ -309,9 +237,9 @@ class PortfolioTest {
         assertThat(consistent.statusCode()).as(consistent.body()).isEqualTo(200);
         assertThat(JSON.readTree(consistent.body()).path("consistent").asBoolean()).as(consistent.body()).isTrue();
 
-        database.sql("UPDATE ledger_read.portfolio_collection_1 SET collected_minor = 1 WHERE debt_id = 'a'"
+        side.database.sql("UPDATE ledger_read.portfolio_collection_1 SET collected_minor = 1 WHERE debt_id = 'a'"
                 + " AND month_index = 0").update();
-        database.sql("DELETE FROM ledger_read.work_item_change_1 WHERE debt_id = 'c'").update();
+        side.database.sql("DELETE FROM ledger_read.work_item_change_1 WHERE debt_id = 'c'").update();
         try {
             JsonNode report = JSON.readTree(send("POST", "/api/v1/admin/reconciliation", null, "OPERATOR", null)
                     .body());
@@ -320,9 +248,9 @@ class PortfolioTest {
                     + mismatch.path("model").asText()));
             assertThat(models).containsExactlyInAnyOrder("a portfolio", "c advisor_queue");
         } finally {
-            database.sql("UPDATE ledger_read.portfolio_collection_1 SET collected_minor = 3334 WHERE debt_id = 'a'"
+            side.database.sql("UPDATE ledger_read.portfolio_collection_1 SET collected_minor = 3334 WHERE debt_id = 'a'"
                     + " AND month_index = 0").update();
-            database.sql("INSERT INTO ledger_read.work_item_change_1 (item_id, position, debt_id, type, open,"
+            side.database.sql("INSERT INTO ledger_read.work_item_change_1 (item_id, position, debt_id, type, open,"
                     + " visible_from, business_date) SELECT item_id, raised_position, debt_id, type, true,"
                     + " visible_from, DATE '2025-04-02' FROM ledger_read.work_item_1 WHERE debt_id = 'c'").update();
         }

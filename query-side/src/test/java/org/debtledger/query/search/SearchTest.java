@@ -2,14 +2,6 @@ package org.debtledger.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtEvent;
@@ -21,35 +13,24 @@ import org.debtledger.debt.DebtorId;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.money.Money;
-import org.debtledger.query.QuerySideApplication;
-import org.flywaydb.core.Flyway;
+import org.debtledger.query.QuerySideAlone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The search endpoint of the query side alone, on an embedded PostgreSQL: debts registered through the event store
@@ -58,7 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The debt the README's RF reference pays: RF18 5390 0754 7034. */
     private static final String RF_DEBT = "539007547034";
     private static final String OTHER_DEBT = "debt-energy-1";
@@ -67,33 +47,11 @@ class SearchTest {
 
     @TempDir
     static Path directory;
-    private static EmbeddedPostgres postgres;
-    private static JdbcClient database;
-    private static ConfigurableApplicationContext querySide;
-    private static KeyPair identityProvider;
-    private static int port;
+    private static QuerySideAlone side;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/eventstore").load()
-                .migrate();
-        database = JdbcClient.create(postgres.getPostgresDatabase());
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        identityProvider = generator.generateKeyPair();
-        Path publicKey = directory.resolve("identity-provider.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder()
-                .encodeToString(identityProvider.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        byte[] kek = new byte[32];
-        new SecureRandom().nextBytes(kek);
-        querySide = new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--ledger.security.key-encryption-key.value=" + Base64.getEncoder().encodeToString(kek),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
-        port = querySide.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        side = QuerySideAlone.start(directory);
 
         register(RF_DEBT, "acme-telecom", "d-2001", "INV-2025-0042");
         register(OTHER_DEBT, "other-energy", "d-2001", "EN-77");
@@ -104,17 +62,12 @@ class SearchTest {
         for (int i = 1; i <= 5; i++) {
             register("debt-paged-" + i, "paging-creditor", "d-30" + (6 - i), "P-" + i);
         }
-        long head = database.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
-        long until = System.currentTimeMillis() + 60_000;
-        while (get("/api/v1/search?q=x&minPosition=" + head, "ADVISOR").statusCode() != 200) {
-            assertThat(System.currentTimeMillis()).as("the debt view caught up").isLessThan(until);
-        }
+        side.awaitCaughtUp("/api/v1/search?q=x", "ADVISOR");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        querySide.close();
-        postgres.close();
+        side.close();
     }
 
     private static Money eur(String amount) {
@@ -129,39 +82,16 @@ class SearchTest {
     }
 
     private static void publish(String debtId, long sequenceNumber, DebtEvent event) {
-        querySide.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("Debt", debtId, sequenceNumber,
-                event));
-    }
-
-    /** A token of the test's identity provider for {@code subject} in {@code role}, of a creditor if one is given. */
-    private static String bearer(String role, String creditorId) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(role.toLowerCase() + "-1")
-                .claim("roles", List.of(role)).expirationTime(new Date(System.currentTimeMillis() + 600_000));
-        if (creditorId != null) {
-            claims.claim("creditor_id", creditorId);
-        }
-        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-        token.sign(new RSASSASigner(identityProvider.getPrivate()));
-        return "Bearer " + token.serialize();
+        side.publish(debtId, sequenceNumber, event);
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String role, String creditorId,
                                              String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", bearer(role, creditorId))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return side.send(method, path, body, role, creditorId, headers);
     }
 
     private static HttpResponse<String> get(String path, String role) throws Exception {
-        return send("GET", path, null, role, null);
+        return side.get(path, role);
     }
 
     private static JsonNode search(String q) throws Exception {
@@ -292,7 +222,7 @@ class SearchTest {
                 "X-Channel", "ADVISOR_PHONE", "X-Reason", "debtor called without a reference");
         assertThat(answer.statusCode()).isEqualTo(200);
 
-        List<Map<String, Object>> entries = database.sql("SELECT actor_id, debtor_id, debt_id, resource, channel,"
+        List<Map<String, Object>> entries = side.database.sql("SELECT actor_id, debtor_id, debt_id, resource, channel,"
                         + " reason FROM ledger_private.access_log WHERE reason = 'debtor called without a reference'"
                         + " ORDER BY debt_id")
                 .query().listOfRows();
@@ -324,17 +254,13 @@ class SearchTest {
         HttpResponse<String> rebuild = send("POST", "/api/v1/admin/projections/debts/rebuild", null, "OPERATOR",
                 null);
         assertThat(rebuild.statusCode()).as(rebuild.body()).isBetween(200, 202);
-        long until = System.currentTimeMillis() + 60_000;
-        JsonNode status;
-        do {
-            assertThat(System.currentTimeMillis()).as("the rebuild ended").isLessThan(until);
-            Thread.sleep(100);
-            status = JSON.readTree(get("/api/v1/admin/projections/debts/status", "OPERATOR").body());
-        } while (!status.path("status").asText().equals("COMPLETED"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> JSON.readTree(get("/api/v1/admin/projections/debts/status",
+                "OPERATOR").body()).path("status").asText().equals("COMPLETED"));
+        JsonNode status = JSON.readTree(get("/api/v1/admin/projections/debts/status", "OPERATOR").body());
 
         int active = status.path("activeVersion").asInt();
         assertThat(active).isGreaterThan(1);
-        List<String> indexes = database.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = 'ledger_read'"
+        List<String> indexes = side.database.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = 'ledger_read'"
                 + " AND tablename = :table").param("table", "debt_view_" + active).query(String.class).list();
         assertThat(indexes).anySatisfy(index -> assertThat(index).contains("lower((view ->> 'invoiceReference'"))
                 .anySatisfy(index -> assertThat(index).contains("(creditor_id, debtor_id, debt_id)"));
