@@ -336,6 +336,16 @@ class ConsoleInTheBrowserTest {
         browser.screenshot("bank-file-report");
         assertThat(browser.unnamedFields()).isEmpty();
 
+        browser.click(By.linkText("Reference rates"));
+        String next = browser.driver.findElement(By.id("periodStart")).getDomProperty("value");
+        browser.type("referenceRate", "2.25");
+        browser.type("source", "Bank of Finland press release");
+        browser.press("Record the rate");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Reference rate 2.25 % recorded from " + next);
+        assertThat(browser.text(By.id("rates"))).contains(next + " " + LocalDate.parse(next).plusMonths(6).minusDays(1)
+                + " 2.25");
+        assertThat(browser.unnamedFields()).isEmpty();
+
         browser.go("/console/read-models");
         assertThat(browser.text(By.id("model-debts"))).startsWith("debts IDLE");
         browser.press("Check the read models against the events");
