@@ -168,6 +168,8 @@ class ConsoleInTheBrowserTest {
         browser.press("Take the next one");
         assertThat(browser.text(By.cssSelector(".done"))).startsWith("Taken: ");
         assertThat(browser.text(By.id("advisor"))).isEqualTo("advisor");
+        assertThat(browser.text(By.id("pause"))).as("a dispute pauses collection until it is resolved")
+                .matches("Collection paused \\(DISPUTE\\) from [0-9-]+ until it resumes");
         browser.screenshot("queue-taken");
         browser.go("/console/queue");
         assertThat(browser.unnamedFields()).isEmpty();
