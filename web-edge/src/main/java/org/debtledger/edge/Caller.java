@@ -6,15 +6,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Who is asking: the authenticated id, the roles, and for a creditor the creditor id whose data it may see.
- * Local users and tokens from the identity provider both arrive as authorities ({@code ROLE_ADVISOR},
- * {@code creditor:acme-telecom}), so everything downstream reads them one way.
+ * Who is asking: the authenticated id, the roles, for a creditor the creditor id whose data it may see, and for a
+ * debtor the debtor references that are theirs. Local users and tokens from the identity provider both arrive as
+ * authorities ({@code ROLE_ADVISOR}, {@code creditor:acme-telecom}, {@code debtor:d-1001}), so everything downstream
+ * reads them one way.
  */
-public record Caller(String id, Set<Role> roles, String creditorId) {
+public record Caller(String id, Set<Role> roles, String creditorId, Set<String> debtorIds) {
 
     static final String CREDITOR_PREFIX = "creditor:";
+    public static final String DEBTOR_PREFIX = "debtor:";
 
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -27,6 +30,7 @@ public record Caller(String id, Set<Role> roles, String creditorId) {
     static Caller from(Authentication authentication) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         String creditorId = null;
+        Set<String> debtorIds = new TreeSet<>();
         for (GrantedAuthority granted : authentication.getAuthorities()) {
             String authority = granted.getAuthority();
             if (authority == null) {
@@ -40,8 +44,11 @@ public record Caller(String id, Set<Role> roles, String creditorId) {
             if (authority.startsWith(CREDITOR_PREFIX)) {
                 creditorId = authority.substring(CREDITOR_PREFIX.length());
             }
+            if (authority.startsWith(DEBTOR_PREFIX)) {
+                debtorIds.add(authority.substring(DEBTOR_PREFIX.length()));
+            }
         }
-        return new Caller(authentication.getName(), Set.copyOf(roles), creditorId);
+        return new Caller(authentication.getName(), Set.copyOf(roles), creditorId, Set.copyOf(debtorIds));
     }
 
     public boolean is(Role role) {
@@ -58,6 +65,14 @@ public record Caller(String id, Set<Role> roles, String creditorId) {
     /** Whether a debt of {@code debtCreditorId} is this caller's to see. */
     public boolean maySee(String debtCreditorId) {
         return !seesOnlyOwnCreditor() || (creditorId != null && creditorId.equals(debtCreditorId));
+    }
+
+    /**
+     * Whether the debtor {@code debtorId} is this caller themselves: a person signed in as a debtor may see and act
+     * on their own debts only.
+     */
+    public boolean isDebtor(String debtorId) {
+        return is(Role.DEBTOR) && debtorId != null && debtorIds.contains(debtorId);
     }
 
     /** The role the caller acts in on an endpoint that allows {@code allowed}: its first of them. */

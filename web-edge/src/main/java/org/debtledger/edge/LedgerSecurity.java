@@ -68,7 +68,7 @@ public class LedgerSecurity {
 
         public Settings {
             localUsers = localUsers != null ? localUsers : new LocalUserSettings(false, null, List.of());
-            jwt = jwt != null ? jwt : new JwtClaims(null, null);
+            jwt = jwt != null ? jwt : new JwtClaims(null, null, null);
             localTokens = localTokens != null ? localTokens : new LocalTokenSettings(null, null, false, null);
         }
     }
@@ -91,11 +91,16 @@ public class LedgerSecurity {
         }
     }
 
-    public record JwtClaims(String rolesClaim, String creditorClaim) {
+    /**
+     * Which claims of a token carry the roles, a creditor's id, and a debtor's references (a list, or one string
+     * separated by spaces: a person may owe under more than one reference).
+     */
+    public record JwtClaims(String rolesClaim, String creditorClaim, String debtorClaim) {
 
         public JwtClaims {
             rolesClaim = rolesClaim != null ? rolesClaim : "roles";
             creditorClaim = creditorClaim != null ? creditorClaim : "creditor_id";
+            debtorClaim = debtorClaim != null ? debtorClaim : "debtor_ids";
         }
     }
 
@@ -216,7 +221,7 @@ public class LedgerSecurity {
         return LocalUsers.passwordEncoder();
     }
 
-    /** A token's roles claim (a list, or a space-separated string) as roles, and its creditor claim. */
+    /** A token's roles claim (a list, or a space-separated string) as roles, its creditor and debtor claims. */
     static JwtAuthenticationConverter authorities(JwtClaims claims) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> authoritiesOf(jwt.getClaims(), claims));
@@ -230,9 +235,7 @@ public class LedgerSecurity {
     public static Collection<GrantedAuthority> authoritiesOf(Map<String, Object> claims, JwtClaims names) {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         Object roles = claims.get(names.rolesClaim());
-        Collection<?> listed = roles instanceof Collection<?> list ? list
-                : roles instanceof String text ? List.of(text.split(" ")) : List.of();
-        for (Object name : listed) {
+        for (Object name : listed(roles)) {
             for (Role role : Role.values()) {
                 if (role.name().equals(String.valueOf(name).toUpperCase(Locale.ROOT))) {
                     authorities.add(new SimpleGrantedAuthority(role.authority()));
@@ -243,7 +246,17 @@ public class LedgerSecurity {
         if (creditorId != null && !String.valueOf(creditorId).isBlank()) {
             authorities.add(new SimpleGrantedAuthority(Caller.CREDITOR_PREFIX + creditorId));
         }
+        for (Object debtorId : listed(claims.get(names.debtorClaim()))) {
+            if (!String.valueOf(debtorId).isBlank()) {
+                authorities.add(new SimpleGrantedAuthority(Caller.DEBTOR_PREFIX + debtorId));
+            }
+        }
         return authorities;
+    }
+
+    private static Collection<?> listed(Object claim) {
+        return claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? List.of(text.split(" ")) : List.of();
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -52,10 +52,11 @@ public final class LocalTokens {
         this.clock = clock;
     }
 
-    /** A token for {@code who}, carrying its roles and creditor as an identity provider's token would. */
+    /** A token for {@code who}, carrying its roles, creditor and debtor references as an identity provider's would. */
     public String issue(Authentication who) {
         List<String> roles = new ArrayList<>();
         String creditorId = null;
+        List<String> debtorIds = new ArrayList<>();
         for (GrantedAuthority granted : who.getAuthorities()) {
             String authority = String.valueOf(granted.getAuthority());
             for (Role role : Role.values()) {
@@ -66,12 +67,18 @@ public final class LocalTokens {
             if (authority.startsWith(Caller.CREDITOR_PREFIX)) {
                 creditorId = authority.substring(Caller.CREDITOR_PREFIX.length());
             }
+            if (authority.startsWith(Caller.DEBTOR_PREFIX)) {
+                debtorIds.add(authority.substring(Caller.DEBTOR_PREFIX.length()));
+            }
         }
         Instant now = clock.instant();
         JwtClaimsSet.Builder token = JwtClaimsSet.builder().issuer(ISSUER).subject(who.getName())
                 .issuedAt(now).expiresAt(now.plus(lifetime)).claim(claims.rolesClaim(), roles);
         if (creditorId != null) {
             token.claim(claims.creditorClaim(), creditorId);
+        }
+        if (!debtorIds.isEmpty()) {
+            token.claim(claims.debtorClaim(), debtorIds);
         }
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), token.build()))
                 .getTokenValue();

@@ -22,6 +22,15 @@ public record Purpose(Channel channel, String reason, String correlationId) {
                 bounded(request.getHeader("X-Correlation-Id"), "X-Correlation-Id", 100));
     }
 
+    /**
+     * A debtor's own request through self-service: its channel is SELF_SERVICE whatever the headers say, with the
+     * reason and correlation id they give.
+     */
+    public static Purpose selfService(HttpServletRequest request) {
+        return new Purpose(Channel.SELF_SERVICE, bounded(request.getHeader("X-Reason"), "X-Reason", 500),
+                bounded(request.getHeader("X-Correlation-Id"), "X-Correlation-Id", 100));
+    }
+
     private static String bounded(String value, String name, int max) {
         if (value != null && (value.isBlank() || value.length() > max)) {
             throw new IllegalArgumentException(name + " must be 1 to " + max + " characters");

@@ -11,7 +11,12 @@ public enum Role {
     /** Runs the ledger: close of business, projection rebuilds, dead letters, reconciliation. */
     OPERATOR,
     /** A creditor's own system: reads its own debts and its own events, nothing else. */
-    CREDITOR;
+    CREDITOR,
+    /**
+     * A person who owes: sees only their own debts (any other is unknown to them) and acts on them through
+     * self-service. Which debts are theirs comes with the sign-in, as one or more debtor references.
+     */
+    DEBTOR;
 
     public String authority() {
         return "ROLE_" + name();

@@ -101,6 +101,19 @@ public final class SignInThrottle {
         };
     }
 
+    /**
+     * Seconds until {@code user} may try again from {@code address}, or 0 if now: for a sign-in checked by an
+     * endpoint rather than by a filter, which then reports each outcome with {@link #failed} or {@link #succeeded}.
+     */
+    public long secondsToWait(String user, String address) {
+        long wait = waitNanos(user, address, System.nanoTime());
+        return wait == 0 ? 0 : Math.max(1, (wait + 999_999_999) / 1_000_000_000);
+    }
+
+    public void failed(String user, String address) {
+        failed(user, address, System.nanoTime());
+    }
+
     long waitNanos(String user, String address, long now) {
         Failures forUser = byUser.get(user);
         Failures fromAddress = byAddress.get(address);
@@ -115,7 +128,7 @@ public final class SignInThrottle {
         }
     }
 
-    void succeeded(String user) {
+    public void succeeded(String user) {
         byUser.remove(user);
     }
 

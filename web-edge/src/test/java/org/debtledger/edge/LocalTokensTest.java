@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalTokensTest {
 
     private static final byte[] KEY = new byte[LocalTokens.KEY_BYTES];
-    private static final LedgerSecurity.JwtClaims CLAIMS = new LedgerSecurity.JwtClaims(null, null);
+    private static final LedgerSecurity.JwtClaims CLAIMS = new LedgerSecurity.JwtClaims(null, null, null);
 
     static {
         Arrays.fill(KEY, (byte) 7);
@@ -49,6 +49,19 @@ class LocalTokensTest {
         assertThat(LedgerSecurity.authorities(CLAIMS).convert(decoded).getAuthorities())
                 .extracting(granted -> granted.getAuthority())
                 .contains("ROLE_CREDITOR", "creditor:acme-telecom");
+    }
+
+    @Test
+    void aDebtorsTokenCarriesTheirReferencesAndNoOneElses() {
+        String token = tokens.issue(signedIn("d-1001", "ROLE_DEBTOR", "debtor:d-1001", "debtor:d-2002"));
+
+        Jwt decoded = tokens.before(null).decode(token);
+
+        assertThat(decoded.getClaimAsStringList("debtor_ids")).isEqualTo(List.of("d-1001", "d-2002"));
+        assertThat(LedgerSecurity.authorities(CLAIMS).convert(decoded).getAuthorities())
+                .extracting(granted -> granted.getAuthority())
+                .filteredOn(authority -> authority.startsWith("debtor:") || authority.startsWith("ROLE_"))
+                .containsExactlyInAnyOrder("ROLE_DEBTOR", "debtor:d-1001", "debtor:d-2002");
     }
 
     @Test
