@@ -10,11 +10,13 @@ import org.springframework.http.HttpMethod;
 import static org.debtledger.edge.AccessRules.anyOf;
 import static org.debtledger.edge.Role.ADVISOR;
 import static org.debtledger.edge.Role.COMPLIANCE;
+import static org.debtledger.edge.Role.DEBTOR;
 import static org.debtledger.edge.Role.OPERATOR;
 
 /**
  * Who may send commands: advisors work the debts; operators run close of business, apply bank files and follow
- * those runs, and keep the reference rates, which every staff role may read.
+ * those runs, and keep the reference rates, which every staff role may read; a debtor acts on their own debts
+ * through self-service.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
@@ -30,6 +32,8 @@ class CommandAccess {
                 .hasAnyAuthority(anyOf(OPERATOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/reference-rates/*")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, OPERATOR))
-                .requestMatchers(HttpMethod.PUT, "/api/v1/reference-rates/*/*").hasAnyAuthority(anyOf(OPERATOR));
+                .requestMatchers(HttpMethod.PUT, "/api/v1/reference-rates/*/*").hasAnyAuthority(anyOf(OPERATOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/self-service/debts/**").hasAnyAuthority(anyOf(DEBTOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/self-service/debts/**").hasAnyAuthority(anyOf(DEBTOR));
     }
 }

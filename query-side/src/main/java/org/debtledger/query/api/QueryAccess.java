@@ -11,12 +11,14 @@ import static org.debtledger.edge.AccessRules.anyOf;
 import static org.debtledger.edge.Role.ADVISOR;
 import static org.debtledger.edge.Role.COMPLIANCE;
 import static org.debtledger.edge.Role.CREDITOR;
+import static org.debtledger.edge.Role.DEBTOR;
 import static org.debtledger.edge.Role.INTEGRATION;
 import static org.debtledger.edge.Role.OPERATOR;
 
 /**
  * Who may read what. A creditor passes here for debts, balances, search and the stream, and is then shown only
- * its own debts and events by the endpoints themselves.
+ * its own debts and events by the endpoints themselves; a debtor reads only through self-service, which shows them
+ * only their own debts.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LedgerSecurity.class)
@@ -41,6 +43,12 @@ class QueryAccess {
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.POST, "/api/v1/debtors/*/erasure").hasAnyAuthority(anyOf(COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyAuthority(anyOf(COMPLIANCE))
-                .requestMatchers("/api/v1/admin/**").hasAnyAuthority(anyOf(OPERATOR));
+                .requestMatchers("/api/v1/admin/**").hasAnyAuthority(anyOf(OPERATOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/debtors/*/access-codes")
+                .hasAnyAuthority(anyOf(ADVISOR, OPERATOR))
+                // a debtor signs in with a reference and an access code, so nothing is asked of them before
+                .requestMatchers(HttpMethod.POST, "/api/v1/self-service/sign-in").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/self-service/**").hasAnyAuthority(anyOf(DEBTOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/self-service/feedback").hasAnyAuthority(anyOf(DEBTOR));
     }
 }
