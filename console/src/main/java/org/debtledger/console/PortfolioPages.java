@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The portfolio for team leads: four charts drawn on the server from the query API's portfolio answers (ageing of
- * open balances, recovery by month of registration, plans by month, the queue's size by type day by day), each with
- * a table of the same numbers.
+ * The portfolio for team leads: charts drawn on the server from the query API's portfolio answers (ageing of open
+ * balances, recovery by month of registration, plans by month, the queue's size by type day by day, and how debtors
+ * rated self-service), each with a table of the same numbers, and the debtors' latest comments.
  */
 @Controller
 class PortfolioPages {
@@ -45,6 +45,8 @@ class PortfolioPages {
         LocalDate queueTo = last.atEndOfMonth();
         LocalDate queueFrom = first.atDay(1).isBefore(queueTo.minusDays(399)) ? queueTo.minusDays(399) : first.atDay(1);
         Map<String, Object> months = Map.of("from", first.toString(), "to", last.toString());
+        Map<String, Object> feedback = api.query(uri -> uri.path("/api/v1/portfolio/feedback")
+                .queryParam("from", "{from}").queryParam("to", "{to}").build(months));
         model.addAttribute("asOf", day);
         model.addAttribute("from", first);
         model.addAttribute("to", last);
@@ -55,7 +57,9 @@ class PortfolioPages {
                 plans(api.query(uri -> uri.path("/api/v1/portfolio/plans").queryParam("from", "{from}")
                         .queryParam("to", "{to}").build(months))),
                 queue(api.query(uri -> uri.path("/api/v1/portfolio/queue").queryParam("from", queueFrom)
-                        .queryParam("to", queueTo).build()))));
+                        .queryParam("to", queueTo).build())),
+                feedback(feedback)));
+        model.addAttribute("comments", feedback.get("comments"));
         return "console/portfolio";
     }
 
@@ -176,6 +180,25 @@ class PortfolioPages {
                 + answer.get("to");
         return new Chart("queue", title, SvgChart.lines(title, labels, series, Long::toString),
                 "The numbers: " + title + ", on the first day and each day a number changed", head, rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Chart feedback(Map<String, Object> answer) {
+        List<String> labels = new ArrayList<>();
+        List<Long> basisPoints = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> month : (List<Map<String, Object>>) answer.get("months")) {
+            BigDecimal share = new BigDecimal((String) month.get("positiveShare"));
+            labels.add((String) month.get("month"));
+            basisPoints.add(share.movePointRight(4).longValueExact());
+            rows.add(List.of((String) month.get("month"), Long.toString(number(month.get("answers"))),
+                    Long.toString(number(month.get("positive"))), percent(share)));
+        }
+        String title = "Debtors' answers after acting in self-service: the share rating it 4 or 5 of 5, "
+                + answer.get("from") + " to " + answer.get("to");
+        return new Chart("feedback", title, SvgChart.bars(title, labels,
+                List.of(new SvgChart.Series("positive", basisPoints)), points -> percent(BigDecimal.valueOf(points, 4))),
+                "The numbers: " + title, List.of("Month", "Answers", "Positive", "Share positive"), rows);
     }
 
     private static long number(Object value) {

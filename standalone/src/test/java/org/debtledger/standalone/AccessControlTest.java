@@ -97,10 +97,13 @@ class AccessControlTest {
             String body = endpoint.validBody() == null ? null : endpoint.validBody()
                     .replace("{newDebtId}", "debt-" + UUID.randomUUID()).replace("{debtorId}", DEBTOR)
                     .replace("{paymentId}", "RF-matrix");
+            if (endpoint.allowed().contains(Endpoints.ANYONE)) {
+                continue; // the sign-in answers by the code it is given, whoever asks: SelfServiceAccessTest
+            }
             List<String> callers = new ArrayList<>(Endpoints.USERS);
             callers.add("");
             for (String caller : callers) {
-                int status = status(ledger.as(caller), endpoint, path, body);
+                int status = status(ledger.as(caller.replace("{debtorId}", DEBTOR)), endpoint, path, body);
                 boolean allowed = endpoint.allowed().contains(caller);
                 int refused = caller.isEmpty() ? 401 : 403;
                 if (allowed ? status == 401 || status == 403 || status >= 500 : status != refused) {

@@ -17,7 +17,11 @@ final class Endpoints {
     static final String OPERATOR = "operator";
     /** A CREDITOR of acme-telecom. */
     static final String CREDITOR = "acme";
-    static final List<String> USERS = List.of(ADVISOR, COMPLIANCE, INTEGRATION, OPERATOR, CREDITOR);
+    /** The debtor who owes the test's debts, signed in to self-service: a test fills in {@code {debtorId}}. */
+    static final String DEBTOR = "debtor:{debtorId}";
+    /** Anyone, with no credentials: the self-service sign-in, which a reference and a code pass or not. */
+    static final String ANYONE = "";
+    static final List<String> USERS = List.of(ADVISOR, COMPLIANCE, INTEGRATION, OPERATOR, CREDITOR, DEBTOR);
 
     record Endpoint(String method, String path, String query, String validBody, String contentType,
                     Set<String> allowed) {
@@ -110,6 +114,7 @@ final class Endpoints {
             get("/api/v1/portfolio/recovery", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
             get("/api/v1/portfolio/plans", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
             get("/api/v1/portfolio/queue", "?from=2025-03-01&to=2025-03-31", ADVISOR, COMPLIANCE),
+            get("/api/v1/portfolio/feedback", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
             get("/api/v1/events", "?after=0&limit=5", INTEGRATION, COMPLIANCE, CREDITOR),
             get("/api/v1/events/stream", "?after=0", INTEGRATION, COMPLIANCE, CREDITOR),
             new Endpoint("PUT", "/api/v1/debtors/{debtorId}/personal-data", "",
@@ -128,7 +133,11 @@ final class Endpoints {
             get("/api/v1/admin/projections/{name}/status", "", OPERATOR),
             get("/api/v1/admin/dead-letters", "", OPERATOR),
             post("/api/v1/admin/dead-letters/{id}/retry", "", OPERATOR),
-            post("/api/v1/admin/reconciliation", "", OPERATOR));
+            post("/api/v1/admin/reconciliation", "", OPERATOR),
+            post("/api/v1/debtors/{debtorId}/access-codes", "", ADVISOR, OPERATOR),
+            post("/api/v1/self-service/sign-in", "{\"reference\": \"{debtorId}\", \"code\": \"AAAA-BBBB-CCCC\"}", ANYONE),
+            post("/api/v1/self-service/feedback", "{\"about\": \"PLAN\", \"rating\": 5, \"comment\": \"Clear.\"}",
+                    DEBTOR));
 
     private Endpoints() {
     }

@@ -95,7 +95,8 @@ class HostileInputTest {
             String body = endpoint.validBody().replace("{newDebtId}", "debt-" + UUID.randomUUID())
                     .replace("{debtorId}", DEBTOR).replace("{paymentId}", "RF-typed");
             String otherType = endpoint.csv() ? "application/json" : "text/plain";
-            StandaloneLedger.Answer answer = ledger.as(endpoint.allowed().iterator().next()).send(endpoint.method(),
+            StandaloneLedger.Answer answer = ledger.as(endpoint.allowed().iterator().next().replace("{debtorId}", DEBTOR))
+                    .send(endpoint.method(),
                     endpoint.pathFor(debtId, DEBTOR, "RF-typed").replace("{name}", "debts").replace("{id}", "0"), body,
                     "Content-Type", otherType);
             assertThat(answer.status()).as(endpoint + " -> " + answer).isEqualTo(415);
@@ -130,7 +131,7 @@ class HostileInputTest {
      */
     private static Hostile request(Endpoints.Endpoint endpoint, int kind, String text, int number,
                                    List<String> headers) {
-        String user = endpoint.allowed().iterator().next();
+        String user = endpoint.allowed().iterator().next().replace("{debtorId}", DEBTOR);
         boolean hasBody = endpoint.validBody() != null && !endpoint.validBody().isEmpty();
         boolean hasIds = endpoint.path().contains("{");
         String valid = hasBody ? endpoint.validBody().replace("{newDebtId}", "debt-" + UUID.randomUUID())

@@ -2,10 +2,15 @@ package org.debtledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.debtledger.edge.Caller;
+import org.debtledger.edge.LocalTokens;
+import org.debtledger.edge.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -52,7 +57,10 @@ final class StandaloneLedger implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** The same ledger, asked as another local user; {@code ""} asks with no credentials. */
+    /**
+     * The same ledger, asked as another local user, or as the debtor {@code debtor:<reference>}; {@code ""} asks with
+     * no credentials.
+     */
     StandaloneLedger as(String user) {
         return new StandaloneLedger(context, user, timeout);
     }
@@ -72,6 +80,19 @@ final class StandaloneLedger implements AutoCloseable {
             return path.startsWith("/api/v1/events") ? "integration" : "compliance";
         }
         return "advisor";
+    }
+
+    /**
+     * The Authorization header of {@code user}: a local user's password, or for {@code debtor:<reference>} a token
+     * the ledger signs for that debtor, as the portal relays for a person signed in with an access code.
+     */
+    String authorization(String user) {
+        if (user.startsWith(Caller.DEBTOR_PREFIX)) {
+            return "Bearer " + context.getBean(LocalTokens.class).issue(UsernamePasswordAuthenticationToken
+                    .authenticated(user.substring(Caller.DEBTOR_PREFIX.length()), null, List.of(
+                            new SimpleGrantedAuthority(Role.DEBTOR.authority()), new SimpleGrantedAuthority(user))));
+        }
+        return basic(user);
     }
 
     static String basic(String user) {
@@ -163,7 +184,7 @@ final class StandaloneLedger implements AutoCloseable {
         }
         String who = user != null ? user : userFor(method, path);
         if (!who.isEmpty()) {
-            request.header("Authorization", basic(who));
+            request.header("Authorization", authorization(who));
         }
         if (headers.length > 0) {
             request.headers(headers);
@@ -179,7 +200,7 @@ final class StandaloneLedger implements AutoCloseable {
     HttpRequest.Builder request(String path) {
         String who = user != null ? user : userFor("GET", path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        return who.isEmpty() ? request : request.header("Authorization", basic(who));
+        return who.isEmpty() ? request : request.header("Authorization", authorization(who));
     }
 
     URI uri(String path) {

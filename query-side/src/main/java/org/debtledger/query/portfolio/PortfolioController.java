@@ -250,7 +250,7 @@ class PortfolioController {
                 .body(new Queue(first, last, days));
     }
 
-    private static YearMonth month(String name, String value, YearMonth otherwise) {
+    static YearMonth month(String name, String value, YearMonth otherwise) {
         try {
             return value == null ? otherwise : YearMonth.parse(value);
         } catch (DateTimeParseException e) {
@@ -258,7 +258,7 @@ class PortfolioController {
         }
     }
 
-    private static void requireMonths(YearMonth first, YearMonth last) {
+    static void requireMonths(YearMonth first, YearMonth last) {
         if (first.isAfter(last) || ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
             throw new IllegalArgumentException("from must not be after to, and a range is at most " + MAX_MONTHS
                     + " months");
