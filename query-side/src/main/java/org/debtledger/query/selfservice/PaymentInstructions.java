@@ -52,13 +52,15 @@ class PaymentInstructions {
 
     /**
      * Whom to pay, with which reference (null for a debt whose id no RF reference can hold: the debtor must not be
-     * given one that pays nothing), how much is owed as posted, and each open instalment of a plan in force.
+     * given one that pays nothing), how much is owed as posted, what settles the debt in full on {@code today}
+     * (interest to that day included; null while that half year's reference rate is not recorded), and each open
+     * instalment of a plan in force.
      */
     record HowToPay(String payeeName, String iban, String bic, String reference, String referencePrinted,
-                    Money amount, List<OpenInstalment> instalments) {
+                    Money amount, LocalDate today, Money settlesToday, List<OpenInstalment> instalments) {
     }
 
-    HowToPay of(DebtView view) {
+    HowToPay of(DebtView view, LocalDate today, Money settlesToday) {
         CreditorReference reference = referenceOf(view.debtId());
         Money amount = view.status() == DebtStatus.OPEN ? view.outstanding().total()
                 : Money.zero(view.outstanding().total().currency());
@@ -70,7 +72,7 @@ class PaymentInstructions {
                         instalment.amount().minus(instalment.paid())))
                 .toList();
         return new HowToPay(payeeName, iban, bic, reference == null ? null : reference.value(),
-                reference == null ? null : reference.printed(), amount, instalments);
+                reference == null ? null : reference.printed(), amount, today, settlesToday, instalments);
     }
 
     /** The debt's reference as {@link CreditorReference#forDebt} makes it, or null when its id is no RF body. */

@@ -6,10 +6,12 @@ import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
+import org.debtledger.interest.ReferenceRates;
 import org.debtledger.money.Money;
 import org.debtledger.pause.PauseReason;
 import org.debtledger.query.access.AccessLog;
 import org.debtledger.query.api.QueryProblems.NotFound;
+import org.debtledger.query.balance.Payoffs;
 import org.debtledger.query.debt.DebtReads;
 import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.debt.HistoryReplay;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,14 +47,18 @@ class SelfServiceDebtsController {
     private final ReadPositions positions;
     private final AccessLog accessLog;
     private final PaymentInstructions instructions;
+    private final Payoffs payoffs;
+    private final Clock clock;
 
     SelfServiceDebtsController(DebtReads reads, HistoryReplay replay, ReadPositions positions, AccessLog accessLog,
-                               PaymentInstructions instructions) {
+                               PaymentInstructions instructions, Payoffs payoffs, Clock clock) {
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
         this.accessLog = accessLog;
         this.instructions = instructions;
+        this.payoffs = payoffs;
+        this.clock = clock;
     }
 
     /** A debt as its debtor sees it in a list. {@code originalDueDate} is null unless the due date moved. */
@@ -88,6 +95,18 @@ class SelfServiceDebtsController {
                       DebtView.Dispute dispute, PaymentInstructions.HowToPay howToPay) {
     }
 
+    /** How to pay the debt, and what settles it today when this half year's reference rate is known. */
+    private PaymentInstructions.HowToPay howToPay(DebtView view) {
+        LocalDate today = LocalDate.now(clock);
+        Money settlesToday;
+        try {
+            settlesToday = payoffs.on(view, today);
+        } catch (ReferenceRates.NoReferenceRate notYetRecorded) {
+            settlesToday = null;
+        }
+        return instructions.of(view, today, settlesToday);
+    }
+
     @GetMapping("/api/v1/self-service/debts")
     ResponseEntity<Debts> debts(@RequestParam(required = false) String after,
                                 @RequestParam(required = false) Long minPosition, HttpServletRequest request) {
@@ -118,7 +137,7 @@ class SelfServiceDebtsController {
                 summary.collectionPaused(), summary.disputed(), summary.planStatus(), statement.payments(),
                 view.plan(), view.pause() == null ? null
                 : new Pause(view.pause().reason(), view.pause().from(), view.pause().until()),
-                view.dispute(), instructions.of(view));
+                view.dispute(), howToPay(view));
         accessLog.record(request, purpose, view.debtorId(), debtId);
         return ResponseEntity.ok().header(READ_POSITION, Long.toString(own.head())).body(detail);
     }
