@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
+import org.debtledger.callback.RequestCallBack;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.FeePolicy;
 import org.debtledger.command.payment.PaymentPolicy;
@@ -70,10 +71,10 @@ import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
  * One debt in collection. Each command handler asks its feature's policy (in {@code fee}, {@code plan},
- * {@code payment}, {@code pause}, {@code dispute}, {@code limitation}, {@code interest}), built from what the debt
- * knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies them in order;
- * the event-sourcing handler only folds what the events say. Every date comes in the command: the aggregate reads no
- * clock.
+ * {@code payment}, {@code pause}, {@code dispute}, {@code callback}, {@code limitation}, {@code interest}), built from
+ * what the debt knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies
+ * them in order; the event-sourcing handler only folds what the events say. Every date comes in the command: the
+ * aggregate reads no clock.
  */
 @Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
 @Revision(Debt.SNAPSHOT_REVISION)
@@ -243,6 +244,13 @@ public class Debt {
                 apply(new DebtSettled(debtId, command.date()));
             }
         }
+    }
+
+    // ---- a debtor's call-back: the rules are CallBackPolicy's ------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RequestCallBack command, CollectionPolicy policy) {
+        apply(state.callBackPolicy(policy).requested(command));
     }
 
     // ---- closing a debt and assigning the case -------------------------------------------------------------------
