@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,11 @@ class SelfServiceController {
     /** A due date moves by at most a year at a time, as for an advisor. */
     private static final int MAX_EXTENSION_DAYS = 366;
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}");
+    /**
+     * A debtor pauses collection for debt counselling for at most three months, about as long as the free service
+     * takes to start; a longer pause is an advisor's decision.
+     */
+    static final Period LONGEST_COUNSELLING_PAUSE = Period.ofMonths(3);
 
     private final CommandSender commands;
     private final DebtorsDebts debts;
@@ -193,8 +199,12 @@ class SelfServiceController {
     @PostMapping("/pause")
     CommandAccepted pause(@PathVariable String debtId, @RequestBody PauseRequest body, HttpServletRequest request) {
         LocalDate until = required(body.until(), "until");
-        return commands.sendAsDebtor(new PauseCollection(new DebtId(debtId), PauseReason.COUNSELLING,
-                commands.today(), until), request, PauseReason.COUNSELLING.name());
+        LocalDate today = commands.today();
+        RuleViolation.check(!until.isAfter(today.plus(LONGEST_COUNSELLING_PAUSE)), Rule.SELF_SERVICE_PAUSE_TOO_LONG,
+                "a pause for debt counselling asked for in self-service lasts at most until "
+                        + today.plus(LONGEST_COUNSELLING_PAUSE) + "; an advisor can agree a longer one");
+        return commands.sendAsDebtor(new PauseCollection(new DebtId(debtId), PauseReason.COUNSELLING, today, until),
+                request, PauseReason.COUNSELLING.name());
     }
 
     record DisputeRequest(String reason) {

@@ -248,6 +248,7 @@ class SelfServiceApiTest extends CommandSideTest {
         String debtId = registered("d-1001");
         assertRefused(post(debtId, "/pause", "{}"), 400, null);
         assertRefused(post(debtId, "/pause", "{\"until\": \"2026-05-14\"}"), 422, "PAUSE_ENDS_BEFORE_IT_STARTS");
+        assertRefused(post(debtId, "/pause", "{\"until\": \"2026-08-16\"}"), 422, "SELF_SERVICE_PAUSE_TOO_LONG");
 
         ok(post(debtId, "/pause", "{\"until\": \"2026-07-01\"}"));
 
