@@ -48,7 +48,8 @@ public class Refusal extends RuntimeException {
             String detail = problem.path("detail").asText(problem.path("title").asText(""));
             String rule = problem.path("rule").asText(null);
             String type = problem.path("type").asText("");
-            String kind = type.isBlank() ? null : type.substring(type.lastIndexOf('/') + 1);
+            String kind = type.isBlank() ? null
+                    : type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1);
             return new Refusal(status, detail.isBlank() ? "the ledger answered " + status : detail, rule, kind,
                     retryAfter, problem);
         } catch (IOException notJson) {
@@ -73,7 +74,8 @@ public class Refusal extends RuntimeException {
         return rule;
     }
 
-    /** The kind of problem, the last part of its type ({@code access-code-expired}), or null. */
+    /** The kind of problem, the last part of its type ({@code access-code-expired} of
+     * {@code urn:debt-ledger:problem:access-code-expired}), or null. */
     public String kind() {
         return kind;
     }
