@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,9 @@ import java.util.Map;
 class DebtorPages {
 
     private static final int MOST_REASON_CHARACTERS = 500;
+    /** When an access code expires, as the advisor reads it out. */
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private static final List<String> PERSONAL_FIELDS = List.of("name", "address", "nationalId", "email", "phone");
 
     private final LedgerApi api;
@@ -78,6 +84,22 @@ class DebtorPages {
         Outcome.of(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/erasure",
                 Map.of("reason", reason.strip()), debtorId), "Personal data erased", after);
         return backTo(debtorId, after);
+    }
+
+    /**
+     * Issues the debtor an access code for self-service, retiring any earlier one: shown here once, to be given with
+     * the debtor's reference (on the phone, or printed on a letter); only its hash is kept.
+     */
+    @PostMapping("/console/debtors/{debtorId}/access-codes")
+    String issueAccessCode(@PathVariable String debtorId, RedirectAttributes after) {
+        Outcome.of(() -> api.send(HttpMethod.POST, LedgerApi.Side.QUERY, "/api/v1/debtors/{debtorId}/access-codes",
+                null, debtorId), "Access code issued", after)
+                .ifPresent(issued -> after.addFlashAttribute("accessCode", new IssuedCode((String) issued.get("code"),
+                        UNTIL.format(Instant.parse((String) issued.get("expiresAt"))))));
+        return backTo(debtorId, after);
+    }
+
+    record IssuedCode(String code, String validUntil) {
     }
 
     private static String backTo(String debtorId, RedirectAttributes after) {
