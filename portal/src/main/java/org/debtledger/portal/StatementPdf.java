@@ -25,8 +25,8 @@ import java.util.Map;
 @Component("portalStatementPdf")
 class StatementPdf {
 
-    private static final String FONT = "static/portal/assets/DejaVuSans.ttf";
-    private static final String BOLD_FONT = "static/portal/assets/DejaVuSans-Bold.ttf";
+    private static final String FONT = "portal/fonts/DejaVuSans.ttf";
+    private static final String BOLD_FONT = "portal/fonts/DejaVuSans-Bold.ttf";
     private static final String STYLE = "portal/pdf.css";
 
     private final ITemplateEngine templates;
