@@ -132,11 +132,14 @@ public final class LedgerHttp {
         return send(request.build());
     }
 
-    public Answer get(String path) {
+    public Answer get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
         String authorization = authorization(path);
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return send(request.build());
     }

@@ -119,6 +119,23 @@ public final class QuerySideAlone implements AutoCloseable {
         return send("GET", path, null, role, null);
     }
 
+    /**
+     * A GET as a person signed in to self-service ({@code subject}), whose debtor references are {@code debtorIds},
+     * with more {@code headers}.
+     */
+    public HttpResponse<String> getAsDebtor(String path, String subject, List<String> debtorIds, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", signed(new JWTClaimsSet.Builder()
+                        .subject(subject).claim("roles", List.of("DEBTOR")).claim("debtor_ids", debtorIds)
+                        .expirationTime(new Date(System.currentTimeMillis() + 600_000))))
+                .GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A token of the test's identity provider for {@code role}, of a creditor if one is given. */
     private String bearer(String role, String creditorId) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(role.toLowerCase() + "-1")
@@ -126,6 +143,10 @@ public final class QuerySideAlone implements AutoCloseable {
         if (creditorId != null) {
             claims.claim("creditor_id", creditorId);
         }
+        return signed(claims);
+    }
+
+    private String signed(JWTClaimsSet.Builder claims) {
         SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
         try {
             token.sign(new RSASSASigner(identityProvider.getPrivate()));

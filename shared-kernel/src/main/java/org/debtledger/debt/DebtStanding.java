@@ -1,5 +1,6 @@
 package org.debtledger.debt;
 
+import org.debtledger.callback.CallBackRequested;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
@@ -67,6 +68,7 @@ public record DebtStanding(DebtStatus status, Balance outstanding, Money paid, M
         on(DebtDisputed.class, (standing, disputed) -> standing);
         on(DisputeResolved.class, (standing, resolved) -> standing);
         on(CaseAssigned.class, (standing, assigned) -> standing);
+        on(CallBackRequested.class, (standing, requested) -> standing);
     }
 
     private static <E extends DebtEvent> void on(Class<E> type, BiFunction<DebtStanding, E, DebtStanding> change) {

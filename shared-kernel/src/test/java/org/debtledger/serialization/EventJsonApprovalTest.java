@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.debtledger.audit.Channel;
+import org.debtledger.callback.CallBackRequested;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -58,6 +59,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +122,9 @@ class EventJsonApprovalTest {
                 new DebtSettled(DEBT, DAY),
                 new DebtWrittenOff(DEBT, balance, "uncollectable", DAY),
                 new DebtRecalled(DEBT, balance, "creditor settled directly", DAY),
-                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), DAY));
+                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), DAY),
+                new CallBackRequested(DEBT, LocalDate.parse("2025-03-10"), LocalTime.parse("09:00"),
+                        LocalTime.parse("12:00"), DAY));
     }
 
     @ParameterizedTest(name = "{0}")

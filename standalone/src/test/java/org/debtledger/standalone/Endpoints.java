@@ -136,6 +136,9 @@ final class Endpoints {
             post("/api/v1/admin/reconciliation", "", OPERATOR),
             post("/api/v1/debtors/{debtorId}/access-codes", "", ADVISOR, OPERATOR),
             post("/api/v1/self-service/sign-in", "{\"reference\": \"{debtorId}\", \"code\": \"AAAA-BBBB-CCCC\"}", ANYONE),
+            get("/api/v1/self-service/debts", "", DEBTOR),
+            get("/api/v1/self-service/debts/{debtId}", "", DEBTOR),
+            get("/api/v1/self-service/debts/{debtId}/statement", "", DEBTOR),
             post("/api/v1/self-service/feedback", "{\"about\": \"PLAN\", \"rating\": 5, \"comment\": \"Clear.\"}",
                     DEBTOR));
 

@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who is asking and why: the authenticated caller, acting as an advisor (every debt command is an advisor's) or
- * as the role an operation is for, and from the request the {@code X-Channel}, {@code X-Reason} and
- * {@code X-Correlation-Id} headers.
+ * Who is asking and why: the authenticated caller, acting as an advisor (every debt command through
+ * {@code /api/v1/debts} is an advisor's), as the role an operation is for, or as the debtor through self-service;
+ * and from the request the {@code X-Channel}, {@code X-Reason} and {@code X-Correlation-Id} headers.
  */
 public record Audit(String actorId, String actorRole, Purpose purpose) {
 
@@ -26,6 +26,19 @@ public record Audit(String actorId, String actorRole, Purpose purpose) {
     public static Audit actingAs(Role role, HttpServletRequest request) {
         Caller caller = Caller.current();
         return new Audit(caller.id(), caller.actingAs(role).name(), Purpose.of(request));
+    }
+
+    /**
+     * A debtor acting through self-service on a debt of theirs: the actor is the debtor reference the debt is
+     * owed under ({@code debtorId}, which the caller's sign-in names), the role DEBTOR, and the channel SELF_SERVICE
+     * whatever the headers say.
+     */
+    public static Audit ofDebtor(String debtorId, HttpServletRequest request) {
+        Caller caller = Caller.current();
+        if (!caller.isDebtor(debtorId)) {
+            throw new IllegalStateException("the caller does not sign in as debtor " + debtorId);
+        }
+        return new Audit(debtorId, Role.DEBTOR.name(), Purpose.selfService(request));
     }
 
     /** The metadata a command carries; a channel or reason given in the body wins over the headers. */

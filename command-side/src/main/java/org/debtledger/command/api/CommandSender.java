@@ -3,6 +3,7 @@ package org.debtledger.command.api;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.command.store.EventTableQueries;
@@ -21,11 +22,14 @@ public class CommandSender {
     private final CommandGateway commandGateway;
     private final EventTableQueries events;
     private final BusinessDates businessDates;
+    private final DebtorsDebts debtorsDebts;
 
-    CommandSender(CommandGateway commandGateway, EventTableQueries events, BusinessDates businessDates) {
+    CommandSender(CommandGateway commandGateway, EventTableQueries events, BusinessDates businessDates,
+                  DebtorsDebts debtorsDebts) {
         this.commandGateway = commandGateway;
         this.events = events;
         this.businessDates = businessDates;
+        this.debtorsDebts = debtorsDebts;
     }
 
     public CommandAccepted send(DebtCommand command, HttpServletRequest request) {
@@ -33,9 +37,22 @@ public class CommandSender {
     }
 
     public CommandAccepted send(DebtCommand command, HttpServletRequest request, Channel channel, String reason) {
-        Audit audit = Audit.from(request);
+        return dispatch(command, Audit.from(request).metaData(channel, reason));
+    }
+
+    /**
+     * Sends a command as the debtor signed in, through self-service, on a debt of theirs: a debt owed under another
+     * reference is unknown to them (404, as a debt never registered) and nothing is sent. Its date is today: a
+     * debtor never chooses the business date.
+     */
+    public CommandAccepted sendAsDebtor(DebtCommand command, HttpServletRequest request, String reason) {
+        String debtorId = debtorsDebts.requireOwn(command.debtId());
+        return dispatch(command, Audit.ofDebtor(debtorId, request).metaData(null, reason));
+    }
+
+    private CommandAccepted dispatch(DebtCommand command, MetaData metaData) {
         Long lastSequence = commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).withMetaData(audit.metaData(channel, reason)));
+                GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
         String debtId = command.debtId().value();
         // the debt's last event when the command appended none
         EventTableQueries.Position landed = events.positionOf(debtId, lastSequence);
@@ -44,5 +61,10 @@ public class CommandSender {
 
     public LocalDate orToday(LocalDate date) {
         return date != null ? date : businessDates.today();
+    }
+
+    /** Today's business date: the date of every self-service command. */
+    public LocalDate today() {
+        return businessDates.today();
     }
 }

@@ -33,6 +33,7 @@ public class ProblemAnswers extends EdgeProblemAnswers {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + violation.rule(),
                 "Refused by rule " + violation.rule(), violation.getMessage());
         problem.setProperty("rule", violation.rule().name());
+        violation.facts().forEach(problem::setProperty);
         return problem;
     }
 

@@ -11,7 +11,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
+import org.debtledger.callback.RequestCallBack;
 import org.debtledger.command.dispute.DisputePolicy;
+import org.debtledger.command.fee.ExtensionQuote;
 import org.debtledger.command.fee.FeePolicy;
 import org.debtledger.command.payment.PaymentPolicy;
 import org.debtledger.command.payment.RecordedPayment;
@@ -32,6 +34,8 @@ import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtStanding;
 import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.DebtWrittenOff;
+import org.debtledger.debt.DebtorId;
+import org.debtledger.debt.DueDateExtended;
 import org.debtledger.debt.RecallDebt;
 import org.debtledger.debt.RegisterDebt;
 import org.debtledger.debt.WriteOffDebt;
@@ -70,10 +74,10 @@ import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
  * One debt in collection. Each command handler asks its feature's policy (in {@code fee}, {@code plan},
- * {@code payment}, {@code pause}, {@code dispute}, {@code limitation}, {@code interest}), built from what the debt
- * knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies them in order;
- * the event-sourcing handler only folds what the events say. Every date comes in the command: the aggregate reads no
- * clock.
+ * {@code payment}, {@code pause}, {@code dispute}, {@code callback}, {@code limitation}, {@code interest}), built from
+ * what the debt knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies
+ * them in order; the event-sourcing handler only folds what the events say. Every date comes in the command: the
+ * aggregate reads no clock.
  */
 @Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
 @Revision(Debt.SNAPSHOT_REVISION)
@@ -114,6 +118,28 @@ public class Debt {
         }
     }
 
+    /**
+     * What moving the due date by {@code days} on {@code date} would do and cost, by the rules a due-date extension
+     * is charged by; nothing is applied. A debtor asks it before asking for the extension.
+     */
+    public ExtensionQuote quoteExtension(int days, LocalDate date, CollectionPolicy policy) {
+        List<DebtEvent> events = state.feePolicy(policy).extension(
+                new ChargeFee(debtId, FeeType.DUE_DATE_EXTENSION, null, days, date),
+                policy.of(state.terms().jurisdiction()).interestRunsWhileExtended(),
+                standing().interestAccruedThrough());
+        Optional<Money> fee = events.stream().filter(FeeCharged.class::isInstance).map(FeeCharged.class::cast)
+                .map(FeeCharged::amount).findFirst();
+        DueDateExtended extended = events.stream().filter(DueDateExtended.class::isInstance)
+                .map(DueDateExtended.class::cast).findFirst().orElseThrow();
+        return new ExtensionQuote(debtId.value(), date, days, extended.previousDueDate(), extended.dueDate(),
+                fee.isEmpty(), fee.orElse(null));
+    }
+
+    /** Whose debt it is: the debtor reference it is owed under. */
+    public DebtorId debtorId() {
+        return state.terms().debtorId();
+    }
+
     // ---- payment plans: the rules are PlanPolicy's ---------------------------------------------------------------
 
     @CommandHandler
@@ -136,9 +162,11 @@ public class Debt {
     public PlanQuote quotePlan(int instalments, LocalDate date, CollectionPolicy policy) {
         PlanTerms terms = planTerms(instalments, date, policy);
         PlanPolicy plans = state.planPolicy(policy);
+        Optional<FeeCharged> laterFee = state.feePolicy(policy).laterPlanFee(terms.number(), terms.fee(), instalments,
+                date, plans.rules().firstPlanFree());
         return new PlanQuote(debtId.value(), date, instalments, terms.number(), terms.total(),
-                terms.fee().map(FeeCharged::amount).orElse(null), plans.rules().minimumInstalment(),
-                standing().plan() != null && standing().plan().inForce());
+                terms.fee().map(FeeCharged::amount).orElse(null), laterFee.map(FeeCharged::amount).orElse(null),
+                plans.rules().minimumInstalment(), standing().plan() != null && standing().plan().inForce());
     }
 
     /** The interest posted and the fee charged when a plan is agreed, and all it must then cover. */
@@ -243,6 +271,13 @@ public class Debt {
                 apply(new DebtSettled(debtId, command.date()));
             }
         }
+    }
+
+    // ---- a debtor's call-back: the rules are CallBackPolicy's ------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RequestCallBack command, CollectionPolicy policy) {
+        apply(state.callBackPolicy(policy).requested(command));
     }
 
     // ---- closing a debt and assigning the case -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.debtledger.command.debt;
 
+import org.debtledger.command.callback.CallBackPolicy;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
@@ -82,6 +83,10 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
 
     DisputePolicy disputePolicy(CollectionPolicy policy) {
         return new DisputePolicy(debtId, principal(), checks(policy));
+    }
+
+    CallBackPolicy callBackPolicy(CollectionPolicy policy) {
+        return new CallBackPolicy(debtId, checks(policy));
     }
 
     PlanPolicy planPolicy(CollectionPolicy policy) {

@@ -87,6 +87,14 @@ public record FeePolicy(DebtId debtId, DebtTerms terms, LocalDate dueDate, FeeHi
                 .map(amount -> new FeeCharged(debtId, FeeType.PAYMENT_PLAN, amount, amount, null, date));
     }
 
+    /** The fee of the plan after the {@code number}th, once that one is agreed and charged {@code thisPlansFee}. */
+    public Optional<FeeCharged> laterPlanFee(int number, Optional<FeeCharged> thisPlansFee, int instalments,
+                                             LocalDate date, boolean firstPlanFree) {
+        FeeHistory after = thisPlansFee.map(charged::charged).orElse(charged);
+        return new FeePolicy(debtId, terms, dueDate, after, schedule, checks)
+                .planFee(number + 1, instalments, date, firstPlanFree);
+    }
+
     /** The amount asked (the cap when none is), checked against the cap. */
     private Money chargeable(ChargeFee command, Money cap) {
         Money amount = command.amount() == null ? cap : command.amount();

@@ -18,6 +18,7 @@ import org.debtledger.plan.PlanProgress;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +64,9 @@ public record PlanPolicy(DebtId debtId, PlanRules rules, PlanProgress plan, Debt
         List<Instalment> instalments = command.instalments();
         check(total.isPositive(), Rule.NOTHING_OUTSTANDING, "nothing is owed, so no plan is needed");
         Money planned = instalments.stream().map(Instalment::amount).reduce(checks.zero(), Money::plus);
-        check(planned.equals(total), Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
-                + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
-                .orElse(""));
+        if (!planned.equals(total)) {
+            throw notCovering(planned, total, fee);
+        }
         for (Instalment instalment : instalments) {
             boolean wholeBalanceAtOnce = instalments.size() == 1;
             check(wholeBalanceAtOnce || !instalment.amount().isLessThan(rules.minimumInstalment()),
@@ -110,6 +111,22 @@ public record PlanPolicy(DebtId debtId, PlanRules rules, PlanProgress plan, Debt
             events.add(new PaymentPlanBroken(debtId, plan.number(), after.missedCount(), date));
         }
         return events;
+    }
+
+    /**
+     * The instalments do not sum to what the plan must cover: the refusal says by how much they fall short
+     * ({@code shortfall}) or go over ({@code excess}), beside what they sum to and what they must cover.
+     */
+    private static RuleViolation notCovering(Money planned, Money total, Optional<Money> fee) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("planned", planned);
+        facts.put("mustCover", total);
+        boolean isShort = planned.isLessThan(total);
+        facts.put(isShort ? "shortfall" : "excess", isShort ? total.minus(planned) : planned.minus(total));
+        return new RuleViolation(Rule.PLAN_DOES_NOT_COVER_BALANCE, "the instalments sum to " + planned
+                + " but the plan must cover exactly " + total + fee.map(f -> " (including a plan fee of " + f + ")")
+                .orElse("") + ": " + (isShort ? total.minus(planned) + " short" : planned.minus(total) + " over"),
+                facts);
     }
 
     /** The most that falls due in any one calendar month: what the debtor must afford monthly. */

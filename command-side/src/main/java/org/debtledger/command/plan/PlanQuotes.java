@@ -1,9 +1,6 @@
 package org.debtledger.command.plan;
 
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.Repository;
-import org.debtledger.command.debt.Debt;
+import org.debtledger.command.debt.ReadOnlyDebts;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.debt.DebtId;
 import org.springframework.stereotype.Component;
@@ -14,20 +11,15 @@ import java.time.LocalDate;
 @Component
 public class PlanQuotes {
 
-    private final Repository<Debt> debts;
+    private final ReadOnlyDebts debts;
     private final CollectionPolicy policy;
 
-    PlanQuotes(Repository<Debt> debts, CollectionPolicy policy) {
+    PlanQuotes(ReadOnlyDebts debts, CollectionPolicy policy) {
         this.debts = debts;
         this.policy = policy;
     }
 
     public PlanQuote quote(DebtId debtId, int instalments, LocalDate date) {
-        UnitOfWork<?> reading = DefaultUnitOfWork.startAndGet(null);
-        try {
-            return debts.load(debtId.value()).invoke(debt -> debt.quotePlan(instalments, date, policy));
-        } finally {
-            reading.rollback();
-        }
+        return debts.ask(debtId, debt -> debt.quotePlan(instalments, date, policy));
     }
 }

@@ -1,12 +1,9 @@
 package org.debtledger.query.balance;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
-import org.debtledger.interest.LateInterest;
-import org.debtledger.interest.ReferenceRateCache;
 import org.debtledger.money.Money;
 import org.debtledger.query.access.AccessLog;
 import org.debtledger.query.api.QueryProblems.NotFound;
@@ -28,9 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a debtor owes (to a creditor asking: only its own debts), per debt and in total (per currency); with {@code payoffDate}, what settles everything on
- * that date: the balance plus the late interest accrued since the last posting, by the command side's own
- * interest calculation at the reference rates an operator keeps, skipping the days a pause or a kept plan freezes.
+ * What a debtor owes (to a creditor asking: only its own debts), per debt and in total (per currency); with
+ * {@code payoffDate}, what settles everything on that date ({@link Payoffs}).
  */
 @RestController
 class DebtorBalanceController {
@@ -38,14 +34,13 @@ class DebtorBalanceController {
     private final DebtReads reads;
     private final ReadPositions positions;
     private final AccessLog accessLog;
-    private final ReferenceRateCache referenceRates;
+    private final Payoffs payoffs;
 
-    DebtorBalanceController(DebtReads reads, ReadPositions positions, AccessLog accessLog,
-                            ReferenceRateCache referenceRates) {
+    DebtorBalanceController(DebtReads reads, ReadPositions positions, AccessLog accessLog, Payoffs payoffs) {
         this.reads = reads;
         this.positions = positions;
         this.accessLog = accessLog;
-        this.referenceRates = referenceRates;
+        this.payoffs = payoffs;
     }
 
     record Line(String debtId, String creditorId, String invoiceReference, InvoicePeriod invoicePeriod,
@@ -72,7 +67,7 @@ class DebtorBalanceController {
         List<Line> lines = new ArrayList<>();
         Map<Currency, Total> totals = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
         for (DebtView view : views) {
-            Money payoff = payoffDate == null ? null : payoff(view, payoffDate);
+            Money payoff = payoffDate == null ? null : payoffs.on(view, payoffDate);
             lines.add(new Line(view.debtId(), view.creditorId(), view.invoiceReference(), view.invoicePeriod(),
                     view.description(), view.status().name(), view.outstanding(), view.credit(), payoff));
             Money zero = Money.zero(view.credit().currency());
@@ -84,20 +79,5 @@ class DebtorBalanceController {
         accessLog.record(request, purpose, debtorId, null);
         return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
                 .body(new Balance(debtorId, payoffDate, lines, List.copyOf(totals.values())));
-    }
-
-    /** What settles the debt on {@code date}: nothing for a closed debt. */
-    private Money payoff(DebtView view, LocalDate date) {
-        if (view.status() != DebtStatus.OPEN) {
-            return Money.zero(view.credit().currency());
-        }
-        Money due = view.outstanding().total();
-        LocalDate from = view.interestAccruedThrough().plusDays(1);
-        if (!from.isAfter(date)) {
-            LateInterest lateInterest = new LateInterest(referenceRates.get());
-            due = due.plus(lateInterest.accrue(view.outstanding().principal(), view.debtType(), from, date,
-                    view.interestFreezes().ranges()).amount());
-        }
-        return due;
     }
 }

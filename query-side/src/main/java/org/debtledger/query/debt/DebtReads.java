@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,21 @@ public class DebtReads {
     public List<DebtView> viewsOfDebtor(String debtorId) {
         return jdbc.sql("SELECT view FROM " + active("debt_view") + " WHERE debtor_id = :id ORDER BY debt_id")
                 .param("id", debtorId)
+                .query((row, n) -> ReadModelJson.read(row.getString(1), DebtView.class))
+                .list();
+    }
+
+    /**
+     * The views of the debts of any of {@code debtorIds}, in debt-id order from the first after {@code afterDebtId}
+     * (null: from the first of all), at most {@code limit}.
+     */
+    public List<DebtView> viewsOfDebtors(Collection<String> debtorIds, String afterDebtId, int limit) {
+        if (debtorIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT view FROM " + active("debt_view") + " WHERE debtor_id IN (:ids)"
+                        + " AND (CAST(:after AS TEXT) IS NULL OR debt_id > :after) ORDER BY debt_id LIMIT :limit")
+                .param("ids", debtorIds).param("after", afterDebtId).param("limit", limit)
                 .query((row, n) -> ReadModelJson.read(row.getString(1), DebtView.class))
                 .list();
     }

@@ -1,5 +1,6 @@
 package org.debtledger.query.queue;
 
+import org.debtledger.callback.CallBackRequested;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRecalled;
@@ -33,7 +34,8 @@ import java.util.Map;
  * One debt's part of the advisor queue: its row of {@code work_debt} and all its work items, open and closed.
  * Work is raised from the debt's events and closed when its cause is resolved: a missed instalment when it is
  * paid, a broken plan when a new one is agreed, a dispute when it is resolved, an ending pause when collection
- * resumes, a reversal at the next payment, credit when it is refunded, a silent new debt at the first contact.
+ * resumes, a reversal at the next payment, credit when it is refunded, a silent new debt at the first contact, a
+ * debtor's call-back when an advisor takes the case.
  * Keyed on the debt's sequence number, so an event delivered again changes nothing. Immutable: an event gives
  * a new queue, so an event that fails leaves the one before it as it was.
  */
@@ -59,6 +61,7 @@ public final class DebtWorkItems {
             .on(PaymentReversed.class, Change::paymentReversed)
             .on(CreditRefunded.class, (change, refunded) -> change.reduce(WorkType.OVERPAYMENT_TO_REFUND,
                     refunded.amount().minorUnits()))
+            .on(CallBackRequested.class, Change::callBackRequested)
             .on(CaseAssigned.class, Change::caseAssigned)
             .on(DebtSettled.class, (change, settled) -> change.ended())
             .on(DebtWrittenOff.class, (change, writtenOff) -> change.ended())
@@ -213,8 +216,17 @@ public final class DebtWorkItems {
             payInstalments(reversed.instalments(), -1);
         }
 
+        /** Work on the day the debtor asked for, seen from the day they asked. */
+        private void callBackRequested(CallBackRequested requested) {
+            raise(WorkType.CALL_BACK, "call-back-" + sequenceNumber, requested.on(), requested.date(),
+                    "the debtor asks to be called back on " + requested.on() + " between " + requested.from()
+                            + " and " + requested.to(), null);
+        }
+
+        /** An advisor who takes the case takes its call-backs: they are closed, the rest of the work is theirs. */
         private void caseAssigned(CaseAssigned assigned) {
             close(WorkType.NO_PLAN_NO_CONTACT);
+            close(WorkType.CALL_BACK);
             String advisorId = assigned.advisorId().value();
             debt = new Debt(debtId, debt.creditorId(), advisorId, debt.sequenceNumber(), debt.planNumber());
             items.replaceAll((id, item) -> item.open() ? item.assigned(advisorId, position) : item);

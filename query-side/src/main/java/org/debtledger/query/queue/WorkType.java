@@ -8,6 +8,7 @@ public enum WorkType {
     INSTALMENT_MISSED(2, 3),
     PAYMENT_REVERSED(2, 3),
     OVERPAYMENT_TO_REFUND(2, 7),
+    CALL_BACK(2, 0),
     PAUSE_ENDING(3, 0),
     NO_PLAN_NO_CONTACT(3, 0);
 

@@ -1,12 +1,14 @@
 package org.debtledger.query.queue;
 
 import org.debtledger.audit.Channel;
+import org.debtledger.callback.CallBackRequested;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtRegistered;
+import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.DebtorId;
 import org.debtledger.debt.InvoicePeriod;
@@ -22,11 +24,14 @@ import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.query.debt.HistoryReplay;
 import org.debtledger.query.projection.FoldedRows;
 import org.debtledger.query.projection.StoredEvent;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +112,70 @@ class AdvisorQueueFoldTest {
                 new DisputeResolved(DEBT, DisputeOutcome.UPHELD, date("2025-04-20"))).items())
                 .filteredOn(item -> item.type() == WorkType.DISPUTE_OPENED).extracting(WorkItemRow::open)
                 .containsExactly(false);
+    }
+
+    private static final CallBackRequested CALL_BACK = new CallBackRequested(DEBT, date("2025-03-10"),
+            LocalTime.parse("09:00"), LocalTime.parse("12:00"), date("2025-03-05"));
+
+    @Test
+    void aCallBackIsWorkDueOnTheDayTheDebtorAskedForWithItsWindowSeenFromTheDayTheyAsked() {
+        DebtWorkItems queue = fold(REGISTERED, CALL_BACK);
+
+        WorkItemRow callBack = queue.item("debt-1:call-back-1");
+        assertThat(callBack.type()).isEqualTo(WorkType.CALL_BACK);
+        assertThat(callBack.open()).isTrue();
+        assertThat(callBack.dueDate()).isEqualTo(date("2025-03-10"));
+        assertThat(callBack.visibleFrom()).isEqualTo(date("2025-03-05"));
+        assertThat(callBack.reason()).isEqualTo("the debtor asks to be called back on 2025-03-10 between 09:00 and 12:00");
+    }
+
+    @Test
+    void anAdvisorWhoTakesTheCaseAfterTheRequestClosesTheCallBack() {
+        DebtWorkItems queue = fold(REGISTERED, CALL_BACK, new CaseAssigned(DEBT, new AdvisorId("advisor-7"),
+                date("2025-03-06")));
+
+        assertThat(queue.item("debt-1:call-back-1").open()).isFalse();
+    }
+
+    @Test
+    void aCallBackAskedAfterTheCaseWasTakenStaysOpenForItsAdvisor() {
+        DebtWorkItems queue = fold(REGISTERED, new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-03-04")),
+                CALL_BACK);
+
+        WorkItemRow callBack = queue.item("debt-1:call-back-2");
+        assertThat(callBack.open()).isTrue();
+        assertThat(callBack.advisorId()).isEqualTo("advisor-7");
+    }
+
+    @Test
+    void aClosedDebtClosesItsCallBack() {
+        DebtWorkItems queue = fold(REGISTERED, CALL_BACK, new DebtSettled(DEBT, date("2025-03-07")));
+
+        assertThat(queue.item("debt-1:call-back-1").open()).isFalse();
+    }
+
+    @Test
+    void theCallBacksChangesAreKeptWithTheirBusinessDays() {
+        FoldedRows rows = FoldedRows.of(PROJECTION, List.of(REGISTERED, CALL_BACK,
+                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-03-06"))));
+
+        assertThat(rows.of("work_item_change")).filteredOn(row -> "CALL_BACK".equals(row.get("type")))
+                .extracting(row -> row.get("open") + " " + row.get("business_date") + " " + row.get("visible_from"))
+                .containsExactly("true 2025-03-05 2025-03-05", "false 2025-03-06 2025-03-05");
+    }
+
+    @Test
+    void theQueueReconciliationAgreesWithACallBackFoldedAndFindsOneMissing() {
+        List<DebtEvent> events = List.of(REGISTERED, CALL_BACK, new CaseAssigned(DEBT, new AdvisorId("advisor-7"),
+                date("2025-03-06")));
+        List<HistoryReplay.Recorded> recorded = new ArrayList<>();
+        for (StoredEvent event : FoldedRows.stored(events)) {
+            recorded.add(new HistoryReplay.Recorded(event.event(), event.sequenceNumber(), event.position(),
+                    Instant.EPOCH));
+        }
+
+        assertThat(QueueReconciliation.difference(fold(events.toArray(DebtEvent[]::new)), recorded, 102)).isEmpty();
+        assertThat(QueueReconciliation.difference(fold(REGISTERED), recorded, 102)).isPresent();
     }
 
     @Test
