@@ -24,7 +24,10 @@ import java.util.function.Supplier;
 @Controller("portalAskPages")
 class AskPages {
 
-    static final int MOST_EXTENSION_DAYS = 60;
+    /** As far as the ledger moves a due date at a time. */
+    static final int MOST_EXTENSION_DAYS = 366;
+
+    static final int MOST_REASON_CHARACTERS = 500;
 
     private final LedgerApi api;
     private final Debts debts;
@@ -90,7 +93,7 @@ class AskPages {
     @PostMapping("/portal/debts/{debtId}/dispute")
     String askDispute(@PathVariable String debtId, @RequestParam String reason, Model model,
                       RedirectAttributes after) {
-        if (reason.isBlank() || reason.length() > 2000) {
+        if (reason.isBlank() || reason.strip().length() > MOST_REASON_CHARACTERS) {
             model.addAttribute("refusal", "dispute.reason-needed");
             model.addAttribute("reason", reason);
             return dispute(debtId, model);
@@ -121,7 +124,7 @@ class AskPages {
                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime to, Model model,
                        RedirectAttributes after) {
         return act(debtId, () -> api.command("/api/v1/self-service/debts/{debtId}/call-backs",
-                        Map.of("on", on.toString(), "from", from.toString(), "to", to.toString()), debtId),
+                        Map.of("on", on.toString(), "from", hoursAndMinutes(from), "to", hoursAndMinutes(to)), debtId),
                 "thanks.call-back", after, model, () -> {
                     model.addAttribute("on", on);
                     model.addAttribute("from", from);
@@ -142,6 +145,10 @@ class AskPages {
             refused(refusal, model);
             return again.get();
         }
+    }
+
+    private static String hoursAndMinutes(LocalTime time) {
+        return String.format("%02d:%02d", time.getHour(), time.getMinute());
     }
 
     private static void refused(Refusal refusal, Model model) {

@@ -1,7 +1,9 @@
 package org.debtledger.portal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.debtledger.client.LedgerApi;
 import org.debtledger.client.Refusal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.Map;
 @Controller("portalPlanPages")
 class PlanPages {
 
-    static final int MOST_INSTALMENTS = 60;
+    /** As many as the ledger takes: ten years of monthly instalments. */
+    static final int MOST_INSTALMENTS = 120;
     private static final int DEFAULT_INSTALMENTS = 3;
 
     private final LedgerApi api;
@@ -48,24 +50,50 @@ class PlanPages {
                 @RequestParam(required = false) String monthly, Model model) {
         Map<String, Object> debt = debts.one(debtId, null);
         int count = instalments != null ? clamp(instalments) : DEFAULT_INSTALMENTS;
+        String currency = currencyOf(debt);
+        Map<String, Object> quote = null;
         if (monthly != null && !monthly.isBlank()) {
+            model.addAttribute("monthly", monthly.strip());
             BigDecimal perMonth = amount(monthly);
             if (perMonth == null || perMonth.signum() <= 0) {
-                model.addAttribute("monthlyUnreadable", true);
+                model.addAttribute("monthlyProblem", "plan.refused.unreadable");
             } else {
-                BigDecimal whole = amountOf(quote(debtId, 1).get("mustCover"));
-                count = clamp(whole.divide(perMonth, 0, RoundingMode.CEILING).intValue());
+                try {
+                    quote = api.get(LedgerApi.Side.COMMAND, uri -> uri
+                            .path("/api/v1/self-service/debts/{debtId}/payment-plans/quote")
+                            .queryParam("monthlyAmount", perMonth.toPlainString()).queryParam("currency", currency)
+                            .build(debtId), null);
+                } catch (Refusal refusal) {
+                    if (refusal.status() != 400 && refusal.status() != 422) {
+                        throw refusal;
+                    }
+                    model.addAttribute("monthlyProblem", refusal.status() == 400 ? "plan.refused.monthly-too-small"
+                            : "rule." + refusal.rule());
+                }
             }
-            model.addAttribute("monthly", monthly.strip());
         }
-        Map<String, Object> quote = quote(debtId, count);
+        if (quote == null) {
+            try {
+                quote = quote(debtId, count);
+            } catch (Refusal refusal) {
+                Object most = refusal.property("mostInstalments");
+                if (!"INSTALMENT_BELOW_MINIMUM".equals(refusal.rule()) || most == null) {
+                    throw refusal;
+                }
+                // fewer, larger instalments, as many as the least instalment allows
+                model.addAttribute("fewer", true);
+                quote = quote(debtId, clamp(Integer.parseInt(most.toString())));
+            }
+        }
+        Map<?, ?> suggestion = (Map<?, ?>) quote.get("suggestion");
         List<Row> rows = new ArrayList<>();
-        for (Object suggested : list(quote.get("suggestedInstalments"))) {
+        for (Object suggested : list(suggestion == null ? null : suggestion.get("instalments"))) {
             Map<?, ?> instalment = (Map<?, ?>) suggested;
             rows.add(new Row(String.valueOf(instalment.get("dueDate")),
-                    String.valueOf(((Map<?, ?>) instalment.get("amount")).get("amount"))));
+                    Formats.in(LocaleContextHolder.getLocale()).number(((Map<?, ?>) instalment.get("amount"))
+                            .get("amount"))));
         }
-        show(debt, quote, count, rows, model);
+        show(debt, quote, rows.size(), rows, model);
         return "portal/plan";
     }
 
@@ -116,13 +144,18 @@ class PlanPages {
             if (refusal.status() != 422) {
                 throw refusal;
             }
+            // the ledger says by how much a plan misses (shortfall or excess); else it is worked out from the quote
             BigDecimal mustCover = amountOf(quote.get("mustCover"));
+            JsonNode shortfall = refusal.tree("shortfall");
+            JsonNode excess = refusal.tree("excess");
+            BigDecimal difference = shortfall != null ? new BigDecimal(shortfall.path("amount").asText())
+                    : excess != null ? new BigDecimal(excess.path("amount").asText())
+                    : mustCover.subtract(planned).abs();
             model.addAttribute("rule", refusal.rule());
             model.addAttribute("refusal", "rule." + refusal.rule());
             model.addAttribute("planned", Map.of("amount", planned.toPlainString(), "currency", currency));
-            model.addAttribute("difference", Map.of("amount", mustCover.subtract(planned).abs().toPlainString(),
-                    "currency", currency));
-            model.addAttribute("short", planned.compareTo(mustCover) < 0);
+            model.addAttribute("difference", Map.of("amount", difference.toPlainString(), "currency", currency));
+            model.addAttribute("short", shortfall != null || excess == null && planned.compareTo(mustCover) < 0);
             return "portal/plan";
         }
     }
@@ -130,6 +163,13 @@ class PlanPages {
     private Map<String, Object> quote(String debtId, int instalments) {
         return api.get(LedgerApi.Side.COMMAND, uri -> uri.path("/api/v1/self-service/debts/{debtId}/payment-plans/quote")
                 .queryParam("instalments", instalments).build(debtId), null);
+    }
+
+    private static String currencyOf(Map<String, Object> debt) {
+        Object outstanding = debt.get("outstanding");
+        Object total = outstanding instanceof Map<?, ?> parts ? parts.get("total") : null;
+        return total instanceof Map<?, ?> money && money.get("currency") != null ? money.get("currency").toString()
+                : "EUR";
     }
 
     private static void show(Map<String, Object> debt, Map<String, Object> quote, int count, List<Row> rows,
@@ -157,7 +197,7 @@ class PlanPages {
         String plain = typed.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.');
         try {
             BigDecimal value = new BigDecimal(plain);
-            return value.scale() > 2 || value.signum() < 0 ? null : value;
+            return value.scale() > 2 || value.signum() < 0 ? null : value.setScale(2);
         } catch (NumberFormatException notAnAmount) {
             return null;
         }
