@@ -33,7 +33,7 @@ import java.time.Duration;
  * that reference, for a session that ends on sign-out or after {@code ledger.portal.session-timeout} unused (15
  * minutes). The portal keeps its sign-in, its CSRF token and the page asked for before signing in under session
  * attributes of its own, so a console sign-in in the same browser never becomes a portal one nor the reverse. Every
- * form carries a CSRF token; the pages run no script at all and load nothing from elsewhere.
+ * form carries a CSRF token; the pages work without script, run none inline and load nothing from elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class PortalSecurity {
@@ -46,8 +46,11 @@ public class PortalSecurity {
     static final String CSRF_ATTRIBUTE = "DEBT_LEDGER_PORTAL_CSRF_TOKEN";
     static final String SAVED_REQUEST_ATTRIBUTE = "DEBT_LEDGER_PORTAL_SAVED_REQUEST";
 
-    /** Styles, images and fonts from this origin only; no script at all; no framing; no form sent elsewhere. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self';"
+    /**
+     * Scripts (only the statement's print button), styles and images from this origin only, none inline; no framing;
+     * no form sent elsewhere.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
 
