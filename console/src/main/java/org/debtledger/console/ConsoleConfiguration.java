@@ -1,5 +1,6 @@
 package org.debtledger.console;
 
+import org.debtledger.client.LedgerApi;
 import org.debtledger.edge.LedgerSecurity;
 import org.debtledger.edge.RequestLimits;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** The console's pages and their security, for a process that serves them beside the sides or alone. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@Import(LedgerSecurity.class)
+@Import({LedgerSecurity.class, LedgerApi.class})
 public class ConsoleConfiguration {
 
     /** A bank file uploaded through the console may be as large as the API takes (16 MiB), with the form around it. */

@@ -1,5 +1,6 @@
 package org.debtledger.console;
 
+import org.debtledger.client.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.debtledger.edge.Role;
 import org.springframework.core.Ordered;

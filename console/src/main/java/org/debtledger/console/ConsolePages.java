@@ -1,5 +1,6 @@
 package org.debtledger.console;
 
+import org.debtledger.client.LedgerApi;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;

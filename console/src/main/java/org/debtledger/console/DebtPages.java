@@ -1,5 +1,6 @@
 package org.debtledger.console;
 
+import org.debtledger.client.LedgerApi;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,5 +1,6 @@
 package org.debtledger.console;
 
+import org.debtledger.client.Refusal;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

@@ -1,5 +1,7 @@
 package org.debtledger.console;
 
+import org.debtledger.client.LedgerApi;
+import org.debtledger.client.Refusal;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 

@@ -1,5 +1,7 @@
 package org.debtledger.console;
 
+import org.debtledger.client.LedgerApi;
+import org.debtledger.client.Refusal;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

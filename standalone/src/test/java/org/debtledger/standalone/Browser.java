@@ -134,9 +134,14 @@ final class Browser implements AutoCloseable {
 
     /** Saves what the browser shows as {@code target/console-screenshots/<name>.png}, at the width it has now. */
     void screenshot(String name) {
+        screenshot(SCREENSHOTS, name);
+    }
+
+    /** Saves what the browser shows as {@code <folder>/<name>.png}, at the width it has now. */
+    void screenshot(Path folder, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+            Files.createDirectories(folder);
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,6 +160,17 @@ final class Browser implements AutoCloseable {
                         ? !(field.textContent.trim() || field.getAttribute('aria-label'))
                         : !(field.labels.length || field.getAttribute('aria-label')))
                     .map(field => field.outerHTML);""");
+    }
+
+    /** Sets a time field, whose typing follows the browser's locale, to {@code time} ({@code HH:mm}). */
+    void time(String id, String time) {
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), time);
+    }
+
+    /** Whether the page is wider than the window, which a phone would show as a sideways scroll. */
+    boolean widerThanTheWindow() {
+        return !driver.executeScript("return document.documentElement.scrollWidth").equals(
+                driver.executeScript("return document.documentElement.clientWidth"));
     }
 
     void width(int pixels) {

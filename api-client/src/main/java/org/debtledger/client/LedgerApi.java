@@ -1,4 +1,4 @@
-package org.debtledger.console;
+package org.debtledger.client;
 
 import org.debtledger.edge.LocalTokens;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -20,6 +20,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +29,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The console's one way to the ledger: its public command and query APIs over HTTP, as the person signed in, with
- * their identity provider's token or a short-lived one the ledger signed for them. What the console may do is what the
- * API allows their role; every read it makes is in the access log like any other. The sides' addresses come from
- * {@code ledger.console.command-url} and {@code ledger.console.query-url}; left out, the console's own process.
+ * The ledger's own pages' one way to the ledger (the console's, the portal's): its public command and query APIs
+ * over HTTP, as the person signed in, with their identity provider's token or a short-lived one the ledger signed for
+ * them. What a page may do is what the API allows the person's role; every read it makes is in the access log like
+ * any other. The sides' addresses come from {@code ledger.api.command-url} and {@code ledger.api.query-url}, set per
+ * deployment; left out, this process's own port.
  */
 @Component
 public class LedgerApi {
@@ -47,14 +49,15 @@ public class LedgerApi {
     private final ObjectProvider<OAuth2AuthorizedClientService> authorizedClients;
     private final Environment environment;
 
-    LedgerApi(RestClient.Builder builder, ObjectProvider<LocalTokens> tokens,
+    public LedgerApi(RestClient.Builder builder, ObjectProvider<LocalTokens> tokens,
               ObjectProvider<OAuth2AuthorizedClientService> authorizedClients, Environment environment) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(5));
+        // java.net.http rather than HttpURLConnection, which drops the body of a 401 answered to a request with one
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
         requests.setReadTimeout(Duration.ofSeconds(30));
         this.client = builder.requestFactory(requests)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw Refusal.read(response.getStatusCode().value(), response.getBody());
+                    throw Refusal.read(response.getStatusCode().value(), response.getHeaders(), response.getBody());
                 })
                 .build();
         this.tokens = tokens;
@@ -126,6 +129,19 @@ public class LedgerApi {
         return request.retrieve().body(OBJECT);
     }
 
+    /**
+     * A request made as no one, for an endpoint open to all such as the self-service sign-in, which is what
+     * signs the person in.
+     */
+    public Map<String, Object> sendAsNoOne(HttpMethod method, Side side, String path, Object body,
+                                           Object... variables) {
+        RestClient.RequestBodySpec request = client.method(method).uri(base(side) + path, variables);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().body(OBJECT);
+    }
+
     /** How far a query's read model has come ({@code X-Read-Position}): where to follow its changes from. */
     public long readPosition(Function<UriBuilder, URI> uri) {
         String position = client.get().uri(base(Side.QUERY), uri)
@@ -156,7 +172,7 @@ public class LedgerApi {
         }
         LocalTokens own = tokens.getIfAvailable();
         if (own == null) {
-            throw new Refusal(401, "the console has no key to sign its local users' tokens with"
+            throw new Refusal(401, "the ledger's pages have no key to sign its local users' tokens with"
                     + " (ledger.security.local-tokens.key)", null);
         }
         return "Bearer " + own.issue(who);
@@ -170,7 +186,7 @@ public class LedgerApi {
     }
 
     private String base(Side side) {
-        String configured = environment.getProperty("ledger.console." + side.name().toLowerCase(Locale.ROOT)
+        String configured = environment.getProperty("ledger.api." + side.name().toLowerCase(Locale.ROOT)
                 + "-url", "");
         if (!configured.isBlank()) {
             return configured;
