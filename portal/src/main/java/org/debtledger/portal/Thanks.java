@@ -13,6 +13,7 @@ final class Thanks {
     /** The redirect to the debt's page; {@code said} is the message key of the thank-you. */
     static String toDebt(String debtId, Map<String, Object> accepted, String said, RedirectAttributes after) {
         after.addFlashAttribute("thanks", said);
+        after.addFlashAttribute("feedbackAbout", FeedbackPages.about(said));
         after.addAttribute("debtId", debtId);
         Object position = accepted == null ? null : accepted.get("position");
         if (position != null) {

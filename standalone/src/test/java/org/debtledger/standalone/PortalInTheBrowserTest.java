@@ -1,6 +1,5 @@
 package org.debtledger.standalone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -84,12 +83,16 @@ class PortalInTheBrowserTest {
         return debtId;
     }
 
-    private static String accessCode(String debtorId) {
-        StandaloneLedger.Answer issued = ledger.as("advisor").post("/api/v1/debtors/" + debtorId + "/access-codes",
-                null);
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        JsonNode json = issued.json();
-        return json.path("code").asText();
+    /** An advisor issues the debtor an access code on the console's debtor page, to give with the reference. */
+    private static String accessCodeFromTheConsole(String debtorId) {
+        browser.signIn("advisor");
+        browser.go("/console/debtors/" + debtorId);
+        browser.press("Issue an access code");
+        String code = browser.text(By.cssSelector(".issued .code"));
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        browser.screenshot(SCREENSHOTS, "console-access-code");
+        browser.press("Sign out");
+        return code;
     }
 
     private static void onThePhone(String screenshot) {
@@ -114,7 +117,8 @@ class PortalInTheBrowserTest {
         StandaloneLedger.Answer closed = ledger.post("/api/v1/operations/close-of-business",
                 "{\"businessDate\": \"" + TODAY.withDayOfMonth(1).minusDays(1) + "\"}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-        String code = accessCode(debtor);
+        String someoneElses = register("portal-other-" + DEBTS.incrementAndGet(), "INV-POR-" + DEBTS.incrementAndGet());
+        String code = accessCodeFromTheConsole(debtor);
 
         browser.width(PHONE);
         browser.driver.manage().deleteAllCookies();
@@ -180,6 +184,21 @@ class PortalInTheBrowserTest {
         assertThat(mustCover).endsWith("€");
         onThePhone("plan-agreed-sv");
 
+        // one optional question after it
+        browser.click(By.cssSelector("label[for=rating-5]"));
+        browser.type("feedback-comment", "Enklare än att ringa.");
+        browser.press("Skicka");
+        assertThat(browser.text(By.cssSelector(".thanks"))).startsWith("Tack för att du berättade");
+        assertThat(ledger.database.sql("SELECT count(*) FROM ledger_private.debtor_feedback WHERE about = 'PLAN'"
+                + " AND rating = 5 AND comment = 'Enklare än att ringa.'").query(Long.class).single()).isEqualTo(1);
+        browser.driver.executeScript("document.getElementById('plan-title').scrollIntoView()");
+        onThePhone("debt-with-plan-sv");
+
+        // another person's debt is no debt of theirs
+        browser.go("/portal/debts/" + someoneElses);
+        assertThat(browser.page()).contains("Vi hittade inte den här skulden bland dina skulder.")
+                .doesNotContain(someoneElses.substring(3));
+
         // a plan the budget does not cover: a call back instead
         browser.go("/portal/debts/" + debtB + "/plan");
         browser.type("monthlyIncome", "1000");
@@ -209,6 +228,15 @@ class PortalInTheBrowserTest {
         assertThat(browser.text(By.cssSelector(".thanks"))).isEqualTo("Du är utloggad. Tack för besöket.");
         browser.go("/portal/debts/" + debtA);
         browser.waitFor(By.id("username"));
+
+        // the advisor finds the call back in the queue
+        browser.width(1280);
+        browser.signIn("advisor");
+        browser.go("/console/queue?type=CALL_BACK");
+        browser.waitFor(By.xpath("//main//td[contains(., '" + debtB + "')]"));
+        assertThat(browser.page()).contains("the debtor asks to be called back on " + TODAY.plusDays(1)
+                + " between 10:00 and 12:00");
+        browser.screenshot(SCREENSHOTS, "console-queue-call-back");
     }
 
     /** A file the page links to, fetched with the browser's session, as a download would be. */

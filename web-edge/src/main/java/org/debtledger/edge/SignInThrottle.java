@@ -102,7 +102,7 @@ public final class SignInThrottle {
     }
 
     /**
-     * Seconds until {@code user} may try again from {@code address}, or 0 if now: for a sign-in checked by an
+     * Seconds until {@code user} may try again from {@code address} (null: counted by user only), or 0 if now: for a sign-in checked by an
      * endpoint rather than by a filter, which then reports each outcome with {@link #failed} or {@link #succeeded}.
      */
     public long secondsToWait(String user, String address) {
@@ -116,7 +116,7 @@ public final class SignInThrottle {
 
     long waitNanos(String user, String address, long now) {
         Failures forUser = byUser.get(user);
-        Failures fromAddress = byAddress.get(address);
+        Failures fromAddress = address == null ? null : byAddress.get(address);
         return Math.max(forUser == null ? 0 : forUser.waitNanos(FREE_FAILURES_PER_USER, now),
                 fromAddress == null ? 0 : fromAddress.waitNanos(FREE_FAILURES_PER_ADDRESS, now));
     }

@@ -1,6 +1,5 @@
 package org.debtledger.query.selfservice;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Problems;
 import org.debtledger.edge.SignInThrottle;
@@ -18,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Access codes for self-service: an advisor or a letter run issues one for a debtor, to be printed beside the
  * debtor's reference; the self-service sign-in checks a reference and a code and says whose debts they open.
- * Guessing is slowed per reference and per address, as for staff passwords.
+ * Guessing is slowed per reference, as for staff passwords. Not per address: every person signing in through the
+ * portal reaches this endpoint from the portal's address, so the portal slows guessing per the person's own address.
  */
 @RestController
 class AccessCodeController {
@@ -48,23 +48,22 @@ class AccessCodeController {
     }
 
     @PostMapping("/api/v1/self-service/sign-in")
-    ResponseEntity<?> signIn(@RequestBody SignIn body, HttpServletRequest request) {
+    ResponseEntity<?> signIn(@RequestBody SignIn body) {
         String reference = bounded(body.reference(), "reference", 100);
         String code = bounded(body.code(), "code", 40);
-        String address = request.getRemoteAddr();
-        long wait = throttle.secondsToWait(reference, address);
+        long wait = throttle.secondsToWait(reference, null);
         if (wait > 0) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
                     .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
-                            "Too many failed sign-ins", "too many sign-ins failed for this reference or from this"
-                                    + " address; try again in " + wait + " s"));
+                            "Too many failed sign-ins", "too many sign-ins failed for this reference; try again in "
+                                    + wait + " s"));
         }
         AccessCodes.Check check = codes.check(reference, code);
         if (check == AccessCodes.Check.ACCEPTED) {
             throttle.succeeded(reference);
             return ResponseEntity.ok(new SignedIn(reference));
         }
-        throttle.failed(reference, address);
+        throttle.failed(reference, null);
         ProblemDetail refused = check == AccessCodes.Check.EXPIRED
                 ? Problems.problem(HttpStatus.UNAUTHORIZED, "access-code-expired", "Access code expired",
                 "the access code has expired; a new one can be asked for")
