@@ -18,6 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What every portal page knows: the person's language and how amounts and dates read in it, the languages to switch
@@ -61,6 +63,8 @@ class PortalModel {
     }
 
     /** A read the ledger refused or could not answer. */
+    private static final Pattern DEBT_PAGE = Pattern.compile(".*/portal/debts/([^/]+)/[^/]+");
+
     @ExceptionHandler(Refusal.class)
     String refused(Refusal refusal, Model model, HttpServletRequest request, HttpServletResponse response,
                    Locale locale, Authentication authentication) {
@@ -72,6 +76,12 @@ class PortalModel {
         model.addAttribute("problem", refusal.status() == 404 ? "problem.not-found"
                 : refusal.status() == 401 || refusal.status() == 403 ? "problem.signed-out"
                 : refusal.status() >= 500 ? "problem.unavailable" : "problem.general");
+        // a rule that refused a page of one debt (a quote of today's interest, say): its words, and a call back
+        Matcher debtPage = DEBT_PAGE.matcher(request.getRequestURI());
+        if (refusal.status() == 422 && refusal.rule() != null && debtPage.matches()) {
+            model.addAttribute("rule", "rule." + refusal.rule());
+            model.addAttribute("callBackFor", debtPage.group(1));
+        }
         return "portal/problem";
     }
 
