@@ -33,9 +33,9 @@ class DeploymentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void composeRunsPostgresTheCommandSideTheQuerySideAndTheConsole() throws IOException {
+    void composeRunsPostgresTheCommandSideTheQuerySideTheConsoleAndThePortal() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "console");
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "console", "portal");
         assertThat(((Map<String, Object>) compose().get("volumes"))).containsKey("ledger-data");
         assertThat(service("postgres").get("image").toString()).matches(PINNED).startsWith("postgres:18.");
         assertThat((List<String>) service("postgres").get("volumes")).contains("ledger-data:/var/lib/postgresql");
@@ -43,11 +43,13 @@ class DeploymentTest {
 
     @Test
     void everyServiceHasAHealthCheckAndStartsAfterWhatItNeedsIsHealthy() throws IOException {
-        for (String name : List.of("postgres", "command-side", "query-side", "console")) {
+        for (String name : List.of("postgres", "command-side", "query-side", "console", "portal")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
-        assertThat(service("console").get("depends_on"))
-                .isEqualTo(Map.of("query-side", Map.of("condition", "service_healthy")));
+        for (String name : List.of("console", "portal")) {
+            assertThat(service(name).get("depends_on")).as(name)
+                    .isEqualTo(Map.of("query-side", Map.of("condition", "service_healthy")));
+        }
         assertThat(service("command-side").get("depends_on"))
                 .isEqualTo(Map.of("postgres", Map.of("condition", "service_healthy")));
         assertThat(service("query-side").get("depends_on"))
@@ -71,8 +73,10 @@ class DeploymentTest {
             // the key the console's tokens are checked with, the one it signs them with
             assertThat(environment.get("LEDGER_TOKEN_KEY").toString()).startsWith("${LEDGER_TOKEN_KEY:?");
         }
-        Map<String, Object> console = (Map<String, Object>) service("console").get("environment");
-        assertThat(console.get("LEDGER_TOKEN_KEY").toString()).startsWith("${LEDGER_TOKEN_KEY:?");
+        for (String name : List.of("console", "portal")) {
+            Map<String, Object> pages = (Map<String, Object>) service(name).get("environment");
+            assertThat(pages.get("LEDGER_TOKEN_KEY").toString()).as(name).startsWith("${LEDGER_TOKEN_KEY:?");
+        }
         Map<String, Object> querySide = (Map<String, Object>) service("query-side").get("environment");
         assertThat(querySide.get("LEDGER_KEY_ENCRYPTION_KEY").toString()).startsWith("${LEDGER_KEY_ENCRYPTION_KEY:?");
         Map<String, Object> postgres = (Map<String, Object>) service("postgres").get("environment");
@@ -82,7 +86,7 @@ class DeploymentTest {
     @Test
     @SuppressWarnings("unchecked")
     void eachSideListensBeyondLoopbackOnlyInsideItsContainerWhosePortIsPublishedOnLoopback() throws IOException {
-        for (String name : List.of("command-side", "query-side", "console")) {
+        for (String name : List.of("command-side", "query-side", "console", "portal")) {
             Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
             assertThat(environment).as(name).containsEntry("LEDGER_BIND_ADDRESS", "0.0.0.0");
             assertThat((List<String>) service(name).get("ports")).as(name).allMatch(port -> port.startsWith("127.0.0.1:"));
