@@ -2,6 +2,7 @@ package org.debtledger.console;
 
 import org.debtledger.client.LedgerApi;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
@@ -9,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The sign-in page, the start page, and finding a case. */
@@ -20,19 +20,19 @@ class ConsolePages {
 
     private final LedgerApi api;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
+    private final String debtorsProvider;
 
-    ConsolePages(LedgerApi api, ObjectProvider<ClientRegistrationRepository> identityProviders) {
+    ConsolePages(LedgerApi api, ObjectProvider<ClientRegistrationRepository> identityProviders,
+                 @Value("${ledger.portal.identity-provider:}") String debtorsProvider) {
         this.api = api;
         this.identityProviders = identityProviders;
+        this.debtorsProvider = debtorsProvider;
     }
 
-    /** The form for local users, and a way in through each identity provider configured. */
+    /** The form for local users, and a way in through each staff identity provider configured. */
     @GetMapping(ConsoleSecurity.SIGN_IN)
     String signIn(Model model) {
-        List<ClientRegistration> providers = new ArrayList<>();
-        if (identityProviders.getIfAvailable() instanceof Iterable<?> registrations) {
-            registrations.forEach(registration -> providers.add((ClientRegistration) registration));
-        }
+        List<ClientRegistration> providers = ConsoleSecurity.staffProviders(identityProviders, debtorsProvider);
         model.addAttribute("providers", providers);
         return "console/sign-in";
     }

@@ -4,22 +4,30 @@ import jakarta.servlet.DispatcherType;
 import org.debtledger.edge.LedgerSecurity;
 import org.debtledger.edge.SignInThrottle;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Who may open the console: a person signed in with the form (a local user) or through the agency's identity provider
- * (OpenID Connect, when {@code spring.security.oauth2.client.registration.*} names one), and a session that ends on
- * sign-out or after half an hour unused. Every form carries a CSRF token; the pages run no inline script and load
- * nothing from elsewhere. Which page shows what follows the person's roles, and the API they act through checks again.
+ * (OpenID Connect, when {@code spring.security.oauth2.client.registration.*} names one other than the debtors'
+ * provider, {@code ledger.portal.identity-provider}, which signs people in to the portal only), and a session that
+ * ends on sign-out or after half an hour unused. Every form carries a CSRF token; the pages run no inline script and
+ * load nothing from elsewhere. Which page shows what follows the person's roles, and the API they act through checks
+ * again.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleSecurity {
@@ -35,8 +43,10 @@ public class ConsoleSecurity {
     @Bean
     @Order(-1) // before the API's chain, which takes every path
     SecurityFilterChain consoleFilterChain(HttpSecurity http, SignInThrottle throttle, LedgerSecurity.Settings settings,
-                                           ObjectProvider<ClientRegistrationRepository> identityProviders)
+                                           ObjectProvider<ClientRegistrationRepository> identityProviders,
+                                           @Value("${ledger.portal.identity-provider:}") String debtorsProvider)
             throws Exception {
+        List<ClientRegistration> staffProviders = staffProviders(identityProviders, debtorsProvider);
         http.securityMatcher("/console", "/console/**", "/webjars/**", "/oauth2/authorization/**",
                         "/login/oauth2/code/**")
                 .authorizeHttpRequests(pages -> pages
@@ -54,7 +64,7 @@ public class ConsoleSecurity {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(throttle.formFilter(SIGN_IN), UsernamePasswordAuthenticationFilter.class);
-        if (identityProviders.getIfAvailable() != null) {
+        if (!staffProviders.isEmpty()) {
             // the person's roles come from the identity token's claims, named as for the API's tokens
             GrantedAuthoritiesMapper roles = granted -> granted.stream()
                     .filter(OidcUserAuthority.class::isInstance).map(OidcUserAuthority.class::cast)
@@ -62,9 +72,24 @@ public class ConsoleSecurity {
                             .stream())
                     .toList();
             http.oauth2Login(login -> login.loginPage(SIGN_IN).defaultSuccessUrl("/console")
+                    .clientRegistrationRepository(new InMemoryClientRegistrationRepository(staffProviders))
                     .failureUrl(SIGN_IN + "?failed")
                     .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles)));
         }
         return http.build();
+    }
+
+    /** Every identity provider configured but the debtors' one: a debtor's identity never signs anyone in here. */
+    static List<ClientRegistration> staffProviders(ObjectProvider<ClientRegistrationRepository> identityProviders,
+                                                   String debtorsProvider) {
+        List<ClientRegistration> staff = new ArrayList<>();
+        if (identityProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+            registrations.forEach(registration -> {
+                if (!((ClientRegistration) registration).getRegistrationId().equals(debtorsProvider.strip())) {
+                    staff.add((ClientRegistration) registration);
+                }
+            });
+        }
+        return staff;
     }
 }

@@ -22,6 +22,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An OpenID Connect provider on loopback for tests: discovery, an authorization endpoint that signs in
- * {@code subject} with {@code roles} at once (no page of its own), a token endpoint that answers an identity token
- * and an access token, both RS256 under a key made for the run, and the key set to check them with.
+ * {@code subject} with {@code roles} (and the debtor references set by {@link #debtorReferences}) at once (no page of
+ * its own), a token endpoint that answers an identity token for the client that asked and an access token, both RS256
+ * under a key made for the run, and the key set to check them with.
  */
 final class TestIdentityProvider implements AutoCloseable {
 
@@ -42,8 +44,11 @@ final class TestIdentityProvider implements AutoCloseable {
     private final KeyPair keys;
     private final String subject;
     private final List<String> roles;
+    private volatile List<String> debtorReferences = List.of();
     /** The nonce each code was given for, to put in its identity token. */
     private final Map<String, String> nonces = new ConcurrentHashMap<>();
+    /** The client each code was given to, the audience of its identity token. */
+    private final Map<String, String> clients = new ConcurrentHashMap<>();
 
     TestIdentityProvider(String subject, String... roles) {
         this.subject = subject;
@@ -74,19 +79,31 @@ final class TestIdentityProvider implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The debtor references ({@code debtor_ids}) the tokens of the next sign-ins carry; none if none given. */
+    void debtorReferences(String... references) {
+        debtorReferences = List.of(references);
+    }
+
     /** The settings that make a standalone ledger sign people in to the console through this provider. */
     List<String> settings() {
-        String registration = "--spring.security.oauth2.client.registration.agency.";
-        return List.of(registration + "client-id=" + CLIENT_ID, registration + "client-secret=" + UUID.randomUUID(),
-                registration + "client-name=the agency's sign-in", registration + "scope=openid",
-                "--spring.security.oauth2.client.provider.agency.issuer-uri=" + issuer(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer() + "/jwks");
+        List<String> settings = new ArrayList<>(registration("agency", CLIENT_ID, "the agency's sign-in"));
+        settings.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer() + "/jwks");
+        return List.copyOf(settings);
+    }
+
+    /** A client registration {@code id} of this provider, for the client {@code clientId}. */
+    List<String> registration(String id, String clientId, String name) {
+        String registration = "--spring.security.oauth2.client.registration." + id + ".";
+        return List.of(registration + "client-id=" + clientId, registration + "client-secret=" + UUID.randomUUID(),
+                registration + "client-name=" + name, registration + "scope=openid",
+                "--spring.security.oauth2.client.provider." + id + ".issuer-uri=" + issuer());
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> asked = form(exchange.getRequestURI().getRawQuery());
         String code = UUID.randomUUID().toString();
         nonces.put(code, asked.getOrDefault("nonce", ""));
+        clients.put(code, asked.getOrDefault("client_id", CLIENT_ID));
         exchange.getResponseHeaders().add("Location", asked.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(asked.get("state"), StandardCharsets.UTF_8));
         answer(exchange, 302, "");
@@ -95,11 +112,12 @@ final class TestIdentityProvider implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> asked = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String nonce = nonces.remove(asked.getOrDefault("code", ""));
-        if (nonce == null) {
+        String client = clients.remove(asked.getOrDefault("code", ""));
+        if (nonce == null || client == null) {
             answer(exchange, 400, "{\"error\": \"invalid_grant\"}");
             return;
         }
-        JWTClaimsSet.Builder identity = claims().audience(CLIENT_ID);
+        JWTClaimsSet.Builder identity = claims().audience(client);
         if (!nonce.isEmpty()) {
             identity.claim("nonce", nonce);
         }
@@ -110,8 +128,9 @@ final class TestIdentityProvider implements AutoCloseable {
 
     private JWTClaimsSet.Builder claims() {
         Date now = new Date();
-        return new JWTClaimsSet.Builder().issuer(issuer()).subject(subject).claim("roles", roles).issueTime(now)
-                .expirationTime(new Date(now.getTime() + 600_000));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer()).subject(subject)
+                .claim("roles", roles).issueTime(now).expirationTime(new Date(now.getTime() + 600_000));
+        return debtorReferences.isEmpty() ? claims : claims.claim("debtor_ids", debtorReferences);
     }
 
     private String signed(JWTClaimsSet claims) {
