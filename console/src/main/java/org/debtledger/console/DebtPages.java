@@ -107,6 +107,21 @@ class DebtPages {
                 + " fee charged", after);
     }
 
+    // ---- promises to pay
+
+    /** A promise the debtor makes on the phone: ADVISOR_PHONE. */
+    @PostMapping("/console/debts/{debtId}/promises")
+    String promise(@PathVariable String debtId, @RequestParam String amount, @RequestParam String currency,
+                   @RequestParam LocalDate promisedFor, @RequestParam LocalDate date, RedirectAttributes after) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", Map.of("amount", amount.strip(), "currency", currency));
+        body.put("promisedFor", promisedFor.toString());
+        body.put("channel", "ADVISOR_PHONE");
+        body.put("date", date.toString());
+        return act(debtId, "/promises", body, "Promise to pay " + amount.strip() + " " + currency + " by "
+                + promisedFor + " recorded", after);
+    }
+
     @PostMapping("/console/debts/{debtId}/assignment")
     String assignToMe(@PathVariable String debtId, Authentication me, RedirectAttributes after) {
         return act(debtId, "/assignment", Map.of("advisorId", me.getName()), "The case is assigned to you", after);

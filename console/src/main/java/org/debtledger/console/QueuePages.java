@@ -39,6 +39,10 @@ class QueuePages {
 
     private static Map<String, String> types() {
         Map<String, String> types = new LinkedHashMap<>();
+        // ---- promises to pay
+        types.put("PROMISE_BROKEN", "a promise to pay was broken by close of business after its day and grace (the"
+                + " reason says how much arrived); due at once; closed when a later promise is kept, a plan is"
+                + " agreed or the debt ends");
         types.put("PLAN_BROKEN", "a plan was broken by missed instalments; closed by a new plan");
         types.put("LIMITATION_APPROACHING", "the claim becomes time-barred within 90 days; closed by a payment, a plan"
                 + " or a demand, which restart the limitation, or when it is time-barred");

@@ -133,6 +133,39 @@ class AskPages {
                 });
     }
 
+    // ---- promises to pay
+
+    @GetMapping("/portal/debts/{debtId}/promise")
+    String promise(@PathVariable String debtId, Model model) {
+        model.addAttribute("debt", debts.one(debtId, null));
+        if (!model.containsAttribute("promisedFor")) {
+            model.addAttribute("promisedFor", today.date().plusDays(7));
+        }
+        model.addAttribute("today", today.date());
+        return "portal/promise";
+    }
+
+    /** An amount as the person types it (12,50 or 12.50), in the debt's currency, by a day they choose. */
+    @PostMapping("/portal/debts/{debtId}/promise")
+    String makePromise(@PathVariable String debtId, @RequestParam String amount,
+                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate promisedFor,
+                       Model model, RedirectAttributes after) {
+        java.math.BigDecimal typed = PlanPages.amount(amount);
+        Supplier<String> again = () -> {
+            model.addAttribute("amount", amount);
+            model.addAttribute("promisedFor", promisedFor);
+            return promise(debtId, model);
+        };
+        if (typed == null || typed.signum() <= 0) {
+            model.addAttribute("refusal", "promise.amount.invalid");
+            return again.get();
+        }
+        Map<?, ?> owed = (Map<?, ?>) ((Map<?, ?>) debts.one(debtId, null).get("outstanding")).get("total");
+        return act(debtId, () -> api.command("/api/v1/self-service/debts/{debtId}/promises",
+                Map.of("amount", Map.of("amount", typed.toPlainString(), "currency", owed.get("currency")),
+                        "promisedFor", promisedFor.toString()), debtId), "thanks.promise", after, model, again);
+    }
+
     /** Sends the request; on a refusal by rule, the same page again saying kindly why. */
     private String act(String debtId, Supplier<Map<String, Object>> request, String thanks, RedirectAttributes after,
                        Model model, Supplier<String> again) {

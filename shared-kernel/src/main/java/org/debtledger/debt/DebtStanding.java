@@ -23,6 +23,9 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
 import org.debtledger.plan.PlanProgress;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -69,6 +72,10 @@ public record DebtStanding(DebtStatus status, Balance outstanding, Money paid, M
         on(DisputeResolved.class, (standing, resolved) -> standing);
         on(CaseAssigned.class, (standing, assigned) -> standing);
         on(CallBackRequested.class, (standing, requested) -> standing);
+        // ---- promises to pay: a promise changes nothing owed
+        on(PromiseToPayMade.class, (standing, made) -> standing);
+        on(PromiseKept.class, (standing, kept) -> standing);
+        on(PromiseBroken.class, (standing, broken) -> standing);
     }
 
     private static <E extends DebtEvent> void on(Class<E> type, BiFunction<DebtStanding, E, DebtStanding> change) {

@@ -50,6 +50,9 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -124,7 +127,12 @@ class EventJsonApprovalTest {
                 new DebtRecalled(DEBT, balance, "creditor settled directly", DAY),
                 new CaseAssigned(DEBT, new AdvisorId("advisor-7"), DAY),
                 new CallBackRequested(DEBT, LocalDate.parse("2025-03-10"), LocalTime.parse("09:00"),
-                        LocalTime.parse("12:00"), DAY));
+                        LocalTime.parse("12:00"), DAY),
+                // ---- promises to pay
+                new PromiseToPayMade(DEBT, 1, eur("50.00"), LocalDate.parse("2025-03-20"),
+                        LocalDate.parse("2025-03-22"), Channel.ADVISOR_PHONE, DAY),
+                new PromiseKept(DEBT, 1, eur("50.00"), eur("50.00"), LocalDate.parse("2025-03-19")),
+                new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"), LocalDate.parse("2025-03-23")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -150,6 +150,38 @@ class ConsoleInTheBrowserTest {
         browser.width(1280);
     }
 
+    // ---- promises to pay
+
+    @Test
+    void anAdvisorRecordsAPromiseToPayIsToldInWordsWhyNotAndSeesItOnTheDebt() {
+        String debtId = register("console-debtor-9", "INV-CON-" + DEBTS.incrementAndGet(), 20);
+        browser.width(1280);
+        browser.signIn("advisor");
+        browser.go("/console/debts/" + debtId);
+        assertThat(browser.text(By.id("promises-title")).strip()).isEqualTo("Promises to pay");
+        assertThat(browser.page()).contains("No promise yet.");
+
+        browser.type("promise-amount", "900.00");
+        browser.date("promise-for", TODAY.plusDays(5));
+        browser.press("Record promise");
+        assertThat(browser.text(By.cssSelector(".refused"))).contains("PROMISE_EXCEEDS_BALANCE")
+                .contains("more than the");
+
+        browser.type("promise-amount", "50.00");
+        browser.date("promise-for", TODAY.plusDays(5));
+        browser.press("Record promise");
+        assertThat(browser.text(By.cssSelector(".done")))
+                .isEqualTo("Promise to pay 50.00 EUR by " + TODAY.plusDays(5) + " recorded");
+        assertThat(browser.text(By.cssSelector("#promises tbody tr:first-child"))).contains("OPEN")
+                .contains("50.00 EUR").contains("ADVISOR_PHONE").contains(TODAY.plusDays(5).toString());
+        assertThat(browser.text(By.id("timeline"))).contains("PromiseToPayMade");
+        browser.screenshot("debt-promise");
+        assertThat(browser.unnamedFields()).isEmpty();
+
+        browser.go("/console/queue");
+        assertThat(browser.page()).contains("PROMISE_BROKEN").contains("a promise to pay was broken");
+    }
+
     @Test
     void anAdvisorTakesTheNextItemOfTheQueue() {
         String debtId = register("console-debtor-2", "INV-CON-" + DEBTS.incrementAndGet(), 20);

@@ -92,6 +92,10 @@ final class Endpoints {
             post("/api/v1/debts/{debtId}/disputes", "{\"reason\": \"never ordered\", \"date\": \"2025-03-02\"}", ADVISOR),
             post("/api/v1/debts/{debtId}/disputes/resolution", "{\"outcome\": \"REJECTED\", \"date\": \"2025-03-03\"}",
                     ADVISOR),
+            // ---- promises to pay
+            post("/api/v1/debts/{debtId}/promises", "{\"amount\": {\"amount\": \"50.00\", \"currency\": \"EUR\"},"
+                    + " \"promisedFor\": \"2025-03-20\", \"channel\": \"ADVISOR_PHONE\", \"date\": \"2025-03-10\"}",
+                    ADVISOR),
             post("/api/v1/debts/{debtId}/write-off", "{\"reason\": \"uncollectable\", \"date\": \"2025-03-02\"}", ADVISOR),
             post("/api/v1/debts/{debtId}/recall", "{\"reason\": \"creditor recalled\", \"date\": \"2025-03-02\"}", ADVISOR),
             post("/api/v1/debts/{debtId}/assignment", "{\"advisorId\": \"advisor-7\"}", ADVISOR),
@@ -149,6 +153,9 @@ final class Endpoints {
             post("/api/v1/self-service/debts/{debtId}/disputes", "{\"reason\": \"I never ordered it\"}", DEBTOR),
             post("/api/v1/self-service/debts/{debtId}/call-backs",
                     "{\"on\": \"2026-12-10\", \"from\": \"09:00\", \"to\": \"12:00\"}", DEBTOR),
+            post("/api/v1/self-service/debts/{debtId}/promises",
+                    "{\"amount\": {\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"promisedFor\": \"2026-12-20\"}",
+                    DEBTOR),
             get("/api/v1/self-service/debts/{debtId}", "", DEBTOR),
             get("/api/v1/self-service/debts/{debtId}/statement", "", DEBTOR),
             post("/api/v1/self-service/feedback", "{\"about\": \"PLAN\", \"rating\": 5, \"comment\": \"Clear.\"}",

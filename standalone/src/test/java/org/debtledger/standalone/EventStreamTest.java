@@ -50,6 +50,9 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import org.debtledger.query.stream.PublishedLanguage;
 import org.debtledger.serialization.EventSerialization;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +135,11 @@ class EventStreamTest {
         return answer.json();
     }
 
+    private static String promise(String amount, String promisedFor) {
+        return "{\"amount\": {\"amount\": \"" + amount + "\", \"currency\": \"EUR\"}, \"promisedFor\": \""
+                + promisedFor + "\", \"channel\": \"ADVISOR_PHONE\", \"date\": \"2025-03-10\"}";
+    }
+
     private static String pay(String id, String amount, String date) {
         return "{\"paymentId\": \"" + id + "\", \"amount\": {\"amount\": \"" + amount + "\", \"currency\": \"EUR\"},"
                 + " \"valueDate\": \"" + date + "\", \"channel\": \"BANK_FILE\"}";
@@ -168,6 +176,11 @@ class EventStreamTest {
                                  {"dueDate": "2025-05-01", "amount": {"amount": "57.33", "currency": "EUR"}}],
                  "channel": "SELF_SERVICE", "date": "2025-03-10"}""");
         ok("/api/v1/debts/" + planned + "/payments", pay("RF-1", "57.33", "2025-03-31"));
+        // ---- promises to pay: one kept by a payment, one broken by the close of business below
+        String kept = register(creditor, "100.00");
+        ok("/api/v1/debts/" + kept + "/promises", promise("50.00", "2025-03-20"));
+        ok("/api/v1/debts/" + kept + "/payments", pay("RF-6", "50.00", "2025-03-20"));
+        ok("/api/v1/debts/" + register(creditor, "100.00") + "/promises", promise("30.00", "2025-03-12"));
         ok("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-05-08\"}");
 
         String overpaid = register(creditor, "100.00");
@@ -295,7 +308,7 @@ class EventStreamTest {
         assertThat(allEvents("&creditorId=" + creditor)).isEqualTo(events);
         List<JsonNode> payments = allEvents("&creditorId=" + creditor + "&types=payment.received,payment.reversed");
         assertThat(payments).extracting(event -> event.path("type").asText())
-                .containsOnly("payment.received", "payment.reversed").hasSize(6);
+                .containsOnly("payment.received", "payment.reversed").hasSize(7);
         assertThat(ledger.get("/api/v1/events?types=debt.exploded").status()).isEqualTo(400);
     }
 
@@ -415,7 +428,12 @@ class EventStreamTest {
                 new LimitationApproaching(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2027-11-17")),
                 new DebtTimeBarred(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")),
                 new BalanceRestated(debt, new PaymentId("RF18539007547034-2"), eur("0.00"), eur("-0.04"),
-                        eur("0.00"), eur("0.00"), LocalDate.parse("2025-03-20")));
+                        eur("0.00"), eur("0.00"), LocalDate.parse("2025-03-20")),
+                // ---- promises to pay
+                new PromiseToPayMade(debt, 1, eur("50.00"), LocalDate.parse("2025-03-20"),
+                        LocalDate.parse("2025-03-22"), Channel.ADVISOR_PHONE, day),
+                new PromiseKept(debt, 1, eur("50.00"), eur("50.00"), LocalDate.parse("2025-03-19")),
+                new PromiseBroken(debt, 2, eur("30.00"), eur("12.50"), LocalDate.parse("2025-04-03")));
     }
 
     /** The page's positions counted from {@code offset}, so that it reads the same in any store. */

@@ -214,6 +214,19 @@ class PortalInTheBrowserTest {
         browser.press("Be om samtal");
         assertThat(browser.text(By.cssSelector(".thanks"))).startsWith("Tack. En rådgivare ringer dig");
 
+        // ---- a promise to pay: more than is owed is refused in the person's words, then part of it is promised
+        browser.click(By.linkText("Jag lovar att betala"));
+        browser.type("amount", "9 999,00");
+        browser.date("promisedFor", TODAY.plusDays(5));
+        browser.press("Jag lovar att betala");
+        assertThat(browser.text(By.cssSelector(".refused"))).isEqualTo(
+                "Beloppet är större än din skuld. Lova högst det du är skyldig.");
+        browser.type("amount", "50,00");
+        browser.date("promisedFor", TODAY.plusDays(5));
+        onThePhone("promise-sv");
+        browser.press("Jag lovar att betala");
+        assertThat(browser.text(By.cssSelector(".thanks"))).startsWith("Tack. Vi har tagit emot ditt betalningslöfte");
+
         // a pause for free debt counselling
         browser.click(By.linkText("Pausa indrivningen medan du får skuldrådgivning"));
         assertThat(browser.page()).contains("inga påminnelser");
@@ -237,6 +250,11 @@ class PortalInTheBrowserTest {
         assertThat(browser.page()).contains("the debtor asks to be called back on " + TODAY.plusDays(1)
                 + " between 10:00 and 12:00");
         browser.screenshot(SCREENSHOTS, "console-queue-call-back");
+
+        // and the debtor's promise on the debt's page, made through self-service
+        browser.go("/console/debts/" + debtB);
+        assertThat(browser.text(By.cssSelector("#promises tbody tr:first-child"))).contains("SELF_SERVICE")
+                .contains("50.00 EUR").contains("OPEN").contains(TODAY.plusDays(5).toString());
     }
 
     /** A file the page links to, fetched with the browser's session, as a download would be. */

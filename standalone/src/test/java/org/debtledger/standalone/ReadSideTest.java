@@ -342,7 +342,7 @@ class ReadSideTest {
                 LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), DebtStatus.OPEN,
                 new DebtView.Outstanding(Money.of("10.00", "EUR"), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"),
                         Money.of("10.00", "EUR")), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"), null, null, null,
-                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, null, -1, 0);
+                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, null, -1, 0, null);
         ledger.database.sql("INSERT INTO ledger_read.debt_view_1 (debt_id, debtor_id, creditor_id, status, sequence_number,"
                         + " position, view) VALUES (:id, 'd-ghost', 'acme-telecom', 'OPEN', -1, 0, CAST(:view AS jsonb))")
                 .param("id", ghost)

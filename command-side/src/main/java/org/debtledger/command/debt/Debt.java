@@ -62,6 +62,7 @@ import org.debtledger.payment.ReversePayment;
 import org.debtledger.plan.AgreePaymentPlan;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.promise.MakePromiseToPay;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -74,7 +75,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
  * One debt in collection. Each command handler asks its feature's policy (in {@code fee}, {@code plan},
- * {@code payment}, {@code pause}, {@code dispute}, {@code callback}, {@code limitation}, {@code interest}), built from
+ * {@code payment}, {@code pause}, {@code dispute}, {@code callback}, {@code promise}, {@code limitation}, {@code interest}), built from
  * what the debt knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies
  * them in order; the event-sourcing handler only folds what the events say. Every date comes in the command: the
  * aggregate reads no clock.
@@ -86,7 +87,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever these fields or DebtState's change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "7";
+    public static final String SNAPSHOT_REVISION = "8";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -210,6 +211,8 @@ public class Debt {
                 : List.of();
         apply(new PaymentReceived(debtId, command.paymentId(), command.amount(), command.channel(), allocation,
                 instalments, command.valueDate()));
+        state.promisePolicy(policy).keptBy(command.valueDate(), standing().outstanding().isSettled())
+                .ifPresent(AggregateLifecycle::apply);
         if (standing().outstanding().isSettled()) {
             apply(new DebtSettled(debtId, command.valueDate()));
         }
@@ -280,6 +283,13 @@ public class Debt {
         apply(state.callBackPolicy(policy).requested(command));
     }
 
+    // ---- promises to pay: the rules are PromisePolicy's; a payment keeps one, close of business breaks one -------
+
+    @CommandHandler
+    public void handle(MakePromiseToPay command, CollectionPolicy policy) {
+        apply(state.promisePolicy(policy).made(command));
+    }
+
     // ---- closing a debt and assigning the case -------------------------------------------------------------------
 
     @CommandHandler
@@ -304,7 +314,7 @@ public class Debt {
 
     /**
      * The day's time-driven work, in this order: month-end interest (computed first, so a missing reference
-     * rate refuses the whole day for this debt), ended pauses, missed instalments and broken plans.
+     * rate refuses the whole day for this debt), ended pauses, missed instalments and broken plans, broken promises.
      * Running the same date twice changes nothing the second time.
      */
     @CommandHandler
@@ -324,6 +334,7 @@ public class Debt {
 
         state.pausePolicy(policy).endedBy(date).forEach(AggregateLifecycle::apply);
         state.planPolicy(policy).missesOn(date).forEach(AggregateLifecycle::apply);
+        state.promisePolicy(policy).brokenBy(date).ifPresent(AggregateLifecycle::apply);
         interest.ifPresent(AggregateLifecycle::apply);
         restated.ifPresent(AggregateLifecycle::apply);
     }

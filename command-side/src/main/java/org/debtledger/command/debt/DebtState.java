@@ -11,6 +11,8 @@ import org.debtledger.command.payment.ValueDateRestatement;
 import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PlanPolicy;
+import org.debtledger.command.promise.OpenPromise;
+import org.debtledger.command.promise.PromisePolicy;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
@@ -24,7 +26,12 @@ import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.payment.ValueDateOrder;
+import org.debtledger.payment.PaymentReceived;
+import org.debtledger.payment.PaymentReversed;
 import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,16 +43,19 @@ import java.util.List;
  *
  * @param planAgreedAt        the sequence number of the event that agreed the plan: a payment after it paid this plan
  * @param limitationAnnounced the limitation date close of business last announced: it is announced once
+ * @param promise             the promise to pay not yet kept or broken, or null
+ * @param promisesMade        how many promises to pay the debt has had
  */
 record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHistory fees, long planAgreedAt,
-                 Pause pause, boolean disputed, LocalDate limitationAnnounced) {
+                 Pause pause, boolean disputed, LocalDate limitationAnnounced, OpenPromise promise,
+                 int promisesMade) {
 
     static DebtState registered(DebtRegistered registered) {
         DebtTerms terms = new DebtTerms(registered.creditorId(), registered.debtorId(), registered.principal(),
                 registered.dueDate(), registered.debtType(), registered.jurisdiction(),
                 registered.directlyEnforceable(), registered.date());
         return new DebtState(registered.debtId(), terms, DebtStanding.registered(registered), FeeHistory.NONE, 0,
-                null, false, null);
+                null, false, null, null, 0);
     }
 
     DebtState evolve(DebtEvent event, long sequenceNumber) {
@@ -58,7 +68,28 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
                 pauseNow,
                 event instanceof DebtDisputed || disputed && !(event instanceof DisputeResolved),
                 event instanceof LimitationApproaching approaching
-                        ? approaching.limitationDate() : limitationAnnounced);
+                        ? approaching.limitationDate() : limitationAnnounced,
+                promiseAfter(event), event instanceof PromiseToPayMade ? promisesMade + 1 : promisesMade);
+    }
+
+    // ---- promises to pay: a payment counts towards the open promise with what reached the claim, not its credit
+    private OpenPromise promiseAfter(DebtEvent event) {
+        if (event instanceof PromiseToPayMade made) {
+            return OpenPromise.made(made);
+        }
+        if (promise == null || event instanceof PromiseKept || event instanceof PromiseBroken) {
+            return null;
+        }
+        if (event instanceof PaymentReceived received) {
+            return promise.paid(received.paymentId(), received.amount().minus(received.allocation().credit()),
+                    received.date());
+        }
+        return event instanceof PaymentReversed reversed ? promise.reversed(reversed.paymentId()) : promise;
+    }
+
+    PromisePolicy promisePolicy(CollectionPolicy policy) {
+        return new PromisePolicy(debtId, policy.of(terms.jurisdiction()).promises(), promise, promisesMade,
+                standing.outstanding().total(), checks(policy));
     }
 
     /** What the rules every feature shares need of the debt. */

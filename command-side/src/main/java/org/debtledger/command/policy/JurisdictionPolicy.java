@@ -6,6 +6,7 @@ import org.debtledger.command.fee.FeeBand;
 import org.debtledger.command.fee.FeeSchedule;
 import org.debtledger.command.pause.PauseRule;
 import org.debtledger.command.plan.PlanRules;
+import org.debtledger.command.promise.PromiseRules;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.money.Money;
@@ -27,12 +28,13 @@ import java.util.Set;
 /**
  * The collection rules of one jurisdiction, read from a policy file ({@code policy/FI.json}): fee caps per debt
  * type, payment allocation order, what each pause reason freezes, how payment plans work, and whether late interest
- * keeps running while a due date is extended. A file that is incomplete or inconsistent stops the application at
+ * keeps running while a due date is extended, and how far ahead a promise to pay may be and its grace. A file that is incomplete or inconsistent stops the application at
  * start-up.
  */
 public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, AllocationOrder allocationOrder,
                                  Map<PauseReason, PauseRule> pauses, PlanRules plans,
-                                 Map<DebtType, FeeSchedule> fees, boolean interestRunsWhileExtended) {
+                                 Map<DebtType, FeeSchedule> fees, boolean interestRunsWhileExtended,
+                                 PromiseRules promises) {
 
     public JurisdictionPolicy {
         pauses = Map.copyOf(pauses);
@@ -68,9 +70,13 @@ public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, A
         required(root, "fees").fields().forEachRemaining(entry ->
                 fees.put(DebtType.valueOf(entry.getKey()), feeSchedule(entry.getValue(), currency)));
 
+        JsonNode promises = required(root, "promises");
+        PromiseRules promiseRules = new PromiseRules(required(promises, "horizonDays").asInt(),
+                required(promises, "graceDays").asInt());
+
         return new JurisdictionPolicy(Jurisdiction.valueOf(text(root, "jurisdiction")), currency,
                 new AllocationOrder(order), pauses, planRules, fees,
-                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean());
+                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean(), promiseRules);
     }
 
     private static FeeSchedule feeSchedule(JsonNode node, Currency currency) {

@@ -24,6 +24,7 @@ import org.debtledger.pause.PauseReason;
 import org.debtledger.plan.Affordability;
 import org.debtledger.plan.AgreePaymentPlan;
 import org.debtledger.plan.Instalment;
+import org.debtledger.promise.MakePromiseToPay;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +46,7 @@ import static org.debtledger.command.api.InvalidRequest.requiredText;
 
 /**
  * A debtor acting on a debt of their own: a plan, a due-date extension, a pause for debt counselling, a dispute, a
- * call-back. Each goes through the aggregate's rules exactly as an advisor's does, but it happens today (the debtor
+ * call-back, a promise to pay. Each goes through the aggregate's rules exactly as an advisor's does, but it happens today (the debtor
  * never chooses the business date), through the SELF_SERVICE channel, as the debtor, and without the choices that are
  * an advisor's: no affordability override, no fee amount, no other reason for a pause. A debt of anyone else is
  * unknown to them.
@@ -227,6 +228,21 @@ class SelfServiceController {
         LocalDate on = required(body.on(), "on");
         return commands.sendAsDebtor(new RequestCallBack(new DebtId(debtId), on, time(body.from(), "from"),
                 time(body.to(), "to"), commands.today()), request, null);
+    }
+
+    // ---- a promise to pay ---------------------------------------------------------------------------------------
+
+    record PromiseRequest(Money amount, LocalDate promisedFor) {
+    }
+
+    /** The debtor promises today to pay {@code amount} by {@code promisedFor}, through SELF_SERVICE. */
+    @PostMapping("/promises")
+    CommandAccepted promise(@PathVariable String debtId, @RequestBody PromiseRequest body,
+                            HttpServletRequest request) {
+        Money amount = required(body.amount(), "amount");
+        LocalDate promisedFor = required(body.promisedFor(), "promisedFor");
+        return commands.sendAsDebtor(new MakePromiseToPay(new DebtId(debtId), amount, promisedFor,
+                Channel.SELF_SERVICE, commands.today()), request, null);
     }
 
     private static LocalTime time(String text, String field) {

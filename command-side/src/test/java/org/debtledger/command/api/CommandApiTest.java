@@ -87,6 +87,32 @@ class CommandApiTest extends CommandSideTest {
     }
 
     @Test
+    void anAdvisorRecordsAPromiseToPayAndEachRefusalNamesItsRuleAndWritesNothing() {
+        String debtId = registered("100.00");
+        String path = "/api/v1/debts/" + debtId + "/promises";
+        assertRefused(http.post(path, promise("0.00", "2025-03-20")), 422, "AMOUNT_NOT_POSITIVE");
+        assertRefused(http.post(path, promise("100.01", "2025-03-20")), 422, "PROMISE_EXCEEDS_BALANCE");
+        assertRefused(http.post(path, promise("50.00", "2025-03-09")), 422, "PROMISE_DAY_PASSED");
+        assertRefused(http.post(path, promise("50.00", "2025-04-10")), 422, "PROMISE_TOO_FAR_AHEAD");
+        assertRefused(http.post(path, promise("50.00", "2025-03-20").replace("ADVISOR_PHONE", "SELF_SERVICE")),
+                400, null);
+        assertThat(eventCount(debtId)).isEqualTo(1);
+
+        Answer made = http.post(path, promise("50.00", "2025-03-20"));
+        assertThat(made.status()).as(made.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT payload->>'countsThrough' FROM event_log WHERE debt_id = :id"
+                        + " AND event_type = 'org.debtledger.promise.PromiseToPayMade'")
+                .param("id", debtId).query(String.class).single()).isEqualTo("2025-03-22");
+        assertRefused(http.post(path, promise("20.00", "2025-03-25")), 422, "PROMISE_ALREADY_OPEN");
+        assertThat(eventCount(debtId)).isEqualTo(2);
+    }
+
+    private static String promise(String amount, String promisedFor) {
+        return "{\"amount\": {\"amount\": \"" + amount + "\", \"currency\": \"EUR\"}, \"promisedFor\": \""
+                + promisedFor + "\", \"channel\": \"ADVISOR_PHONE\", \"date\": \"2025-03-10\"}";
+    }
+
+    @Test
     void aDuplicatePaymentIsAppliedOnceAndAnsweredTheSame() {
         String debtId = registered("100.00");
         String payment = "{\"paymentId\": \"RF18539007547034-1\", \"amount\": {\"amount\": \"20.00\", \"currency\": \"EUR\"},"

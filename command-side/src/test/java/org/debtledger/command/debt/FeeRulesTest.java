@@ -182,7 +182,7 @@ class FeeRulesTest {
         JurisdictionPolicy finnish = POLICY.of(Jurisdiction.FI);
         CollectionPolicy stopping = new CollectionPolicy(Map.of(Jurisdiction.FI, new JurisdictionPolicy(
                 finnish.jurisdiction(), finnish.currency(), finnish.allocationOrder(), finnish.pauses(),
-                finnish.plans(), finnish.fees(), false)), ReferenceRates::finland);
+                finnish.plans(), finnish.fees(), false, finnish.promises())), ReferenceRates::finland);
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(stopping);
         fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));

@@ -301,6 +301,36 @@ class SelfServiceApiTest extends CommandSideTest {
     }
 
     @Test
+    void aDebtorPromisesToPayTodayThroughSelfServiceWhateverTheHeadersSay() {
+        String debtId = registered("d-1001");
+        // neither the channel nor the business date is the debtor's to choose
+        assertRefused(post(debtId, "/promises", """
+                {"amount": {"amount": "50.00", "currency": "EUR"}, "promisedFor": "2026-05-20",
+                 "channel": "ADVISOR_PHONE"}"""), 400, null);
+        assertRefused(post(debtId, "/promises", """
+                {"amount": {"amount": "50.00", "currency": "EUR"}, "promisedFor": "2026-05-20",
+                 "date": "2026-05-01"}"""), 400, null);
+        ok(debtor.post("/api/v1/self-service/debts/" + debtId + "/promises", """
+                        {"amount": {"amount": "50.00", "currency": "EUR"}, "promisedFor": "2026-05-20"}""",
+                asDebtor[0], asDebtor[1], "X-Channel", "ADVISOR_PHONE"));
+
+        Map<String, Object> made = jdbc.sql("""
+                        SELECT payload->>'promisedFor' AS promised, payload->>'channel' AS channel,
+                               payload->>'date' AS date, payload->>'countsThrough' AS through
+                        FROM event_log WHERE debt_id = :id AND event_type = 'org.debtledger.promise.PromiseToPayMade'""")
+                .param("id", debtId).query().singleRow();
+        assertThat(made).containsEntry("promised", "2026-05-20").containsEntry("channel", "SELF_SERVICE")
+                .containsEntry("date", TODAY).containsEntry("through", "2026-05-22");
+        assertThat(metadataOf(debtId, "org.debtledger.promise.PromiseToPayMade")).containsEntry("actor", "d-1001")
+                .containsEntry("role", "DEBTOR").containsEntry("channel", "SELF_SERVICE");
+        long after = eventCount(debtId);
+        assertRefused(post(debtId, "/promises", "{\"amount\": {\"amount\": \"20.00\", \"currency\": \"EUR\"},"
+                + " \"promisedFor\": \"2026-05-25\"}"), 422, "PROMISE_ALREADY_OPEN");
+        assertRefused(post(debtId, "/promises", "{\"promisedFor\": \"2026-05-25\"}"), 400, null);
+        assertThat(eventCount(debtId)).isEqualTo(after);
+    }
+
+    @Test
     void everySelfServiceRequestOnAnotherPersonsDebtIsAnsweredAsAnUnknownDebtAndWritesNothing() {
         String theirs = registered("d-2002");
         long before = eventCount(theirs);
@@ -310,7 +340,8 @@ class SelfServiceApiTest extends CommandSideTest {
                 {"/extensions", "{\"days\": 14}"},
                 {"/pause", "{\"until\": \"2026-07-01\"}"},
                 {"/disputes", "{\"reason\": \"not mine\"}"},
-                {"/call-backs", "{\"on\": \"2026-05-20\", \"from\": \"09:00\", \"to\": \"12:00\"}"}};
+                {"/call-backs", "{\"on\": \"2026-05-20\", \"from\": \"09:00\", \"to\": \"12:00\"}"},
+                {"/promises", "{\"amount\": {\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"promisedFor\": \"2026-05-20\"}"}};
         for (String[] request : posts) {
             Answer refused = post(theirs, request[0], request[1]);
             Answer unknown = post("no-such-debt", request[0], request[1]);

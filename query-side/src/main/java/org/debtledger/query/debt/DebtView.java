@@ -1,5 +1,6 @@
 package org.debtledger.query.debt;
 
+import org.debtledger.audit.Channel;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.DebtStanding;
 import org.debtledger.debt.DebtStatus;
@@ -24,7 +25,8 @@ import java.util.stream.IntStream;
 
 /**
  * A debt as an advisor sees it: what is owed by component, what was paid, credit owed back, the plan with each
- * instalment, any pause or dispute, who has the case, and the event-store position of the last event applied.
+ * instalment, any pause or dispute, who has the case, its promises to pay (open and past, oldest first), and the
+ * event-store position of the last event applied.
  * Folded from the debt's events by {@link DebtViewFold}, both live and when replaying history; what it shows of
  * where the debt stands is a {@link DebtStanding}, and reads back as one ({@link #standing()}).
  */
@@ -33,7 +35,12 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
                        LocalDate dueDate, LocalDate registeredOn, DebtStatus status, Outstanding outstanding, Money paid,
                        Money credit, Plan plan, Pause pause, Dispute dispute, String advisorId,
                        LocalDate interestAccruedThrough, InterestFreezes interestFreezes, Limitation limitation,
-                       long sequenceNumber, long position) {
+                       long sequenceNumber, long position, List<Promise> promises) {
+
+    public DebtView {
+        // a view stored before promises were kept has none
+        promises = promises == null ? List.of() : List.copyOf(promises);
+    }
 
     /** Where the debt stands, as this view shows it. */
     public DebtStanding standing() {
@@ -45,13 +52,32 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
 
     /** This debt's view where it stands as {@code standing}, with the pause, dispute and advisor given. */
     DebtView with(DebtStanding standing, LimitationPolicy limitationPolicy, Pause pause, Dispute dispute,
-                  String advisorId, long sequenceNumber, long position) {
+                  String advisorId, long sequenceNumber, long position, List<Promise> promises) {
         Limitation limitation = new Limitation(limitationPolicy.limitationDate(debtType, standing.limitation()),
                 standing.timeBarred(), standing.limitation());
         return new DebtView(debtId, creditorId, debtorId, invoiceReference, invoicePeriod, description, debtType,
                 jurisdiction, standing.dueDate(), registeredOn, standing.status(), Outstanding.of(standing.outstanding()),
                 standing.paid(), standing.credit(), Plan.of(standing.plan()), pause, dispute, advisorId,
-                standing.interestAccruedThrough(), standing.interestFreezes(), limitation, sequenceNumber, position);
+                standing.interestAccruedThrough(), standing.interestFreezes(), limitation, sequenceNumber, position,
+                promises);
+    }
+
+    // ---- promises to pay
+
+    public enum PromiseStatus { OPEN, KEPT, BROKEN }
+
+    /**
+     * A promise to pay {@code amount} by {@code promisedFor}, made on {@code madeOn} through {@code channel};
+     * payments valued up to {@code countsThrough} count. Once kept or broken, {@code arrived} says how much reached
+     * the claim and {@code resolvedOn} when (null while open).
+     */
+    public record Promise(int number, Money amount, LocalDate promisedFor, LocalDate countsThrough, Channel channel,
+                          LocalDate madeOn, PromiseStatus status, Money arrived, LocalDate resolvedOn) {
+
+        Promise resolved(PromiseStatus outcome, Money arrivedInTime, LocalDate on) {
+            return new Promise(number, amount, promisedFor, countsThrough, channel, madeOn, outcome, arrivedInTime,
+                    on);
+        }
     }
 
     /**

@@ -11,11 +11,19 @@ import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.query.debt.DebtView.Dispute;
 import org.debtledger.query.debt.DebtView.Pause;
+import org.debtledger.query.debt.DebtView.Promise;
+import org.debtledger.query.debt.DebtView.PromiseStatus;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one way a debt's events become its view. Where the debt stands (its balance, payments, plan, interest
  * freezes and limitation) is {@link DebtStanding}'s fold, the one the aggregate decides on; the view adds the
- * pause, the dispute and the advisor. The live projection and the history replay both fold with it, so the
+ * pause, the dispute, the advisor and the promises to pay. The live projection and the history replay both fold with it, so the
  * replayed present is the debt view, exactly.
  */
 public final class DebtViewFold {
@@ -30,9 +38,10 @@ public final class DebtViewFold {
             DebtView claim = new DebtView(registered.debtId().value(), registered.creditorId().value(),
                     registered.debtorId().value(), registered.invoiceReference(), registered.invoicePeriod(),
                     registered.description(), registered.debtType(), registered.jurisdiction(), null,
-                    registered.date(), null, null, null, null, null, null, null, null, null, null, null, 0, 0);
+                    registered.date(), null, null, null, null, null, null, null, null, null, null, null, 0, 0,
+                    List.of());
             return claim.with(DebtStanding.registered(registered), LIMITATION, null, null, null, sequenceNumber,
-                    position);
+                    position, List.of());
         }
         if (view == null) {
             throw new IllegalStateException("no view of debt " + event.debtId() + " to apply "
@@ -53,6 +62,29 @@ public final class DebtViewFold {
             advisorId = assigned.advisorId().value();
         }
         return view.with(view.standing().evolve(event), LIMITATION, pause, dispute, advisorId, sequenceNumber,
-                position);
+                position, promisesAfter(view.promises(), event));
+    }
+
+    // ---- promises to pay
+    private static List<Promise> promisesAfter(List<Promise> promises, DebtEvent event) {
+        if (event instanceof PromiseToPayMade made) {
+            List<Promise> more = new ArrayList<>(promises);
+            more.add(new Promise(made.number(), made.amount(), made.promisedFor(), made.countsThrough(),
+                    made.channel(), made.date(), PromiseStatus.OPEN, null, null));
+            return more;
+        }
+        if (event instanceof PromiseKept kept) {
+            return resolved(promises, kept.number(), PromiseStatus.KEPT, kept.arrived(), kept.date());
+        }
+        if (event instanceof PromiseBroken broken) {
+            return resolved(promises, broken.number(), PromiseStatus.BROKEN, broken.arrived(), broken.date());
+        }
+        return promises;
+    }
+
+    private static List<Promise> resolved(List<Promise> promises, int number, PromiseStatus outcome,
+                                          org.debtledger.money.Money arrived, java.time.LocalDate on) {
+        return promises.stream().map(promise -> promise.number() == number ? promise.resolved(outcome, arrived, on)
+                : promise).toList();
     }
 }

@@ -22,6 +22,8 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
 import org.debtledger.query.projection.EventDispatch;
 
 import java.time.LocalDate;
@@ -35,7 +37,8 @@ import java.util.Map;
  * Work is raised from the debt's events and closed when its cause is resolved: a missed instalment when it is
  * paid, a broken plan when a new one is agreed, a dispute when it is resolved, an ending pause when collection
  * resumes, a reversal at the next payment, credit when it is refunded, a silent new debt at the first contact, a
- * debtor's call-back when an advisor takes the case.
+ * debtor's call-back when an advisor takes the case, a broken promise to pay when a later promise is kept or a plan
+ * is agreed (a promise broken again replaces it).
  * Keyed on the debt's sequence number, so an event delivered again changes nothing. Immutable: an event gives
  * a new queue, so an event that fails leaves the one before it as it was.
  */
@@ -63,6 +66,9 @@ public final class DebtWorkItems {
                     refunded.amount().minorUnits()))
             .on(CallBackRequested.class, Change::callBackRequested)
             .on(CaseAssigned.class, Change::caseAssigned)
+            // ---- promises to pay
+            .on(PromiseBroken.class, Change::promiseBroken)
+            .on(PromiseKept.class, (change, kept) -> change.close(WorkType.PROMISE_BROKEN))
             .on(DebtSettled.class, (change, settled) -> change.ended())
             .on(DebtWrittenOff.class, (change, writtenOff) -> change.ended())
             .on(DebtRecalled.class, (change, recalled) -> change.ended());
@@ -151,6 +157,7 @@ public final class DebtWorkItems {
             close(WorkType.NO_PLAN_NO_CONTACT);
             close(WorkType.PLAN_BROKEN);
             close(WorkType.LIMITATION_APPROACHING);
+            close(WorkType.PROMISE_BROKEN);
             debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), agreed.planNumber());
         }
 
@@ -221,6 +228,15 @@ public final class DebtWorkItems {
             raise(WorkType.CALL_BACK, "call-back-" + sequenceNumber, requested.on(), requested.date(),
                     "the debtor asks to be called back on " + requested.on() + " between " + requested.from()
                             + " and " + requested.to(), null);
+        }
+
+        /** Due at once, for the case's advisor, saying how much arrived of how much; an earlier one is replaced. */
+        private void promiseBroken(PromiseBroken broken) {
+            close(WorkType.PROMISE_BROKEN);
+            raise(WorkType.PROMISE_BROKEN, "promise-" + broken.number() + "-broken", broken.date(), broken.date(),
+                    "promise " + broken.number() + " to pay " + broken.amount() + " was broken: "
+                            + (broken.arrived().isZero() ? "nothing arrived" : "only " + broken.arrived() + " arrived"),
+                    broken.amount().minus(broken.arrived()).minorUnits());
         }
 
         /** An advisor who takes the case takes its call-backs: they are closed, the rest of the work is theirs. */

@@ -1,7 +1,13 @@
 package org.debtledger.query.queue;
 
-/** Kinds of work the advisor queue raises, with their priority (1 is the most urgent) and how soon they are due. */
+/**
+ * Kinds of work the advisor queue raises, with their priority (1 is the most urgent) and how soon they are due. A
+ * broken promise shares the top priority and is due the day it broke, so it heads the queue over the rest of that
+ * priority raised since; it does not outrank a claim about to be time-barred or a broken plan that are already due.
+ */
 public enum WorkType {
+    // ---- promises to pay
+    PROMISE_BROKEN(1, 0),
     PLAN_BROKEN(1, 2),
     LIMITATION_APPROACHING(1, 0),
     DISPUTE_OPENED(1, 5),

@@ -24,6 +24,9 @@ import org.debtledger.payment.PaymentReversed;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -168,7 +171,25 @@ public final class PublishedLanguage {
             new Publication(DebtWrittenOff.class, "debt.written-off", (e, json) ->
                     money(json, "amount", balance(e.get("writtenOff")).total())),
             new Publication(DebtRecalled.class, "debt.recalled", (e, json) ->
-                    money(json, "amount", balance(e.get("outstanding")).total())));
+                    money(json, "amount", balance(e.get("outstanding")).total())),
+            // ---- promises to pay
+            new Publication(PromiseToPayMade.class, "promise.made", (e, json) -> {
+                json.writeNumberProperty("promiseNumber", e.get("number").intValue());
+                money(json, "amount", e.get("amount"));
+                text(json, "promisedFor", e.get("promisedFor"));
+                text(json, "countsThrough", e.get("countsThrough"));
+                text(json, "channel", e.get("channel"));
+            }),
+            new Publication(PromiseKept.class, "promise.kept", (e, json) -> {
+                json.writeNumberProperty("promiseNumber", e.get("number").intValue());
+                money(json, "amount", e.get("amount"));
+                money(json, "arrived", e.get("arrived"));
+            }),
+            new Publication(PromiseBroken.class, "promise.broken", (e, json) -> {
+                json.writeNumberProperty("promiseNumber", e.get("number").intValue());
+                money(json, "amount", e.get("amount"));
+                money(json, "arrived", e.get("arrived"));
+            }));
 
     /** Every public event type, each at version 1, with a schema in {@code public-events/<type>.v1.schema.json}. */
     public static final List<String> TYPES = LANGUAGE.stream().map(Publication::type).toList();

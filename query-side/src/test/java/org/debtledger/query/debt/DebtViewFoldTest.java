@@ -44,6 +44,9 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import org.debtledger.query.projection.ReadModelJson;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,25 @@ class DebtViewFoldTest {
     private static final PaymentReceived LAST_PAYMENT = new PaymentReceived(DEBT, new PaymentId("RF-2"), eur("64.00"),
             Channel.BANK_FILE, new Allocation(eur("0.00"), eur("0.00"), eur("64.00"), eur("0.00")),
             List.of(new InstalmentPayment(2, eur("64.00"))), date("2025-05-02"));
+
+    // ---- promises to pay
+
+    @Test
+    void theViewShowsTheOpenPromiseAndThePastOnesWithWhatArrived() {
+        DebtView view = fold(REGISTERED,
+                new PromiseToPayMade(DEBT, 1, eur("50.00"), date("2025-03-20"), date("2025-03-22"),
+                        Channel.ADVISOR_PHONE, date("2025-03-10")),
+                new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"), date("2025-03-23")),
+                new PromiseToPayMade(DEBT, 2, eur("30.00"), date("2025-04-01"), date("2025-04-03"),
+                        Channel.SELF_SERVICE, date("2025-03-25")));
+
+        assertThat(view.promises()).extracting(p -> p.number() + " " + p.status() + " " + p.amount() + " "
+                        + p.promisedFor() + " " + p.channel() + " " + p.arrived() + " " + p.resolvedOn())
+                .containsExactly("1 BROKEN 50.00 EUR 2025-03-20 ADVISOR_PHONE 20.00 EUR 2025-03-23",
+                        "2 OPEN 30.00 EUR 2025-04-01 SELF_SERVICE null null");
+        DebtView stored = ReadModelJson.read(ReadModelJson.write(view), DebtView.class);
+        assertThat(stored.promises()).isEqualTo(view.promises());
+    }
 
     @Test
     void aPaymentIsAllocatedAcrossTheBalanceAndTheInstalments() {
@@ -156,8 +178,11 @@ class DebtViewFoldTest {
                 new BalanceRestated(DEBT, new PaymentId("RF-1"), eur("0.00"), eur("-0.10"), eur("0.00"),
                         eur("0.00"), date("2025-05-13")),
                 new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-05-14")),
+                new PromiseToPayMade(DEBT, 1, eur("16.20"), date("2025-05-20"), date("2025-05-22"),
+                        Channel.ADVISOR_PHONE, date("2025-05-14")),
                 new PaymentReceived(DEBT, new PaymentId("RF-2"), eur("16.20"), Channel.BANK_FILE, overpaid,
                         List.of(), date("2025-05-20")),
+                new PromiseKept(DEBT, 1, eur("16.20"), eur("11.20"), date("2025-05-20")),
                 new CreditRefunded(DEBT, eur("2.00"), "refund-1", date("2025-05-22")),
                 new PaymentReversed(DEBT, new PaymentId("RF-2"), eur("16.20"), new Allocation(eur("0.00"),
                         eur("1.20"), eur("10.00"), eur("3.00")), List.of(), "returned", date("2025-05-25")),

@@ -24,6 +24,9 @@ import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import org.debtledger.query.debt.HistoryReplay;
 import org.debtledger.query.projection.FoldedRows;
 import org.debtledger.query.projection.StoredEvent;
@@ -176,6 +179,62 @@ class AdvisorQueueFoldTest {
 
         assertThat(QueueReconciliation.difference(fold(events.toArray(DebtEvent[]::new)), recorded, 102)).isEmpty();
         assertThat(QueueReconciliation.difference(fold(REGISTERED), recorded, 102)).isPresent();
+    }
+
+    // ---- promises to pay
+
+    private static final CaseAssigned TAKEN = new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-03-02"));
+    private static final PromiseToPayMade PROMISED = new PromiseToPayMade(DEBT, 1, eur("50.00"), date("2025-03-05"),
+            date("2025-03-07"), Channel.ADVISOR_PHONE, date("2025-03-03"));
+    private static final PromiseBroken BROKEN = new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"),
+            date("2025-03-08"));
+
+    @Test
+    void aBrokenPromiseIsTopPriorityWorkDueAtOnceForTheCasesAdvisorSayingWhatArrived() {
+        DebtWorkItems queue = fold(REGISTERED, TAKEN, PROMISED, BROKEN);
+
+        WorkItemRow broken = queue.item("debt-1:promise-1-broken");
+        assertThat(broken.type()).isEqualTo(WorkType.PROMISE_BROKEN);
+        assertThat(broken.open()).isTrue();
+        assertThat(broken.priority()).isEqualTo(1);
+        assertThat(broken.dueDate()).isEqualTo(date("2025-03-08"));
+        assertThat(broken.visibleFrom()).isEqualTo(date("2025-03-08"));
+        assertThat(broken.advisorId()).isEqualTo("advisor-7");
+        assertThat(broken.remainingMinor()).isEqualTo(3000L);
+        assertThat(broken.reason()).isEqualTo("promise 1 to pay 50.00 EUR was broken: only 20.00 EUR arrived");
+        assertThat(WorkType.values()).allMatch(type -> type.priority >= WorkType.PROMISE_BROKEN.priority);
+    }
+
+    @Test
+    void aLaterPromiseKeptClosesTheBrokenOne() {
+        DebtWorkItems queue = fold(REGISTERED, TAKEN, PROMISED, BROKEN,
+                new PromiseToPayMade(DEBT, 2, eur("30.00"), date("2025-03-12"), date("2025-03-14"),
+                        Channel.ADVISOR_PHONE, date("2025-03-09")),
+                new PromiseKept(DEBT, 2, eur("30.00"), eur("30.00"), date("2025-03-11")));
+
+        assertThat(queue.item("debt-1:promise-1-broken").open()).isFalse();
+    }
+
+    @Test
+    void aPlanAgreedOrTheDebtEndingClosesABrokenPromise() {
+        PaymentPlanAgreed plan = new PaymentPlanAgreed(DEBT, 1, PLAN.instalments(), Channel.ADVISOR_PHONE, null, null,
+                true, date("2025-03-10"));
+        assertThat(fold(REGISTERED, TAKEN, PROMISED, BROKEN, plan).item("debt-1:promise-1-broken").open()).isFalse();
+        assertThat(fold(REGISTERED, TAKEN, PROMISED, BROKEN, new DebtSettled(DEBT, date("2025-03-10")))
+                .item("debt-1:promise-1-broken").open()).isFalse();
+    }
+
+    @Test
+    void aSecondBrokenPromiseReplacesTheFirstInTheQueue() {
+        DebtWorkItems queue = fold(REGISTERED, TAKEN, PROMISED, BROKEN,
+                new PromiseToPayMade(DEBT, 2, eur("30.00"), date("2025-03-12"), date("2025-03-14"),
+                        Channel.ADVISOR_PHONE, date("2025-03-09")),
+                new PromiseBroken(DEBT, 2, eur("30.00"), eur("0.00"), date("2025-03-15")));
+
+        assertThat(queue.items()).filteredOn(item -> item.type() == WorkType.PROMISE_BROKEN && item.open())
+                .extracting(WorkItemRow::itemId, WorkItemRow::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("debt-1:promise-2-broken",
+                        "promise 2 to pay 30.00 EUR was broken: nothing arrived"));
     }
 
     @Test
