@@ -1,6 +1,7 @@
 package org.debtledger.debt;
 
 import org.debtledger.callback.CallBackRequested;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
@@ -69,6 +70,7 @@ public record DebtStanding(DebtStatus status, Balance outstanding, Money paid, M
         on(DisputeResolved.class, (standing, resolved) -> standing);
         on(CaseAssigned.class, (standing, assigned) -> standing);
         on(CallBackRequested.class, (standing, requested) -> standing);
+        on(ContactRecorded.class, (standing, contact) -> standing);
     }
 
     private static <E extends DebtEvent> void on(Class<E> type, BiFunction<DebtStanding, E, DebtStanding> change) {

@@ -7,6 +7,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.debtledger.audit.Channel;
 import org.debtledger.callback.CallBackRequested;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -124,7 +129,10 @@ class EventJsonApprovalTest {
                 new DebtRecalled(DEBT, balance, "creditor settled directly", DAY),
                 new CaseAssigned(DEBT, new AdvisorId("advisor-7"), DAY),
                 new CallBackRequested(DEBT, LocalDate.parse("2025-03-10"), LocalTime.parse("09:00"),
-                        LocalTime.parse("12:00"), DAY));
+                        LocalTime.parse("12:00"), DAY),
+                // ---- the contact log
+                new ContactRecorded(DEBT, new DebtorId("d-1001"), new ContactId("contact-1"),
+                        ContactDirection.OUTBOUND, ContactChannel.PHONE, ContactOutcome.REACHED, DAY));
     }
 
     @ParameterizedTest(name = "{0}")
