@@ -2,10 +2,12 @@ package org.debtledger.command.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.debtledger.command.contact.ContactLimit;
 import org.debtledger.command.fee.FeeBand;
 import org.debtledger.command.fee.FeeSchedule;
 import org.debtledger.command.pause.PauseRule;
 import org.debtledger.command.plan.PlanRules;
+import org.debtledger.contact.ContactChannel;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.money.Money;
@@ -27,15 +29,17 @@ import java.util.Set;
 /**
  * The collection rules of one jurisdiction, read from a policy file ({@code policy/FI.json}): fee caps per debt
  * type, payment allocation order, what each pause reason freezes, how payment plans work, and whether late interest
- * keeps running while a due date is extended. A file that is incomplete or inconsistent stops the application at
- * start-up.
+ * keeps running while a due date is extended; and how often the agency may contact a debtor by each channel. A file
+ * that is incomplete or inconsistent stops the application at start-up.
  */
 public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, AllocationOrder allocationOrder,
                                  Map<PauseReason, PauseRule> pauses, PlanRules plans,
-                                 Map<DebtType, FeeSchedule> fees, boolean interestRunsWhileExtended) {
+                                 Map<DebtType, FeeSchedule> fees, boolean interestRunsWhileExtended,
+                                 Map<ContactChannel, ContactLimit> contactLimits) {
 
     public JurisdictionPolicy {
         pauses = Map.copyOf(pauses);
+        contactLimits = Map.copyOf(contactLimits);
         fees = Map.copyOf(fees);
         if (!pauses.keySet().containsAll(EnumSet.allOf(PauseReason.class))) {
             throw new IllegalArgumentException(jurisdiction + ": every pause reason needs a rule");
@@ -43,6 +47,13 @@ public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, A
         if (!fees.keySet().containsAll(EnumSet.allOf(DebtType.class))) {
             throw new IllegalArgumentException(jurisdiction + ": every debt type needs a fee schedule");
         }
+    }
+
+    /** A jurisdiction that limits no outbound contact. */
+    public JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, AllocationOrder allocationOrder,
+                              Map<PauseReason, PauseRule> pauses, PlanRules plans, Map<DebtType, FeeSchedule> fees,
+                              boolean interestRunsWhileExtended) {
+        this(jurisdiction, currency, allocationOrder, pauses, plans, fees, interestRunsWhileExtended, Map.of());
     }
 
     public static JurisdictionPolicy load(InputStream json) throws IOException {
@@ -70,7 +81,18 @@ public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, A
 
         return new JurisdictionPolicy(Jurisdiction.valueOf(text(root, "jurisdiction")), currency,
                 new AllocationOrder(order), pauses, planRules, fees,
-                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean());
+                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean(),
+                contactLimits(required(root, "contactLimits")));
+    }
+
+    // ---- the contact log: outbound attempts a debtor may receive by channel; a channel not listed is not limited
+    private static Map<ContactChannel, ContactLimit> contactLimits(JsonNode node) {
+        Map<ContactChannel, ContactLimit> limits = new EnumMap<>(ContactChannel.class);
+        required(node, "perChannel").fields().forEachRemaining(entry -> limits.put(
+                ContactChannel.valueOf(entry.getKey()),
+                new ContactLimit(required(entry.getValue(), "perDay").asInt(),
+                        required(entry.getValue(), "perWeek").asInt())));
+        return limits;
     }
 
     private static FeeSchedule feeSchedule(JsonNode node, Currency currency) {
