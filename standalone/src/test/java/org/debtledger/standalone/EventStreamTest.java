@@ -7,6 +7,11 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.debtledger.audit.Channel;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -415,7 +420,10 @@ class EventStreamTest {
                 new LimitationApproaching(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2027-11-17")),
                 new DebtTimeBarred(debt, LocalDate.parse("2028-02-15"), LocalDate.parse("2028-02-16")),
                 new BalanceRestated(debt, new PaymentId("RF18539007547034-2"), eur("0.00"), eur("-0.04"),
-                        eur("0.00"), eur("0.00"), LocalDate.parse("2025-03-20")));
+                        eur("0.00"), eur("0.00"), LocalDate.parse("2025-03-20")),
+                // ---- the contact log
+                new ContactRecorded(debt, new DebtorId("d-1001"), new ContactId("call-1"), ContactDirection.OUTBOUND,
+                        ContactChannel.PHONE, ContactOutcome.CALL_BACK_REQUESTED, day));
     }
 
     /** The page's positions counted from {@code offset}, so that it reads the same in any store. */

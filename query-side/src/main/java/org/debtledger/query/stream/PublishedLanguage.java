@@ -1,5 +1,6 @@
 package org.debtledger.query.stream;
 
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.ClaimAdjusted;
 import org.debtledger.debt.DebtEvent;
@@ -168,7 +169,14 @@ public final class PublishedLanguage {
             new Publication(DebtWrittenOff.class, "debt.written-off", (e, json) ->
                     money(json, "amount", balance(e.get("writtenOff")).total())),
             new Publication(DebtRecalled.class, "debt.recalled", (e, json) ->
-                    money(json, "amount", balance(e.get("outstanding")).total())));
+                    money(json, "amount", balance(e.get("outstanding")).total())),
+            // ---- the contact log: the facts of a contact, for letter systems and creditors; never its note
+            new Publication(ContactRecorded.class, "contact.recorded", (e, json) -> {
+                text(json, "contactId", e.get("contactId"));
+                text(json, "direction", e.get("direction"));
+                text(json, "channel", e.get("channel"));
+                text(json, "outcome", e.get("outcome"));
+            }));
 
     /** Every public event type, each at version 1, with a schema in {@code public-events/<type>.v1.schema.json}. */
     public static final List<String> TYPES = LANGUAGE.stream().map(Publication::type).toList();
