@@ -1,5 +1,8 @@
 package org.debtledger.query.debt;
 
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactOutcome;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.DebtStanding;
 import org.debtledger.debt.DebtStatus;
@@ -16,6 +19,7 @@ import org.debtledger.plan.InstalmentProgress;
 import org.debtledger.plan.PlanProgress;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +28,8 @@ import java.util.stream.IntStream;
 
 /**
  * A debt as an advisor sees it: what is owed by component, what was paid, credit owed back, the plan with each
- * instalment, any pause or dispute, who has the case, and the event-store position of the last event applied.
+ * instalment, any pause or dispute, who has the case, the contacts about it, and the event-store position of the last
+ * event applied.
  * Folded from the debt's events by {@link DebtViewFold}, both live and when replaying history; what it shows of
  * where the debt stands is a {@link DebtStanding}, and reads back as one ({@link #standing()}).
  */
@@ -33,7 +38,12 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
                        LocalDate dueDate, LocalDate registeredOn, DebtStatus status, Outstanding outstanding, Money paid,
                        Money credit, Plan plan, Pause pause, Dispute dispute, String advisorId,
                        LocalDate interestAccruedThrough, InterestFreezes interestFreezes, Limitation limitation,
-                       long sequenceNumber, long position) {
+                       long sequenceNumber, long position, List<Contact> contacts) {
+
+    public DebtView {
+        // a view stored before contacts were recorded has none
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
 
     /** Where the debt stands, as this view shows it. */
     public DebtStanding standing() {
@@ -51,7 +61,22 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
         return new DebtView(debtId, creditorId, debtorId, invoiceReference, invoicePeriod, description, debtType,
                 jurisdiction, standing.dueDate(), registeredOn, standing.status(), Outstanding.of(standing.outstanding()),
                 standing.paid(), standing.credit(), Plan.of(standing.plan()), pause, dispute, advisorId,
-                standing.interestAccruedThrough(), standing.interestFreezes(), limitation, sequenceNumber, position);
+                standing.interestAccruedThrough(), standing.interestFreezes(), limitation, sequenceNumber, position,
+                contacts);
+    }
+
+    // ---- the contact log
+    /** The contacts about the debt, oldest first: the facts only; a note is personal data, read apart. */
+    public record Contact(String contactId, LocalDate date, ContactDirection direction, ContactChannel channel,
+                          ContactOutcome outcome) {
+    }
+
+    DebtView withContact(Contact contact) {
+        List<Contact> more = new ArrayList<>(contacts);
+        more.add(contact);
+        return new DebtView(debtId, creditorId, debtorId, invoiceReference, invoicePeriod, description, debtType,
+                jurisdiction, dueDate, registeredOn, status, outstanding, paid, credit, plan, pause, dispute, advisorId,
+                interestAccruedThrough, interestFreezes, limitation, sequenceNumber, position, more);
     }
 
     /**

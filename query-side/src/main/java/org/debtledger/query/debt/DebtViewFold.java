@@ -1,5 +1,6 @@
 package org.debtledger.query.debt;
 
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRegistered;
@@ -12,11 +13,13 @@ import org.debtledger.pause.CollectionResumed;
 import org.debtledger.query.debt.DebtView.Dispute;
 import org.debtledger.query.debt.DebtView.Pause;
 
+import java.util.List;
+
 /**
  * The one way a debt's events become its view. Where the debt stands (its balance, payments, plan, interest
  * freezes and limitation) is {@link DebtStanding}'s fold, the one the aggregate decides on; the view adds the
- * pause, the dispute and the advisor. The live projection and the history replay both fold with it, so the
- * replayed present is the debt view, exactly.
+ * pause, the dispute, the advisor and the contacts. The live projection and the history replay both fold with it, so
+ * the replayed present is the debt view, exactly.
  */
 public final class DebtViewFold {
 
@@ -30,7 +33,7 @@ public final class DebtViewFold {
             DebtView claim = new DebtView(registered.debtId().value(), registered.creditorId().value(),
                     registered.debtorId().value(), registered.invoiceReference(), registered.invoicePeriod(),
                     registered.description(), registered.debtType(), registered.jurisdiction(), null,
-                    registered.date(), null, null, null, null, null, null, null, null, null, null, null, 0, 0);
+                    registered.date(), null, null, null, null, null, null, null, null, null, null, null, 0, 0, List.of());
             return claim.with(DebtStanding.registered(registered), LIMITATION, null, null, null, sequenceNumber,
                     position);
         }
@@ -52,7 +55,12 @@ public final class DebtViewFold {
         } else if (event instanceof CaseAssigned assigned) {
             advisorId = assigned.advisorId().value();
         }
-        return view.with(view.standing().evolve(event), LIMITATION, pause, dispute, advisorId, sequenceNumber,
-                position);
+        DebtView after = view.with(view.standing().evolve(event), LIMITATION, pause, dispute, advisorId,
+                sequenceNumber, position);
+        if (event instanceof ContactRecorded contact) {
+            after = after.withContact(new DebtView.Contact(contact.contactId().value(), contact.date(),
+                    contact.direction(), contact.channel(), contact.outcome()));
+        }
+        return after;
     }
 }
