@@ -5,7 +5,8 @@ public record ContactLimit(int perDay, int perWeek) {
 
     public ContactLimit {
         if (perDay < 1 || perWeek < perDay) {
-            throw new IllegalArgumentException("a contact limit allows at least one a day and no fewer a week than a day");
+            throw new IllegalArgumentException(
+                    "a contact limit allows at least one a day and no fewer a week than a day");
         }
     }
 }

@@ -83,6 +83,7 @@ public record ContactPolicy(DebtId debtId, DebtorId debtorId, Map<ContactChannel
         check(today < limit.perDay(), Rule.CONTACT_LIMIT_REACHED, "the debtor may be contacted by "
                 + channel.name().toLowerCase() + " at most " + limit.perDay() + " times a day, over all their debts");
         check(week.size() < limit.perWeek(), Rule.CONTACT_LIMIT_REACHED, "the debtor may be contacted by "
-                + channel.name().toLowerCase() + " at most " + limit.perWeek() + " times in seven days, over all their debts");
+                + channel.name().toLowerCase() + " at most " + limit.perWeek()
+                + " times in seven days, over all their debts");
     }
 }

@@ -12,6 +12,6 @@ import java.util.List;
  */
 public interface DebtorContacts {
 
-    /** The day of each outbound contact by {@code channel} with {@code debtorId} from {@code from} through {@code through}. */
+    /** The day of each outbound contact by {@code channel} with the debtor, {@code from} through {@code through}. */
     List<LocalDate> outbound(DebtorId debtorId, ContactChannel channel, LocalDate from, LocalDate through);
 }

@@ -84,7 +84,8 @@ class ContactApiTest extends CommandSideTest {
         for (String body : new String[]{
                 "{\"channel\": \"PHONE\", \"outcome\": \"REACHED\"}",
                 "{\"direction\": \"SIDEWAYS\", \"channel\": \"PHONE\", \"outcome\": \"REACHED\"}",
-                "{\"contactId\": \"has space\", \"direction\": \"INBOUND\", \"channel\": \"PHONE\", \"outcome\": \"REACHED\"}",
+                "{\"contactId\": \"has space\", \"direction\": \"INBOUND\", \"channel\": \"PHONE\","
+                        + " \"outcome\": \"REACHED\"}",
                 "{\"direction\": \"INBOUND\", \"channel\": \"PHONE\", \"outcome\": \"CALL_BACK_REQUESTED\","
                         + " \"callBack\": {\"on\": \"2025-03-07\", \"from\": \"9\", \"to\": \"11:30\"}}"}) {
             Answer answer = http.post("/api/v1/debts/" + debtId + "/contacts", body);

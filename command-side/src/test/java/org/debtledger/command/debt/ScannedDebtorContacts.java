@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The fixture's debtor contacts: those of the fixture's debt, as its event store holds them, and of other debts given. */
+/** The fixture's debtor contacts: its debt's, as its event store holds them, and those given of other debts. */
 final class ScannedDebtorContacts implements DebtorContacts {
 
     private final EventStore eventStore;
