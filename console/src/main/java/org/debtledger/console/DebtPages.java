@@ -127,6 +127,25 @@ class DebtPages {
         return act(debtId, "/assignment", Map.of("advisorId", me.getName()), "The case is assigned to you", after);
     }
 
+    // ---- the contact log
+    @PostMapping("/console/debts/{debtId}/contacts")
+    String contact(@PathVariable String debtId, @RequestParam String direction, @RequestParam String channel,
+                   @RequestParam String outcome, @RequestParam LocalDate date,
+                   @RequestParam(required = false) LocalDate callBackOn,
+                   @RequestParam(defaultValue = "") String callBackFrom,
+                   @RequestParam(defaultValue = "") String callBackTo, RedirectAttributes after) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("direction", direction);
+        body.put("channel", channel);
+        body.put("outcome", outcome);
+        body.put("date", date.toString());
+        if ("CALL_BACK_REQUESTED".equals(outcome) && callBackOn != null) {
+            body.put("callBack", Map.of("on", callBackOn.toString(), "from", callBackFrom, "to", callBackTo));
+        }
+        return act(debtId, "/contacts", body, "Contact recorded: " + channel.toLowerCase(Locale.ROOT) + ", "
+                + outcome.toLowerCase(Locale.ROOT).replace('_', ' '), after);
+    }
+
     /** Sends the command; back on the debt's page, fresh as the command, saying what was done or why not. */
     private String act(String debtId, String path, Object body, String done, RedirectAttributes after) {
         Outcome.of(() -> api.command("/api/v1/debts/{debtId}" + path, body, debtId), done, after)

@@ -50,11 +50,12 @@ class QueuePages {
         types.put("INSTALMENT_MISSED", "an instalment was not paid within its grace days; closed when it is paid");
         types.put("PAYMENT_REVERSED", "a payment was reversed; closed by the next payment");
         types.put("OVERPAYMENT_TO_REFUND", "the debtor paid more than owed; closed when the credit is refunded");
-        types.put("CALL_BACK", "the debtor asked through self-service to be called back, due on the day they asked"
-                + " for (the time window is in the item's reason); closed when an advisor assigns the case to"
-                + " themselves, or the debt closes");
+        types.put("CALL_BACK", "the debtor asked, through self-service or on a call, to be called back, due on the"
+                + " day they asked for (the time window is in the item's reason); closed by the next contact that"
+                + " reaches the debtor, or when the debt closes");
         types.put("PAUSE_ENDING", "a pause ends within 7 days; closed when collection resumes");
-        types.put("NO_PLAN_NO_CONTACT", "no plan and no contact 14 days after registration; closed by a plan");
+        types.put("NO_PLAN_NO_CONTACT", "no plan and no contact 14 days after registration; closed by a plan, a"
+                + " payment, a dispute or a contact that reaches the debtor (not by taking the case)");
         return types;
     }
 

@@ -1,6 +1,7 @@
 package org.debtledger.debt;
 
 import org.debtledger.callback.CallBackRequested;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.dispute.DebtDisputed;
 import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.fee.FeeCharged;
@@ -76,6 +77,8 @@ public record DebtStanding(DebtStatus status, Balance outstanding, Money paid, M
         on(PromiseToPayMade.class, (standing, made) -> standing);
         on(PromiseKept.class, (standing, kept) -> standing);
         on(PromiseBroken.class, (standing, broken) -> standing);
+        // ---- the contact log: a contact changes nothing owed
+        on(ContactRecorded.class, (standing, contact) -> standing);
     }
 
     private static <E extends DebtEvent> void on(Class<E> type, BiFunction<DebtStanding, E, DebtStanding> change) {

@@ -7,6 +7,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.debtledger.audit.Channel;
 import org.debtledger.callback.CallBackRequested;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -132,7 +137,10 @@ class EventJsonApprovalTest {
                 new PromiseToPayMade(DEBT, 1, eur("50.00"), LocalDate.parse("2025-03-20"),
                         LocalDate.parse("2025-03-22"), Channel.ADVISOR_PHONE, DAY),
                 new PromiseKept(DEBT, 1, eur("50.00"), eur("50.00"), LocalDate.parse("2025-03-19")),
-                new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"), LocalDate.parse("2025-03-23")));
+                new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"), LocalDate.parse("2025-03-23")),
+                // ---- the contact log
+                new ContactRecorded(DEBT, new DebtorId("d-1001"), new ContactId("contact-1"),
+                        ContactDirection.OUTBOUND, ContactChannel.PHONE, ContactOutcome.REACHED, DAY));
     }
 
     @ParameterizedTest(name = "{0}")

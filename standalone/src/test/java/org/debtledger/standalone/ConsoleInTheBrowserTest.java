@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -205,6 +206,33 @@ class ConsoleInTheBrowserTest {
         browser.screenshot("queue-taken");
         browser.go("/console/queue");
         assertThat(browser.unnamedFields()).isEmpty();
+    }
+
+    // ---- the contact log
+    @Test
+    void anAdvisorLogsACallBackAskedForAndTheCallThatReachesTheDebtorClosesIt() {
+        String debtId = register("console-debtor-contacts", "INV-CON-" + DEBTS.incrementAndGet(), 20);
+        browser.signIn("advisor");
+        browser.go("/console/debts/" + debtId);
+        assertThat(browser.page()).contains("No contact recorded yet.");
+        new Select(browser.driver.findElement(By.id("contact-outcome"))).selectByValue("CALL_BACK_REQUESTED");
+        browser.date("contact-call-back-on", TODAY.plusDays(1));
+        browser.press("Log contact");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, call back requested");
+        assertThat(browser.text(By.cssSelector("#contacts tbody"))).contains("OUTBOUND PHONE CALL_BACK_REQUESTED");
+
+        browser.go("/console/queue?type=CALL_BACK");
+        By row = By.xpath("//div[@id='items']//tr[td/a[normalize-space()='" + debtId + "']]");
+        assertThat(browser.text(row)).contains("CALL_BACK").contains(TODAY + " PHONE CALL_BACK_REQUESTED");
+        browser.screenshot("queue-call-back");
+
+        browser.go("/console/debts/" + debtId);
+        browser.date("contact-date", TODAY.plusDays(1));
+        browser.press("Log contact");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, reached");
+        browser.go("/console/queue?type=CALL_BACK");
+        assertThat(browser.driver.findElements(row)).as("the call that reached the debtor closed the call-back")
+                .isEmpty();
     }
 
     @Test

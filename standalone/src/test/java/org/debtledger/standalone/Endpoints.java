@@ -99,6 +99,10 @@ final class Endpoints {
             post("/api/v1/debts/{debtId}/write-off", "{\"reason\": \"uncollectable\", \"date\": \"2025-03-02\"}", ADVISOR),
             post("/api/v1/debts/{debtId}/recall", "{\"reason\": \"creditor recalled\", \"date\": \"2025-03-02\"}", ADVISOR),
             post("/api/v1/debts/{debtId}/assignment", "{\"advisorId\": \"advisor-7\"}", ADVISOR),
+            // ---- the contact log
+            post("/api/v1/debts/{debtId}/contacts",
+                    "{\"direction\": \"INBOUND\", \"channel\": \"PHONE\", \"outcome\": \"REACHED\", \"date\": \"2025-03-02\"}",
+                    ADVISOR),
             post("/api/v1/operations/close-of-business", "{\"businessDate\": \"2025-03-02\"}", OPERATOR),
             // a well-formed file paying a debt no test registers: it is answered with a report and applies nothing
             postCsv("/api/v1/operations/bank-files", """

@@ -7,6 +7,11 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.debtledger.audit.Channel;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -368,18 +373,20 @@ class EventStreamTest {
         }
 
         // read after every registration: no creditor can come from a registration on the page
-        JsonNode fees = ledger.get("/api/v1/events?after=" + registered + "&limit=100").json().path("events");
+        JsonNode fees = ledger.get("/api/v1/events?after=" + registered + "&limit=100&types=fee.charged").json()
+                .path("events");
         assertThat(fees).hasSize(6).allSatisfy(fee -> assertThat(fee.path("creditorId").asText())
                 .isEqualTo(creditorOf.get(fee.path("debtId").asText())));
-        JsonNode ourFees = ledger.get("/api/v1/events?after=" + registered + "&limit=100&creditorId=" + ours)
+        JsonNode ourFees = ledger.get("/api/v1/events?after=" + registered + "&limit=100&types=fee.charged&creditorId="
+                + ours)
                 .json().path("events");
         assertThat(ourFees).extracting(fee -> fee.path("debtId").asText())
                 .containsExactly(debts.get(0), debts.get(2), debts.get(4));
 
-        // a page an event: each debt's fee comes pages after its registration
+        // a page an event: each debt's fee and its letter come pages after its registration
         List<JsonNode> ourEvents = new ArrayList<>();
         long after = registered - debts.size();
-        while (after < registered + debts.size()) {
+        while (after < registered + 2L * debts.size()) {
             JsonNode page = ledger.get("/api/v1/events?after=" + after + "&limit=1&creditorId=" + ours).json();
             page.path("events").forEach(ourEvents::add);
             after = page.path("next").asLong();
@@ -387,7 +394,9 @@ class EventStreamTest {
         assertThat(ourEvents).extracting(event -> event.path("type").asText() + " " + event.path("debtId").asText())
                 .containsExactly("debt.registered " + debts.get(0), "debt.registered " + debts.get(2),
                         "debt.registered " + debts.get(4), "fee.charged " + debts.get(0),
-                        "fee.charged " + debts.get(2), "fee.charged " + debts.get(4));
+                        "contact.recorded " + debts.get(0), "fee.charged " + debts.get(2),
+                        "contact.recorded " + debts.get(2), "fee.charged " + debts.get(4),
+                        "contact.recorded " + debts.get(4));
     }
 
     /** One stored event of every kind, the unpublished one among them, for one debt. */
@@ -433,7 +442,10 @@ class EventStreamTest {
                 new PromiseToPayMade(debt, 1, eur("50.00"), LocalDate.parse("2025-03-20"),
                         LocalDate.parse("2025-03-22"), Channel.ADVISOR_PHONE, day),
                 new PromiseKept(debt, 1, eur("50.00"), eur("50.00"), LocalDate.parse("2025-03-19")),
-                new PromiseBroken(debt, 2, eur("30.00"), eur("12.50"), LocalDate.parse("2025-04-03")));
+                new PromiseBroken(debt, 2, eur("30.00"), eur("12.50"), LocalDate.parse("2025-04-03")),
+                // ---- the contact log
+                new ContactRecorded(debt, new DebtorId("d-1001"), new ContactId("call-1"), ContactDirection.OUTBOUND,
+                        ContactChannel.PHONE, ContactOutcome.CALL_BACK_REQUESTED, day));
     }
 
     /** The page's positions counted from {@code offset}, so that it reads the same in any store. */
@@ -513,16 +525,17 @@ class EventStreamTest {
     void aSubscriberResumesAfterTheLastEventIdItSaw() throws Exception {
         String creditor = "creditor-" + UUID.randomUUID();
         String debt = register(creditor, "100.00");
-        long feeAt = ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}")
+        // the command answers the position of its last event: the demand's letter, after its fee
+        long letterAt = ok("/api/v1/debts/" + debt + "/fees", "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}")
                 .path("position").asLong();
         HttpRequest request = ledger.request("/api/v1/events/stream?creditorId=" + creditor)
-                .header("Last-Event-ID", Long.toString(feeAt - 1)).timeout(Duration.ofSeconds(20)).GET().build();
+                .header("Last-Event-ID", Long.toString(letterAt - 1)).timeout(Duration.ofSeconds(20)).GET().build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            assertThat(lines.readLine()).isEqualTo("id:" + feeAt);
-            assertThat(lines.readLine()).isEqualTo("event:fee.charged");
-            assertThat(lines.readLine()).startsWith("data:").contains("\"amount\":\"14.00\"").contains(debt);
+            assertThat(lines.readLine()).isEqualTo("id:" + letterAt);
+            assertThat(lines.readLine()).isEqualTo("event:contact.recorded");
+            assertThat(lines.readLine()).startsWith("data:").contains("\"channel\":\"LETTER\"").contains(debt);
         }
     }
 

@@ -141,7 +141,8 @@ class ReadSideTest {
         assertThat(now.path("state")).isEqualTo(view);
         assertThat(past.path("state").path("outstanding").path("fees").path("amount").asText()).isEqualTo("0.00");
         assertThat(past.path("events").findValuesAsText("type")).containsExactly("DebtRegistered");
-        assertThat(changes.path("events").findValuesAsText("type")).containsExactly("FeeCharged", "CaseAssigned");
+        assertThat(changes.path("events").findValuesAsText("type")).containsExactly("FeeCharged", "ContactRecorded",
+                "CaseAssigned");
         assertThat(changes.path("after")).isEqualTo(view);
         assertThat(changes.path("differences").findValuesAsText("path"))
                 .contains("/outstanding/fees/amount", "/outstanding/total/amount", "/advisorId");
@@ -241,7 +242,7 @@ class ReadSideTest {
 
         JsonNode entries = fresh("/api/v1/debts/" + debt + "/history", position).path("entries");
 
-        assertThat(entries).hasSize(2);
+        assertThat(entries).hasSize(3); // registered, the demand's fee and its letter
         assertThat(entries.get(0).path("actorId").asText()).isEqualTo("advisor");
         assertThat(entries.get(0).path("actorRole").asText()).isEqualTo("ADVISOR");
         assertThat(entries.get(0).path("channel").asText()).isEqualTo("ADVISOR_PHONE");
@@ -250,6 +251,8 @@ class ReadSideTest {
         assertThat(entries.get(1).path("details").path("amount").path("amount").asText()).isEqualTo("14.00");
         assertThat(entries.get(1).path("balanceAfter").path("outstanding").path("total").path("amount").asText())
                 .isEqualTo("114.00");
+        assertThat(entries.get(2).path("type").asText()).isEqualTo("ContactRecorded");
+        assertThat(entries.get(2).path("details").path("channel").asText()).isEqualTo("LETTER");
     }
 
     @Test
@@ -342,7 +345,8 @@ class ReadSideTest {
                 LocalDate.parse("2025-02-15"), LocalDate.parse("2025-03-01"), DebtStatus.OPEN,
                 new DebtView.Outstanding(Money.of("10.00", "EUR"), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"),
                         Money.of("10.00", "EUR")), Money.of("0.00", "EUR"), Money.of("0.00", "EUR"), null, null, null,
-                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, null, -1, 0, null);
+                null, LocalDate.parse("2025-02-15"), org.debtledger.interest.InterestFreezes.NONE, null, -1, 0, null,
+                null);
         ledger.database.sql("INSERT INTO ledger_read.debt_view_1 (debt_id, debtor_id, creditor_id, status, sequence_number,"
                         + " position, view) VALUES (:id, 'd-ghost', 'acme-telecom', 'OPEN', -1, 0, CAST(:view AS jsonb))")
                 .param("id", ghost)

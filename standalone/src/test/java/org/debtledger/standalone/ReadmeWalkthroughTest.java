@@ -149,7 +149,8 @@ class ReadmeWalkthroughTest {
             assertThat(ledger.database.sql("SHOW listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
             List<String> types = ledger.database.sql("SELECT event_type FROM event_log WHERE debt_id = :debt"
                     + " ORDER BY position").param("debt", lastPayment.path().split("/")[4]).query(String.class).list();
-            assertThat(types).hasSize(9).last().isEqualTo("org.debtledger.debt.DebtSettled");
+            // the demand's letter among them
+            assertThat(types).hasSize(10).last().isEqualTo("org.debtledger.debt.DebtSettled");
         }
 
         try (StandaloneLedger restarted = StandaloneLedger.start(dataDirectory)) {

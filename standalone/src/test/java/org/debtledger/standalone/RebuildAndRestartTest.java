@@ -140,7 +140,8 @@ class RebuildAndRestartTest {
             for (String table : List.of("debt_view", "audit_entry", "work_item", "work_debt")) {
                 assertThat(differences(ledger, table, "active", 2)).as(table).isZero();
             }
-            assertThat(differences(ledger, "audit_entry", "active", 1)).isEqualTo(1);
+            // the reminder and its letter
+            assertThat(differences(ledger, "audit_entry", "active", 1)).isEqualTo(2);
         }
     }
 
@@ -211,12 +212,13 @@ class RebuildAndRestartTest {
                     "{\"type\": \"REMINDER\", \"date\": \"2025-06-01\"}").json().path("position").asLong();
             awaitFresh(ledger, debts.get(1), position);
             long after = ledger.database.sql("SELECT count(*) FROM ledger_read.audit_entry_1").query(Long.class).single();
-            assertThat(after).isEqualTo(auditRows + 1);
+            assertThat(after).isEqualTo(auditRows + 2); // the reminder and its letter
             JsonNode timeline = ledger.get("/api/v1/debts/" + debts.get(1) + "/history").json().path("entries");
             for (int i = 0; i < timeline.size(); i++) {
                 assertThat(timeline.get(i).path("sequenceNumber").asInt()).isEqualTo(i);
             }
-            assertThat(timeline.get(timeline.size() - 1).path("type").asText()).isEqualTo("FeeCharged");
+            assertThat(timeline.get(timeline.size() - 2).path("type").asText()).isEqualTo("FeeCharged");
+            assertThat(timeline.get(timeline.size() - 1).path("type").asText()).isEqualTo("ContactRecorded");
         }
     }
 }

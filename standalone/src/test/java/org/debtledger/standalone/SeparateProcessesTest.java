@@ -49,7 +49,7 @@ class SeparateProcessesTest {
             queries.start();
             JsonNode caughtUp = queries.awaitJson("GET", "/api/v1/debts/" + debt + "/history?minPosition=" + later,
                     null, "COMPLIANCE");
-            assertThat(caughtUp.path("entries").size()).isEqualTo(3);
+            assertThat(caughtUp.path("entries").size()).isEqualTo(4); // registered, the fee, its letter, written off
             assertThat(caughtUp.path("entries").get(0).path("actorId").asText()).isEqualTo("advisor-1");
             assertThat(queries.json("GET", "/api/v1/debts/" + debt, null, "COMPLIANCE").path("status").asText())
                     .isEqualTo("WRITTEN_OFF");

@@ -12,6 +12,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.callback.RequestCallBack;
+import org.debtledger.command.contact.DebtorContacts;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.ExtensionQuote;
 import org.debtledger.command.fee.FeePolicy;
@@ -22,6 +23,9 @@ import org.debtledger.command.pause.PausePolicy;
 import org.debtledger.command.plan.PlanPolicy;
 import org.debtledger.command.plan.PlanQuote;
 import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactRecorded;
+import org.debtledger.contact.RecordContact;
 import org.debtledger.debt.AssignCase;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.ClaimAdjusted;
@@ -75,10 +79,10 @@ import static org.debtledger.command.debt.RuleViolation.check;
 
 /**
  * One debt in collection. Each command handler asks its feature's policy (in {@code fee}, {@code plan},
- * {@code payment}, {@code pause}, {@code dispute}, {@code callback}, {@code promise}, {@code limitation}, {@code interest}), built from
- * what the debt knows ({@link DebtState}), which refuses by a named {@link Rule} or answers the events, and applies
- * them in order; the event-sourcing handler only folds what the events say. Every date comes in the command: the
- * aggregate reads no clock.
+ * {@code payment}, {@code pause}, {@code dispute}, {@code callback}, {@code promise}, {@code contact},
+ * {@code limitation}, {@code interest}), built from what the debt knows ({@link DebtState}), which refuses by a named
+ * {@link Rule} or answers the events, and applies them in order; the event-sourcing handler only folds what the events
+ * say. Every date comes in the command: the aggregate reads no clock.
  */
 @Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter")
 @Revision(Debt.SNAPSHOT_REVISION)
@@ -115,7 +119,12 @@ public class Debt {
             fee.extension(command, policy.of(state.terms().jurisdiction()).interestRunsWhileExtended(),
                     standing().interestAccruedThrough()).forEach(AggregateLifecycle::apply);
         } else {
-            apply(fee.letter(command));
+            FeeCharged charged = fee.letter(command);
+            // ---- the contact log: the letter charged for is a contact, named after its fee's sequence number
+            ContactRecorded letter = state.contactPolicy(policy)
+                    .letter(new ContactId("letter-" + (getVersion() + 1)), command.date());
+            apply(charged);
+            apply(letter);
         }
     }
 
@@ -288,6 +297,13 @@ public class Debt {
     @CommandHandler
     public void handle(MakePromiseToPay command, CollectionPolicy policy) {
         apply(state.promisePolicy(policy).made(command));
+    }
+
+    // ---- the contact log: the rules are ContactPolicy's ------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RecordContact command, CollectionPolicy policy, DebtorContacts contacts) {
+        state.contactPolicy(policy).recorded(command, contacts).forEach(AggregateLifecycle::apply);
     }
 
     // ---- closing a debt and assigning the case -------------------------------------------------------------------

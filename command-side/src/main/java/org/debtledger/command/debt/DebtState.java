@@ -1,6 +1,7 @@
 package org.debtledger.command.debt;
 
 import org.debtledger.command.callback.CallBackPolicy;
+import org.debtledger.command.contact.ContactPolicy;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.FeeHistory;
 import org.debtledger.command.fee.FeePolicy;
@@ -118,6 +119,12 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
 
     CallBackPolicy callBackPolicy(CollectionPolicy policy) {
         return new CallBackPolicy(debtId, checks(policy));
+    }
+
+    // ---- the contact log
+    ContactPolicy contactPolicy(CollectionPolicy policy) {
+        return new ContactPolicy(debtId, terms.debtorId(), policy.of(terms.jurisdiction()).contactLimits(), pause,
+                checks(policy));
     }
 
     PlanPolicy planPolicy(CollectionPolicy policy) {

@@ -2,11 +2,13 @@ package org.debtledger.command.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.debtledger.command.contact.ContactLimit;
 import org.debtledger.command.fee.FeeBand;
 import org.debtledger.command.fee.FeeSchedule;
 import org.debtledger.command.pause.PauseRule;
 import org.debtledger.command.plan.PlanRules;
 import org.debtledger.command.promise.PromiseRules;
+import org.debtledger.contact.ContactChannel;
 import org.debtledger.debt.DebtType;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.money.Money;
@@ -28,16 +30,18 @@ import java.util.Set;
 /**
  * The collection rules of one jurisdiction, read from a policy file ({@code policy/FI.json}): fee caps per debt
  * type, payment allocation order, what each pause reason freezes, how payment plans work, and whether late interest
- * keeps running while a due date is extended, and how far ahead a promise to pay may be and its grace. A file that is incomplete or inconsistent stops the application at
+ * keeps running while a due date is extended; how far ahead a promise to pay may be and its grace; and how often the
+ * agency may contact a debtor by each channel. A file that is incomplete or inconsistent stops the application at
  * start-up.
  */
 public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, AllocationOrder allocationOrder,
                                  Map<PauseReason, PauseRule> pauses, PlanRules plans,
                                  Map<DebtType, FeeSchedule> fees, boolean interestRunsWhileExtended,
-                                 PromiseRules promises) {
+                                 PromiseRules promises, Map<ContactChannel, ContactLimit> contactLimits) {
 
     public JurisdictionPolicy {
         pauses = Map.copyOf(pauses);
+        contactLimits = Map.copyOf(contactLimits);
         fees = Map.copyOf(fees);
         if (!pauses.keySet().containsAll(EnumSet.allOf(PauseReason.class))) {
             throw new IllegalArgumentException(jurisdiction + ": every pause reason needs a rule");
@@ -76,7 +80,18 @@ public record JurisdictionPolicy(Jurisdiction jurisdiction, Currency currency, A
 
         return new JurisdictionPolicy(Jurisdiction.valueOf(text(root, "jurisdiction")), currency,
                 new AllocationOrder(order), pauses, planRules, fees,
-                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean(), promiseRules);
+                required(required(root, "dueDateExtensions"), "lateInterestKeepsRunning").asBoolean(), promiseRules,
+                contactLimits(required(root, "contactLimits")));
+    }
+
+    // ---- the contact log: outbound attempts a debtor may receive by channel; a channel not listed is not limited
+    private static Map<ContactChannel, ContactLimit> contactLimits(JsonNode node) {
+        Map<ContactChannel, ContactLimit> limits = new EnumMap<>(ContactChannel.class);
+        required(node, "perChannel").fields().forEachRemaining(entry -> limits.put(
+                ContactChannel.valueOf(entry.getKey()),
+                new ContactLimit(required(entry.getValue(), "perDay").asInt(),
+                        required(entry.getValue(), "perWeek").asInt())));
+        return limits;
     }
 
     private static FeeSchedule feeSchedule(JsonNode node, Currency currency) {

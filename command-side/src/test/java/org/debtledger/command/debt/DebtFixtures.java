@@ -5,6 +5,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtRegistered;
@@ -49,7 +54,17 @@ final class DebtFixtures {
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(POLICY);
         fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
+        fixture.registerInjectableResource(new ScannedDebtorContacts(fixture.getEventStore()));
         return fixture;
+    }
+
+    // ---- the contact log
+    static final DebtorId DEBTOR = new DebtorId("d-1001");
+
+    /** The letter charged for by the fee event at {@code feeSequence}: a contact sent on its day. */
+    static ContactRecorded letterSent(long feeSequence, String date) {
+        return new ContactRecorded(DEBT, DEBTOR, new ContactId("letter-" + feeSequence), ContactDirection.OUTBOUND,
+                ContactChannel.LETTER, ContactOutcome.SENT, date(date));
     }
 
     static Money eur(String amount) {

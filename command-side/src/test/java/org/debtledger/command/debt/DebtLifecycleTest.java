@@ -43,7 +43,7 @@ class DebtLifecycleTest extends CommandSideTest {
         assertThat(quote.json().path("fee").isNull()).as("the first plan is free").isTrue();
         assertThat(quote.json().path("planNumber").asInt()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM event_log WHERE debt_id = :id").param("id", debt)
-                .query(Long.class).single()).as("a quote stores nothing").isEqualTo(2);
+                .query(Long.class).single()).as("a quote stores nothing").isEqualTo(3); // with the demand's letter
         Answer plan = ok(http.post(path + "/payment-plans", """
                 {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "38.22", "currency": "EUR"}},
                                  {"dueDate": "2025-05-01", "amount": {"amount": "38.22", "currency": "EUR"}},
@@ -51,7 +51,7 @@ class DebtLifecycleTest extends CommandSideTest {
                  "channel": "SELF_SERVICE", "date": "2025-03-10",
                  "affordability": {"monthlyIncome": {"amount": "1800.00", "currency": "EUR"},
                                    "monthlyExpenses": {"amount": "1500.00", "currency": "EUR"}}}"""));
-        assertThat(plan.json().path("sequenceNumber").asLong()).isEqualTo(3);
+        assertThat(plan.json().path("sequenceNumber").asLong()).isEqualTo(4);
 
         closeOfBusiness("2025-03-31");
         ok(http.post(path + "/payments", payment("RF18-1", "2025-03-31")));
@@ -65,13 +65,14 @@ class DebtLifecycleTest extends CommandSideTest {
         List<String> history = jdbc.sql("SELECT event_type FROM event_log WHERE debt_id = :id ORDER BY sequence_number")
                 .param("id", debt).query(String.class).list().stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
-        assertThat(history).containsExactly("DebtRegistered", "FeeCharged", "InterestPosted", "PaymentPlanAgreed",
+        assertThat(history).containsExactly("DebtRegistered", "FeeCharged", "ContactRecorded", "InterestPosted",
+                "PaymentPlanAgreed",
                 "PaymentReceived", "InstalmentMissed", "PaymentReceived", "PaymentReceived", "DebtSettled");
 
         Map<String, Object> lastPayment = jdbc.sql("""
                         SELECT payload->'allocation'->'principal'->>'amount' AS principal,
                                payload->'instalments'->0->>'instalmentNumber' AS instalment
-                        FROM event_log WHERE debt_id = :id AND sequence_number = 6""")
+                        FROM event_log WHERE debt_id = :id AND sequence_number = 7""")
                 .param("id", debt).query().singleRow();
         assertThat(lastPayment).containsEntry("principal", "38.22").containsEntry("instalment", "2");
     }

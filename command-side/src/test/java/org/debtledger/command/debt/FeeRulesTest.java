@@ -32,6 +32,7 @@ import static org.debtledger.command.debt.DebtFixtures.date;
 import static org.debtledger.command.debt.DebtFixtures.eur;
 import static org.debtledger.command.debt.DebtFixtures.fee;
 import static org.debtledger.command.debt.DebtFixtures.fixture;
+import static org.debtledger.command.debt.DebtFixtures.letterSent;
 import static org.debtledger.command.debt.DebtFixtures.interest;
 import static org.debtledger.command.debt.DebtFixtures.interestPosted;
 import static org.debtledger.command.debt.DebtFixtures.paid;
@@ -50,7 +51,7 @@ class FeeRulesTest {
     void aReminderWithoutAnAmountChargesTheFiveEuroCap() {
         fixture().given(registered("100.00"))
                 .when(charge(FeeType.REMINDER, null, "2025-03-01"))
-                .expectEvents(fee(FeeType.REMINDER, "5.00", "5.00", "2025-03-01"));
+                .expectEvents(fee(FeeType.REMINDER, "5.00", "5.00", "2025-03-01"), letterSent(1, "2025-03-01"));
     }
 
     @Test
@@ -66,7 +67,7 @@ class FeeRulesTest {
     void theDemandCapFollowsThePrincipalBandsBoundariesInclusive(String principal, String cap) {
         fixture().given(registered(principal))
                 .when(charge(FeeType.DEMAND, null, "2025-03-05"))
-                .expectEvents(fee(FeeType.DEMAND, cap, cap, "2025-03-05"));
+                .expectEvents(fee(FeeType.DEMAND, cap, cap, "2025-03-05"), letterSent(1, "2025-03-05"));
     }
 
     @Test
@@ -81,14 +82,14 @@ class FeeRulesTest {
     void aDemandOnADirectlyEnforceableClaimIsCappedAtFourteenEuros() {
         fixture().given(registered("5000.00", DebtType.CONSUMER, true))
                 .when(charge(FeeType.DEMAND, null, "2025-03-05"))
-                .expectEvents(fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-05"));
+                .expectEvents(fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-05"), letterSent(1, "2025-03-05"));
     }
 
     @Test
     void aNewDemandOnTheSameClaimIsCappedAtHalf() {
         fixture().given(registered("500.00"), fee(FeeType.DEMAND, "24.00", "24.00", "2025-03-05"))
                 .when(charge(FeeType.DEMAND, null, "2025-03-19"))
-                .expectEvents(fee(FeeType.DEMAND, "12.00", "12.00", "2025-03-19"));
+                .expectEvents(fee(FeeType.DEMAND, "12.00", "12.00", "2025-03-19"), letterSent(2, "2025-03-19"));
     }
 
     @Test
@@ -112,7 +113,7 @@ class FeeRulesTest {
     void aDemandFourteenDaysAfterTheDueDateIsAllowed() {
         fixture().given(registered("100.00"))
                 .when(charge(FeeType.DEMAND, null, "2025-03-01"))
-                .expectEvents(fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-01"));
+                .expectEvents(fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-01"), letterSent(1, "2025-03-01"));
     }
 
     @Test
@@ -164,7 +165,7 @@ class FeeRulesTest {
                 .expectException(violates(Rule.FEE_TOO_SOON));
         fixture().given(registered("100.00"), extended("2025-02-15", "2025-03-01", 14, "2025-03-02"))
                 .when(charge(FeeType.REMINDER, null, "2025-03-15"))
-                .expectEvents(fee(FeeType.REMINDER, "5.00", "5.00", "2025-03-15"));
+                .expectEvents(fee(FeeType.REMINDER, "5.00", "5.00", "2025-03-15"), letterSent(2, "2025-03-15"));
     }
 
     @Test
@@ -182,7 +183,8 @@ class FeeRulesTest {
         JurisdictionPolicy finnish = POLICY.of(Jurisdiction.FI);
         CollectionPolicy stopping = new CollectionPolicy(Map.of(Jurisdiction.FI, new JurisdictionPolicy(
                 finnish.jurisdiction(), finnish.currency(), finnish.allocationOrder(), finnish.pauses(),
-                finnish.plans(), finnish.fees(), false, finnish.promises())), ReferenceRates::finland);
+                finnish.plans(), finnish.fees(), false, finnish.promises(), finnish.contactLimits())),
+                ReferenceRates::finland);
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(stopping);
         fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
@@ -222,7 +224,7 @@ class FeeRulesTest {
     void aBusinessDebtsReminderIsCappedAtTwelveEurosTenDaysAfterTheDueDate() {
         fixture().given(registered("500.00", DebtType.BUSINESS, false))
                 .when(charge(FeeType.REMINDER, null, "2025-03-01"))
-                .expectEvents(fee(FeeType.REMINDER, "12.00", "12.00", "2025-03-01"));
+                .expectEvents(fee(FeeType.REMINDER, "12.00", "12.00", "2025-03-01"), letterSent(1, "2025-03-01"));
     }
 
     @Test

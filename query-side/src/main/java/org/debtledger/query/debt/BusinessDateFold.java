@@ -106,7 +106,7 @@ public final class BusinessDateFold {
                 onDate.jurisdiction(), onDate.dueDate(), onDate.registeredOn(), onDate.status(),
                 DebtView.Outstanding.of(outstanding), onDate.paid(), outcome.credit(), onDate.plan(), onDate.pause(),
                 onDate.dispute(), onDate.advisorId(), outcome.interestAccruedThrough(), asKnown.interestFreezes(),
-                onDate.limitation(), onDate.sequenceNumber(), onDate.position(), onDate.promises());
+                onDate.limitation(), onDate.sequenceNumber(), onDate.position(), onDate.promises(), onDate.contacts());
         return new State(businessDate, state, notPosted, facts.stream().map(UsedFact::of).toList(), List.copyOf(used));
     }
 

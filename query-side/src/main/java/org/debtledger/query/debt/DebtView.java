@@ -1,6 +1,9 @@
 package org.debtledger.query.debt;
 
 import org.debtledger.audit.Channel;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactOutcome;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.DebtStanding;
 import org.debtledger.debt.DebtStatus;
@@ -25,8 +28,8 @@ import java.util.stream.IntStream;
 
 /**
  * A debt as an advisor sees it: what is owed by component, what was paid, credit owed back, the plan with each
- * instalment, any pause or dispute, who has the case, its promises to pay (open and past, oldest first), and the
- * event-store position of the last event applied.
+ * instalment, any pause or dispute, who has the case, its promises to pay and the contacts about it (each oldest
+ * first), and the event-store position of the last event applied.
  * Folded from the debt's events by {@link DebtViewFold}, both live and when replaying history; what it shows of
  * where the debt stands is a {@link DebtStanding}, and reads back as one ({@link #standing()}).
  */
@@ -35,11 +38,12 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
                        LocalDate dueDate, LocalDate registeredOn, DebtStatus status, Outstanding outstanding, Money paid,
                        Money credit, Plan plan, Pause pause, Dispute dispute, String advisorId,
                        LocalDate interestAccruedThrough, InterestFreezes interestFreezes, Limitation limitation,
-                       long sequenceNumber, long position, List<Promise> promises) {
+                       long sequenceNumber, long position, List<Promise> promises, List<Contact> contacts) {
 
     public DebtView {
-        // a view stored before promises were kept has none
+        // a view stored before promises were kept or contacts recorded has none
         promises = promises == null ? List.of() : List.copyOf(promises);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
     /** Where the debt stands, as this view shows it. */
@@ -50,16 +54,17 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
                 dueDate, interestAccruedThrough, interestFreezes, clock, limitation != null && limitation.timeBarred());
     }
 
-    /** This debt's view where it stands as {@code standing}, with the pause, dispute and advisor given. */
+    /** This debt's view where it stands as {@code standing}, with the rest given. */
     DebtView with(DebtStanding standing, LimitationPolicy limitationPolicy, Pause pause, Dispute dispute,
-                  String advisorId, long sequenceNumber, long position, List<Promise> promises) {
+                  String advisorId, long sequenceNumber, long position, List<Promise> promises,
+                  List<Contact> contacts) {
         Limitation limitation = new Limitation(limitationPolicy.limitationDate(debtType, standing.limitation()),
                 standing.timeBarred(), standing.limitation());
         return new DebtView(debtId, creditorId, debtorId, invoiceReference, invoicePeriod, description, debtType,
                 jurisdiction, standing.dueDate(), registeredOn, standing.status(), Outstanding.of(standing.outstanding()),
                 standing.paid(), standing.credit(), Plan.of(standing.plan()), pause, dispute, advisorId,
                 standing.interestAccruedThrough(), standing.interestFreezes(), limitation, sequenceNumber, position,
-                promises);
+                promises, contacts);
     }
 
     // ---- promises to pay
@@ -78,6 +83,12 @@ public record DebtView(String debtId, String creditorId, String debtorId, String
             return new Promise(number, amount, promisedFor, countsThrough, channel, madeOn, outcome, arrivedInTime,
                     on);
         }
+    }
+
+    // ---- the contact log
+    /** The contacts about the debt, oldest first: the facts only; a note is personal data, read apart. */
+    public record Contact(String contactId, LocalDate date, ContactDirection direction, ContactChannel channel,
+                          ContactOutcome outcome) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.debtledger.query.debt;
 
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRegistered;
@@ -9,6 +10,8 @@ import org.debtledger.dispute.DisputeResolved;
 import org.debtledger.limitation.LimitationPolicy;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
+import org.debtledger.money.Money;
+import org.debtledger.query.debt.DebtView.Contact;
 import org.debtledger.query.debt.DebtView.Dispute;
 import org.debtledger.query.debt.DebtView.Pause;
 import org.debtledger.query.debt.DebtView.Promise;
@@ -17,14 +20,15 @@ import org.debtledger.promise.PromiseBroken;
 import org.debtledger.promise.PromiseKept;
 import org.debtledger.promise.PromiseToPayMade;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one way a debt's events become its view. Where the debt stands (its balance, payments, plan, interest
  * freezes and limitation) is {@link DebtStanding}'s fold, the one the aggregate decides on; the view adds the
- * pause, the dispute, the advisor and the promises to pay. The live projection and the history replay both fold with it, so the
- * replayed present is the debt view, exactly.
+ * pause, the dispute, the advisor, the promises to pay and the contacts. The live projection and the history replay
+ * both fold with it, so the replayed present is the debt view, exactly.
  */
 public final class DebtViewFold {
 
@@ -39,9 +43,9 @@ public final class DebtViewFold {
                     registered.debtorId().value(), registered.invoiceReference(), registered.invoicePeriod(),
                     registered.description(), registered.debtType(), registered.jurisdiction(), null,
                     registered.date(), null, null, null, null, null, null, null, null, null, null, null, 0, 0,
-                    List.of());
+                    List.of(), List.of());
             return claim.with(DebtStanding.registered(registered), LIMITATION, null, null, null, sequenceNumber,
-                    position, List.of());
+                    position, List.of(), List.of());
         }
         if (view == null) {
             throw new IllegalStateException("no view of debt " + event.debtId() + " to apply "
@@ -62,7 +66,7 @@ public final class DebtViewFold {
             advisorId = assigned.advisorId().value();
         }
         return view.with(view.standing().evolve(event), LIMITATION, pause, dispute, advisorId, sequenceNumber,
-                position, promisesAfter(view.promises(), event));
+                position, promisesAfter(view.promises(), event), contactsAfter(view.contacts(), event));
     }
 
     // ---- promises to pay
@@ -82,9 +86,20 @@ public final class DebtViewFold {
         return promises;
     }
 
-    private static List<Promise> resolved(List<Promise> promises, int number, PromiseStatus outcome,
-                                          org.debtledger.money.Money arrived, java.time.LocalDate on) {
+    private static List<Promise> resolved(List<Promise> promises, int number, PromiseStatus outcome, Money arrived,
+                                          LocalDate on) {
         return promises.stream().map(promise -> promise.number() == number ? promise.resolved(outcome, arrived, on)
                 : promise).toList();
+    }
+
+    // ---- the contact log: the facts only
+    private static List<Contact> contactsAfter(List<Contact> contacts, DebtEvent event) {
+        if (event instanceof ContactRecorded contact) {
+            List<Contact> more = new ArrayList<>(contacts);
+            more.add(new Contact(contact.contactId().value(), contact.date(), contact.direction(), contact.channel(),
+                    contact.outcome()));
+            return more;
+        }
+        return contacts;
     }
 }

@@ -13,15 +13,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /**
  * The advisor queue: open work, most urgent first (priority, then due date), filtered by advisor, type and
  * creditor, one page at a time; and its changes as a live stream. Work not due for attention yet (a pause ending
- * in more than 7 days, a debt registered less than 14 days ago) stays hidden until {@code today}. An advisor takes
- * an item by having the case assigned: {@code POST /api/v1/debts/{debtId}/assignment}, a command, so it is audited.
+ * in more than 7 days, a debt registered less than 14 days ago) stays hidden until {@code today}. Each item shows
+ * the last contact about its debt. An advisor takes an item by having the case assigned:
+ * {@code POST /api/v1/debts/{debtId}/assignment}, a command, so it is audited.
  */
 @RestController
 class AdvisorQueueController {
@@ -69,8 +72,21 @@ class AdvisorQueueController {
                 .param("today", day).param("advisor", advisorId).param("type", typeName).param("creditor", creditorId)
                 .param("size", size).param("offset", (long) page * size)
                 .query(WorkItem::from).list();
+        found = withLastContacts(found);
         return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
                 .body(new Page(found, page, size, total));
+    }
+
+    // ---- the contact log
+    /** The items, each with the last contact about its debt. */
+    private List<WorkItem> withLastContacts(List<WorkItem> items) {
+        Map<String, DebtWorkItems.LastContact> contacts = new HashMap<>();
+        jdbc.sql("SELECT debt_id, last_contact_date, last_contact_channel, last_contact_outcome FROM "
+                        + active("work_debt") + " WHERE debt_id = ANY(:ids) AND last_contact_date IS NOT NULL")
+                .param("ids", items.stream().map(WorkItem::debtId).distinct().toArray(String[]::new))
+                .query((row, n) -> Map.entry(row.getString(1), StoredQueues.lastContact(row))).list()
+                .forEach(entry -> contacts.put(entry.getKey(), entry.getValue()));
+        return items.stream().map(item -> item.withLastContact(contacts.get(item.debtId()))).toList();
     }
 
     /** Every change of the queue as a server-sent event whose id is its position; resume with Last-Event-ID. */

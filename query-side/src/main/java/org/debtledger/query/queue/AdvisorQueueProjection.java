@@ -27,9 +27,12 @@ import static org.debtledger.query.projection.ProjectionVersions.table;
 public class AdvisorQueueProjection extends ProjectedReadModel<DebtWorkItems> {
 
     static final Table WORK_DEBT = Table.named("work_debt", "debt_id", "creditor_id", "advisor_id",
-                    "sequence_number", "plan_number")
+                    "sequence_number", "plan_number", "last_contact_date", "last_contact_channel",
+                    "last_contact_outcome")
             .onConflict("(debt_id) DO UPDATE SET creditor_id = :creditor_id, advisor_id = :advisor_id,"
-                    + " sequence_number = :sequence_number, plan_number = :plan_number");
+                    + " sequence_number = :sequence_number, plan_number = :plan_number,"
+                    + " last_contact_date = :last_contact_date, last_contact_channel = :last_contact_channel,"
+                    + " last_contact_outcome = :last_contact_outcome");
     static final Table WORK_ITEM = Table.named("work_item", "item_id", "debt_id", "creditor_id", "advisor_id",
                     "type", "priority", "due_date", "visible_from", "reason", "open", "remaining_minor",
                     "raised_position", "changed_position")
@@ -96,7 +99,13 @@ public class AdvisorQueueProjection extends ProjectedReadModel<DebtWorkItems> {
                 .addValue("debt_id", debt.debtId()).addValue("creditor_id", debt.creditorId())
                 .addValue("advisor_id", debt.advisorId(), Types.VARCHAR)
                 .addValue("sequence_number", debt.sequenceNumber())
-                .addValue("plan_number", debt.planNumber(), Types.INTEGER);
+                .addValue("plan_number", debt.planNumber(), Types.INTEGER)
+                .addValue("last_contact_date", debt.lastContact() == null ? null : debt.lastContact().date(),
+                        Types.DATE)
+                .addValue("last_contact_channel",
+                        debt.lastContact() == null ? null : debt.lastContact().channel().name(), Types.VARCHAR)
+                .addValue("last_contact_outcome",
+                        debt.lastContact() == null ? null : debt.lastContact().outcome().name(), Types.VARCHAR);
     }
 
     private static MapSqlParameterSource row(WorkItemRow item) {

@@ -1,6 +1,9 @@
 package org.debtledger.query.queue;
 
 import org.debtledger.callback.CallBackRequested;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtRecalled;
@@ -36,16 +39,25 @@ import java.util.Map;
  * One debt's part of the advisor queue: its row of {@code work_debt} and all its work items, open and closed.
  * Work is raised from the debt's events and closed when its cause is resolved: a missed instalment when it is
  * paid, a broken plan when a new one is agreed, a dispute when it is resolved, an ending pause when collection
- * resumes, a reversal at the next payment, credit when it is refunded, a silent new debt at the first contact, a
- * debtor's call-back when an advisor takes the case, a broken promise to pay when a later promise is kept or a plan
- * is agreed (a promise broken again replaces it).
+ * resumes, a reversal at the next payment, credit when it is refunded, a silent new debt and a debtor's call-back
+ * at a contact that reached the debtor (taking the case is no contact), a broken promise to pay when a later promise
+ * is kept or a plan is agreed (a promise broken again replaces it).
  * Keyed on the debt's sequence number, so an event delivered again changes nothing. Immutable: an event gives
  * a new queue, so an event that fails leaves the one before it as it was.
  */
 public final class DebtWorkItems {
 
-    /** The debt's row: the last of its events applied, and what its new work items are given. */
-    record Debt(String debtId, String creditorId, String advisorId, long sequenceNumber, Integer planNumber) {
+    /**
+     * The debt's row: the last of its events applied, what its new work items are given, and the last contact with
+     * the debtor about it (null before the first).
+     */
+    record Debt(String debtId, String creditorId, String advisorId, long sequenceNumber, Integer planNumber,
+                LastContact lastContact) {
+    }
+
+    // ---- the contact log
+    /** The last contact about a debt: its day, how, and what came of it. Every item of the debt shows it. */
+    public record LastContact(LocalDate date, ContactChannel channel, ContactOutcome outcome) {
     }
 
     /** What each kind of event does to the queue; any other event only moves the debt's sequence on. */
@@ -66,6 +78,7 @@ public final class DebtWorkItems {
                     refunded.amount().minorUnits()))
             .on(CallBackRequested.class, Change::callBackRequested)
             .on(CaseAssigned.class, Change::caseAssigned)
+            .on(ContactRecorded.class, Change::contactRecorded)
             // ---- promises to pay
             .on(PromiseBroken.class, Change::promiseBroken)
             .on(PromiseKept.class, (change, kept) -> change.close(WorkType.PROMISE_BROKEN))
@@ -147,7 +160,7 @@ public final class DebtWorkItems {
         }
 
         private void registered(DebtRegistered registered) {
-            debt = new Debt(debtId, registered.creditorId().value(), null, sequenceNumber, null);
+            debt = new Debt(debtId, registered.creditorId().value(), null, sequenceNumber, null, null);
             LocalDate quietUntil = registered.date().plusDays(14);
             raise(WorkType.NO_PLAN_NO_CONTACT, "no-contact", quietUntil, quietUntil,
                     "no plan and no contact 14 days after the debt was registered", null);
@@ -158,7 +171,8 @@ public final class DebtWorkItems {
             close(WorkType.PLAN_BROKEN);
             close(WorkType.LIMITATION_APPROACHING);
             close(WorkType.PROMISE_BROKEN);
-            debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), agreed.planNumber());
+            debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), agreed.planNumber(),
+                    debt.lastContact());
         }
 
         private void paymentReceived(PaymentReceived payment) {
@@ -239,13 +253,25 @@ public final class DebtWorkItems {
                     broken.amount().minus(broken.arrived()).minorUnits());
         }
 
-        /** An advisor who takes the case takes its call-backs: they are closed, the rest of the work is theirs. */
+        /** An advisor who takes the case takes its work; taking it is no contact, so nothing of it is closed. */
         private void caseAssigned(CaseAssigned assigned) {
-            close(WorkType.NO_PLAN_NO_CONTACT);
-            close(WorkType.CALL_BACK);
             String advisorId = assigned.advisorId().value();
-            debt = new Debt(debtId, debt.creditorId(), advisorId, debt.sequenceNumber(), debt.planNumber());
+            debt = new Debt(debtId, debt.creditorId(), advisorId, debt.sequenceNumber(), debt.planNumber(),
+                    debt.lastContact());
             items.replaceAll((id, item) -> item.open() ? item.assigned(advisorId, position) : item);
+        }
+
+        /**
+         * Every contact is the debt's last one. One that reached the debtor (they made it, or answered) is the
+         * contact a silent new debt waited for, and answers the call-backs asked for before it.
+         */
+        private void contactRecorded(ContactRecorded contact) {
+            debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), debt.sequenceNumber(), debt.planNumber(),
+                    new LastContact(contact.date(), contact.channel(), contact.outcome()));
+            if (contact.reachedTheDebtor()) {
+                close(WorkType.NO_PLAN_NO_CONTACT);
+                close(WorkType.CALL_BACK);
+            }
         }
 
         /** Settled, written off or recalled: nothing is left to do but refund credit. */
@@ -262,7 +288,8 @@ public final class DebtWorkItems {
             if (debt == null || debt.sequenceNumber() >= sequenceNumber) {
                 return false;
             }
-            debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), sequenceNumber, debt.planNumber());
+            debt = new Debt(debtId, debt.creditorId(), debt.advisorId(), sequenceNumber, debt.planNumber(),
+                    debt.lastContact());
             return true;
         }
 

@@ -1,6 +1,11 @@
 package org.debtledger.query.queue;
 
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,11 +24,11 @@ final class StoredQueues {
         String[] ids = debtIds.toArray(String[]::new);
         Map<String, DebtWorkItems.Debt> debts = new HashMap<>();
         Map<String, List<WorkItemRow>> items = new HashMap<>();
-        jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number FROM " + workDebt
-                        + " WHERE debt_id = ANY(:ids)")
+        jdbc.sql("SELECT debt_id, creditor_id, advisor_id, sequence_number, plan_number, last_contact_date,"
+                        + " last_contact_channel, last_contact_outcome FROM " + workDebt + " WHERE debt_id = ANY(:ids)")
                 .param("ids", ids)
                 .query((row, n) -> new DebtWorkItems.Debt(row.getString(1), row.getString(2), row.getString(3),
-                        row.getLong(4), (Integer) row.getObject(5)))
+                        row.getLong(4), (Integer) row.getObject(5), lastContact(row)))
                 .list()
                 .forEach(debt -> debts.put(debt.debtId(), debt));
         jdbc.sql("SELECT item_id, debt_id, creditor_id, advisor_id, type, priority, due_date, visible_from, reason,"
@@ -41,5 +46,13 @@ final class StoredQueues {
             queues.put(debtId, new DebtWorkItems(debtId, debts.get(debtId), items.getOrDefault(debtId, List.of())));
         }
         return queues;
+    }
+
+    // ---- the contact log
+    static DebtWorkItems.LastContact lastContact(ResultSet row) throws SQLException {
+        LocalDate date = row.getObject("last_contact_date", LocalDate.class);
+        return date == null ? null : new DebtWorkItems.LastContact(date,
+                ContactChannel.valueOf(row.getString("last_contact_channel")),
+                ContactOutcome.valueOf(row.getString("last_contact_outcome")));
     }
 }

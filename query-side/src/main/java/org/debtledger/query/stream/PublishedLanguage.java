@@ -1,5 +1,6 @@
 package org.debtledger.query.stream;
 
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.ClaimAdjusted;
 import org.debtledger.debt.DebtEvent;
@@ -189,6 +190,13 @@ public final class PublishedLanguage {
                 json.writeNumberProperty("promiseNumber", e.get("number").intValue());
                 money(json, "amount", e.get("amount"));
                 money(json, "arrived", e.get("arrived"));
+            }),
+            // ---- the contact log: the facts of a contact, for letter systems and creditors; never its note
+            new Publication(ContactRecorded.class, "contact.recorded", (e, json) -> {
+                text(json, "contactId", e.get("contactId"));
+                text(json, "direction", e.get("direction"));
+                text(json, "channel", e.get("channel"));
+                text(json, "outcome", e.get("outcome"));
             }));
 
     /** Every public event type, each at version 1, with a schema in {@code public-events/<type>.v1.schema.json}. */

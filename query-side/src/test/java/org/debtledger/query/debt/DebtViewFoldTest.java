@@ -1,6 +1,11 @@
 package org.debtledger.query.debt;
 
 import org.debtledger.audit.Channel;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -105,6 +110,23 @@ class DebtViewFoldTest {
         assertThat(stored.promises()).isEqualTo(view.promises());
     }
 
+    // ---- the contact log
+    @Test
+    void theViewListsTheContactsAboutTheDebtWithTheirFactsOnly() {
+        DebtView view = fold(REGISTERED,
+                new ContactRecorded(DEBT, new DebtorId("d-1001"), new ContactId("call-1"), ContactDirection.OUTBOUND,
+                        ContactChannel.PHONE, ContactOutcome.NO_ANSWER, date("2025-03-03")),
+                new ContactRecorded(DEBT, new DebtorId("d-1001"), new ContactId("chat-1"), ContactDirection.INBOUND,
+                        ContactChannel.CHAT, ContactOutcome.REACHED, date("2025-03-04")));
+
+        assertThat(view.contacts()).containsExactly(
+                new DebtView.Contact("call-1", date("2025-03-03"), ContactDirection.OUTBOUND, ContactChannel.PHONE,
+                        ContactOutcome.NO_ANSWER),
+                new DebtView.Contact("chat-1", date("2025-03-04"), ContactDirection.INBOUND, ContactChannel.CHAT,
+                        ContactOutcome.REACHED));
+        assertThat(ReadModelJson.read(ReadModelJson.write(view), DebtView.class)).isEqualTo(view);
+    }
+
     @Test
     void aPaymentIsAllocatedAcrossTheBalanceAndTheInstalments() {
         DebtView view = fold(REGISTERED, new FeeCharged(DEBT, FeeType.DEMAND, eur("14.00"), eur("14.00"), null,
@@ -180,6 +202,8 @@ class DebtViewFoldTest {
                 new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-05-14")),
                 new PromiseToPayMade(DEBT, 1, eur("16.20"), date("2025-05-20"), date("2025-05-22"),
                         Channel.ADVISOR_PHONE, date("2025-05-14")),
+                new ContactRecorded(DEBT, new DebtorId("d-1001"), new ContactId("call-1"), ContactDirection.OUTBOUND,
+                        ContactChannel.PHONE, ContactOutcome.REACHED, date("2025-05-14")),
                 new PaymentReceived(DEBT, new PaymentId("RF-2"), eur("16.20"), Channel.BANK_FILE, overpaid,
                         List.of(), date("2025-05-20")),
                 new PromiseKept(DEBT, 1, eur("16.20"), eur("11.20"), date("2025-05-20")),

@@ -3,6 +3,11 @@ package org.debtledger.query.queue;
 import org.debtledger.audit.Channel;
 import org.debtledger.callback.CallBackRequested;
 import org.debtledger.debt.AdvisorId;
+import org.debtledger.contact.ContactChannel;
+import org.debtledger.contact.ContactDirection;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactOutcome;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.CaseAssigned;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtEvent;
@@ -132,12 +137,58 @@ class AdvisorQueueFoldTest {
         assertThat(callBack.reason()).isEqualTo("the debtor asks to be called back on 2025-03-10 between 09:00 and 12:00");
     }
 
+    // ---- the contact log
+    private static ContactRecorded contact(String id, ContactDirection direction, ContactOutcome outcome,
+                                           String date) {
+        return new ContactRecorded(DEBT, new DebtorId("d-1001"), new ContactId(id), direction, ContactChannel.PHONE,
+                outcome, date(date));
+    }
+
     @Test
-    void anAdvisorWhoTakesTheCaseAfterTheRequestClosesTheCallBack() {
-        DebtWorkItems queue = fold(REGISTERED, CALL_BACK, new CaseAssigned(DEBT, new AdvisorId("advisor-7"),
-                date("2025-03-06")));
+    void aCallThatReachesTheDebtorAfterTheRequestClosesTheCallBack() {
+        DebtWorkItems queue = fold(REGISTERED, CALL_BACK,
+                contact("c-1", ContactDirection.OUTBOUND, ContactOutcome.REACHED, "2025-03-10"));
 
         assertThat(queue.item("debt-1:call-back-1").open()).isFalse();
+        assertThat(queue.debt().lastContact()).isEqualTo(new DebtWorkItems.LastContact(date("2025-03-10"),
+                ContactChannel.PHONE, ContactOutcome.REACHED));
+    }
+
+    @Test
+    void takingTheCaseIsNoContactAndAnUnansweredCallIsNoneEither() {
+        DebtWorkItems queue = fold(REGISTERED, CALL_BACK,
+                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-03-06")),
+                contact("c-1", ContactDirection.OUTBOUND, ContactOutcome.NO_ANSWER, "2025-03-10"));
+
+        assertThat(openWork(queue)).containsExactlyInAnyOrder("NO_PLAN_NO_CONTACT", "CALL_BACK");
+        assertThat(queue.debt().lastContact().outcome()).isEqualTo(ContactOutcome.NO_ANSWER);
+    }
+
+    @Test
+    void theDebtorsOwnCallClosesTheSilentNewDebtsWork() {
+        DebtWorkItems queue = fold(REGISTERED,
+                contact("c-1", ContactDirection.INBOUND, ContactOutcome.REACHED, "2025-03-03"));
+
+        assertThat(openWork(queue)).isEmpty();
+    }
+
+    @Test
+    void aCallBackAskedForOnACallIsRaisedAndClosedByTheCallThatReachesTheDebtor() {
+        CallBackRequested asked = new CallBackRequested(DEBT, date("2025-03-12"), LocalTime.parse("14:00"),
+                LocalTime.parse("16:00"), date("2025-03-05"));
+        DebtWorkItems raised = fold(REGISTERED,
+                contact("c-1", ContactDirection.OUTBOUND, ContactOutcome.CALL_BACK_REQUESTED, "2025-03-05"), asked);
+
+        WorkItemRow callBack = raised.item("debt-1:call-back-2");
+        assertThat(callBack.open()).isTrue();
+        assertThat(callBack.dueDate()).isEqualTo(date("2025-03-12"));
+        assertThat(openWork(raised)).containsExactly("CALL_BACK");
+
+        DebtWorkItems closed = fold(REGISTERED,
+                contact("c-1", ContactDirection.OUTBOUND, ContactOutcome.CALL_BACK_REQUESTED, "2025-03-05"), asked,
+                contact("c-2", ContactDirection.OUTBOUND, ContactOutcome.REACHED, "2025-03-12"));
+        assertThat(closed.item("debt-1:call-back-2").open()).isFalse();
+        assertThat(openWork(closed)).isEmpty();
     }
 
     @Test
@@ -160,7 +211,7 @@ class AdvisorQueueFoldTest {
     @Test
     void theCallBacksChangesAreKeptWithTheirBusinessDays() {
         FoldedRows rows = FoldedRows.of(PROJECTION, List.of(REGISTERED, CALL_BACK,
-                new CaseAssigned(DEBT, new AdvisorId("advisor-7"), date("2025-03-06"))));
+                contact("c-1", ContactDirection.OUTBOUND, ContactOutcome.REACHED, "2025-03-06")));
 
         assertThat(rows.of("work_item_change")).filteredOn(row -> "CALL_BACK".equals(row.get("type")))
                 .extracting(row -> row.get("open") + " " + row.get("business_date") + " " + row.get("visible_from"))
@@ -170,7 +221,7 @@ class AdvisorQueueFoldTest {
     @Test
     void theQueueReconciliationAgreesWithACallBackFoldedAndFindsOneMissing() {
         List<DebtEvent> events = List.of(REGISTERED, CALL_BACK, new CaseAssigned(DEBT, new AdvisorId("advisor-7"),
-                date("2025-03-06")));
+                date("2025-03-06")), contact("c-1", ContactDirection.INBOUND, ContactOutcome.REACHED, "2025-03-07"));
         List<HistoryReplay.Recorded> recorded = new ArrayList<>();
         for (StoredEvent event : FoldedRows.stored(events)) {
             recorded.add(new HistoryReplay.Recorded(event.event(), event.sequenceNumber(), event.position(),
