@@ -1,5 +1,7 @@
 package org.debtledger.standalone;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -56,6 +58,9 @@ final class Endpoints {
     private static Endpoint get(String path, String query, String... allowed) {
         return new Endpoint("GET", path, query, null, null, Set.of(allowed));
     }
+
+    /** A few days after today in the agency's time zone: self-service commands are dated today and look ahead. */
+    private static final LocalDate SOON = LocalDate.now(ZoneId.of("Europe/Helsinki")).plusDays(4);
 
     static final String REGISTRATION = """
             {"debtId": "{newDebtId}", "creditorId": "acme-telecom", "debtorId": "{debtorId}", "invoiceReference": "INV-1",
@@ -153,12 +158,13 @@ final class Endpoints {
                      "monthlyExpenses": {"amount": "1500.00", "currency": "EUR"}}}""", DEBTOR),
             get("/api/v1/self-service/debts/{debtId}/extensions/quote", "?days=14", DEBTOR),
             post("/api/v1/self-service/debts/{debtId}/extensions", "{\"days\": 14}", DEBTOR),
-            post("/api/v1/self-service/debts/{debtId}/pause", "{\"until\": \"2026-12-20\"}", DEBTOR),
+            post("/api/v1/self-service/debts/{debtId}/pause", "{\"until\": \"" + SOON.plusDays(10) + "\"}", DEBTOR),
             post("/api/v1/self-service/debts/{debtId}/disputes", "{\"reason\": \"I never ordered it\"}", DEBTOR),
             post("/api/v1/self-service/debts/{debtId}/call-backs",
-                    "{\"on\": \"2026-12-10\", \"from\": \"09:00\", \"to\": \"12:00\"}", DEBTOR),
+                    "{\"on\": \"" + SOON + "\", \"from\": \"09:00\", \"to\": \"12:00\"}", DEBTOR),
             post("/api/v1/self-service/debts/{debtId}/promises",
-                    "{\"amount\": {\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"promisedFor\": \"2026-12-20\"}",
+                    "{\"amount\": {\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"promisedFor\": \"" + SOON.plusDays(10)
+                            + "\"}",
                     DEBTOR),
             get("/api/v1/self-service/debts/{debtId}", "", DEBTOR),
             get("/api/v1/self-service/debts/{debtId}/statement", "", DEBTOR),
