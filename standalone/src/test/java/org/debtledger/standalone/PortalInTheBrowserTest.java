@@ -226,6 +226,8 @@ class PortalInTheBrowserTest {
         onThePhone("promise-sv");
         browser.press("Jag lovar att betala");
         assertThat(browser.text(By.cssSelector(".thanks"))).startsWith("Tack. Vi har tagit emot ditt betalningslöfte");
+        assertThat(browser.text(By.cssSelector("#promises tbody tr:first-child"))).contains("50,00")
+                .contains("Väntar på din betalning");
 
         // a pause for free debt counselling
         browser.click(By.linkText("Pausa indrivningen medan du får skuldrådgivning"));

@@ -86,13 +86,16 @@ class SelfServiceDebtsController {
     record Pause(PauseReason reason, LocalDate from, LocalDate until) {
     }
 
-    /** A debt with what was paid and when, its plan, any pause or dispute, and how to pay it. */
+    /**
+     * A debt with what was paid and when, its plan, the promises to pay made on it, any pause or dispute, and how to
+     * pay it.
+     */
     record DebtDetail(String debtId, String creditorId, String invoiceReference, InvoicePeriod invoicePeriod,
                       String description, LocalDate dueDate, LocalDate originalDueDate, DebtStatus status,
                       DebtView.Outstanding outstanding, Money paid, Money credit, LocalDate interestPostedThrough,
                       boolean collectionPaused, boolean disputed, DebtView.PlanStatus planStatus,
-                      List<ClaimStatement.Payment> payments, DebtView.Plan plan, Pause pause,
-                      DebtView.Dispute dispute, PaymentInstructions.HowToPay howToPay) {
+                      List<ClaimStatement.Payment> payments, DebtView.Plan plan, List<DebtView.Promise> promises,
+                      Pause pause, DebtView.Dispute dispute, PaymentInstructions.HowToPay howToPay) {
     }
 
     /** How to pay the debt, and what settles it today when this half year's reference rate is known. */
@@ -135,7 +138,7 @@ class SelfServiceDebtsController {
                 view.invoicePeriod(), view.description(), view.dueDate(), summary.originalDueDate(), view.status(),
                 view.outstanding(), view.paid(), view.credit(), view.interestAccruedThrough(),
                 summary.collectionPaused(), summary.disputed(), summary.planStatus(), statement.payments(),
-                view.plan(), view.pause() == null ? null
+                view.plan(), view.promises(), view.pause() == null ? null
                 : new Pause(view.pause().reason(), view.pause().from(), view.pause().until()),
                 view.dispute(), howToPay(view));
         accessLog.record(request, purpose, view.debtorId(), debtId);
