@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * The portfolio for team leads: charts drawn on the server from the query API's portfolio answers (ageing of open
- * balances, recovery by month of registration, plans by month, the queue's size by type day by day, and how debtors
+ * balances, recovery by month of registration, plans by month, promises to pay kept by month, the queue's size by
+ * type day by day, and how debtors
  * rated self-service), each with a table of the same numbers, and the debtors' latest comments.
  */
 @Controller
@@ -56,6 +57,8 @@ class PortfolioPages {
                 recovery(api.query(uri -> uri.path("/api/v1/portfolio/recovery").queryParam("from", "{from}")
                         .queryParam("to", "{to}").build(months))),
                 plans(api.query(uri -> uri.path("/api/v1/portfolio/plans").queryParam("from", "{from}")
+                        .queryParam("to", "{to}").build(months))),
+                promises(api.query(uri -> uri.path("/api/v1/portfolio/promises").queryParam("from", "{from}")
                         .queryParam("to", "{to}").build(months))),
                 queue(api.query(uri -> uri.path("/api/v1/portfolio/queue").queryParam("from", queueFrom)
                         .queryParam("to", queueTo).build())),
@@ -142,6 +145,27 @@ class PortfolioPages {
                         counts.get(0)), new SvgChart.Series("completed", counts.get(1)),
                 new SvgChart.Series("broken", counts.get(2))), Long::toString),
                 "The numbers: " + title, List.of("Month", "Agreed", "Completed", "Broken"), rows);
+    }
+
+    /** The share kept of the promises that came due each month; a month when none did has no bar. */
+    @SuppressWarnings("unchecked")
+    private static Chart promises(Map<String, Object> answer) {
+        List<String> labels = new ArrayList<>();
+        List<Long> basisPoints = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> month : (List<Map<String, Object>>) answer.get("months")) {
+            String keptShare = (String) month.get("keptShare");
+            labels.add((String) month.get("month"));
+            basisPoints.add(keptShare == null ? 0 : new BigDecimal(keptShare).movePointRight(4).longValueExact());
+            rows.add(List.of((String) month.get("month"), Long.toString(number(month.get("made"))),
+                    Long.toString(number(month.get("kept"))), Long.toString(number(month.get("broken"))),
+                    keptShare == null ? "–" : percent(new BigDecimal(keptShare))));
+        }
+        String title = "Promises to pay: the share kept of those kept or broken each month, " + answer.get("from")
+                + " to " + answer.get("to");
+        return new Chart("promises", title, SvgChart.bars(title, labels,
+                List.of(new SvgChart.Series("kept", basisPoints)), points -> percent(BigDecimal.valueOf(points, 4))),
+                "The numbers: " + title, List.of("Month", "Made", "Kept", "Broken", "Share kept"), rows);
     }
 
     /** The lines of the types that had any work in the range; the table lists the days on which a number changed. */

@@ -296,7 +296,8 @@ class ConsoleInTheBrowserTest {
 
     /**
      * Two debts of their own creditor placed in January 2025: 400.00 EUR with a plan half paid in February and
-     * disputed on 20 February, and 100.00 EUR whose one-instalment plan was paid in January.
+     * disputed on 20 February, and 100.00 EUR whose one-instalment plan was paid in January, keeping the promise to pay
+     * it made the day after the plan.
      */
     private static long portfolioOfJanuary2025() {
         String placed = """
@@ -320,6 +321,8 @@ class ConsoleInTheBrowserTest {
                 + ", " + instalment.formatted("2025-03-15", "200.00")));
         accepted("/api/v1/debts/" + small + "/payment-plans",
                 plan.formatted(instalment.formatted("2025-02-16", "100.00")));
+        accepted("/api/v1/debts/" + small + "/promises", """
+                {"amount": {"amount": "100.00", "currency": "EUR"}, "promisedFor": "2025-01-24", "date": "2025-01-21"}""");
         accepted("/api/v1/debts/" + small + "/payments", payment.formatted("PF-" + small, "100.00", "2025-01-25"));
         accepted("/api/v1/debts/" + big + "/payments", payment.formatted("PF-" + big, "200.00", "2025-02-10"));
         return accepted("/api/v1/debts/" + big + "/disputes",
@@ -327,9 +330,10 @@ class ConsoleInTheBrowserTest {
     }
 
     @Test
-    void aTeamLeadSeesThePortfolioAsFourChartsWithTheirNumbers() {
+    void aTeamLeadSeesThePortfolioAsChartsWithTheirNumbers() {
         long position = portfolioOfJanuary2025();
-        for (String numbers : List.of("ageing?", "plans?from=2025-01&to=2025-01&", "queue?")) {
+        for (String numbers : List.of("ageing?", "plans?from=2025-01&to=2025-01&", "queue?",
+                "promises?from=2025-01&to=2025-01&")) {
             StandaloneLedger.Answer fresh = ledger.get("/api/v1/portfolio/" + numbers + "minPosition=" + position);
             assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
         }
@@ -340,7 +344,7 @@ class ConsoleInTheBrowserTest {
         browser.type("to", "2025-03");
         browser.press("Show");
 
-        for (String chart : List.of("ageing", "recovery", "plans", "queue")) {
+        for (String chart : List.of("ageing", "recovery", "plans", "promises", "queue")) {
             WebElement svg = browser.waitFor(By.cssSelector("#" + chart + " svg"));
             assertThat(svg.getDomAttribute("aria-label")).as(chart).isNotBlank();
             assertThat(svg.findElement(By.tagName("title")).getDomProperty("textContent")).as(chart).isNotBlank();
@@ -352,6 +356,8 @@ class ConsoleInTheBrowserTest {
                 .startsWith("2025-01 EUR 500.00 EUR 20.00 % (100.00 EUR) 60.00 % (300.00 EUR)");
         assertThat(browser.text(By.cssSelector("#plans tbody"))).contains("2025-01 2 1 0")
                 .contains("2025-02 0 0 0");
+        assertThat(browser.text(By.cssSelector("#promises tbody"))).contains("2025-01 1 1 0 100.00 %")
+                .contains("2025-02 0 0 0 –");
         assertThat(browser.text(By.cssSelector("#queue table"))).contains("DISPUTE_OPENED").contains("2025-02-20 1 1");
         assertThat(browser.driver.findElements(By.cssSelector("#plans svg rect[height]"))).hasSizeGreaterThan(3);
         browser.screenshot("portfolio");

@@ -126,6 +126,7 @@ final class Endpoints {
             get("/api/v1/portfolio/ageing", "?asOf=2025-03-31", ADVISOR, COMPLIANCE),
             get("/api/v1/portfolio/recovery", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
             get("/api/v1/portfolio/plans", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
+            get("/api/v1/portfolio/promises", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
             get("/api/v1/portfolio/queue", "?from=2025-03-01&to=2025-03-31", ADVISOR, COMPLIANCE),
             get("/api/v1/portfolio/feedback", "?from=2025-01&to=2025-03", ADVISOR, COMPLIANCE),
             get("/api/v1/events", "?after=0&limit=5", INTEGRATION, COMPLIANCE, CREDITOR),

@@ -160,7 +160,7 @@ class RebuildAndRestartTest {
                 assertThat(awaitRebuilt(ledger, projection).path("activeVersion").asInt()).isEqualTo(2);
             }
             for (String table : List.of("debt_view", "audit_entry", "work_item", "work_debt", "work_item_change",
-                    "portfolio_debt", "portfolio_collection", "portfolio_plan")) {
+                    "portfolio_debt", "portfolio_collection", "portfolio_plan", "portfolio_promise")) {
                 assertThat(differences(ledger, table, 1, 2)).as(table).isZero();
             }
         }

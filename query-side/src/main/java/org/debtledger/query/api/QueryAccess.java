@@ -34,7 +34,8 @@ class QueryAccess {
                 .requestMatchers(HttpMethod.GET, "/api/v1/advisor-queue", "/api/v1/advisor-queue/stream")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/portfolio/ageing", "/api/v1/portfolio/recovery",
-                        "/api/v1/portfolio/plans", "/api/v1/portfolio/queue", "/api/v1/portfolio/feedback")
+                        "/api/v1/portfolio/plans", "/api/v1/portfolio/promises", "/api/v1/portfolio/queue",
+                        "/api/v1/portfolio/feedback")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/stream")
                 .hasAnyAuthority(anyOf(INTEGRATION, COMPLIANCE, CREDITOR))

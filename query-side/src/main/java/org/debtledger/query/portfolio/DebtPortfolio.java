@@ -7,6 +7,9 @@ import org.debtledger.payment.PaymentReversed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,14 +23,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * One debt's part of the portfolio: the principal placed with the agency and when, what was collected in each
- * calendar month since (payments less reversals), and each of its plans with the days it was agreed, completed
- * (every instalment paid) or broken. Keyed on the debt's sequence number, so an event applied before changes
- * nothing. Immutable: an event gives a new one.
+ * calendar month since (payments less reversals), each of its plans with the days it was agreed, completed
+ * (every instalment paid) or broken, and each promise to pay with the days it was made and kept or broken. Keyed on
+ * the debt's sequence number, so an event applied before changes nothing. Immutable: an event gives a new one.
  *
  * @param debt        null until the debt's registration is applied
  * @param collections minor units collected by month since registration (0: the month of registration)
  */
-public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collections, List<Plan> plans) {
+public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collections, List<Plan> plans,
+                            List<Promise> promises) {
 
     public record Debt(String creditorId, String currency, LocalDate registeredOn, long principalMinor,
                        long sequenceNumber) {
@@ -49,13 +53,19 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
         }
     }
 
+    /** A promise to pay: its amount, what arrived of it, and the day it was made and the day it was kept or broken. */
+    public record Promise(int number, LocalDate madeOn, long amountMinor, long arrivedMinor, LocalDate keptOn,
+                          LocalDate brokenOn) {
+    }
+
     public DebtPortfolio {
         collections = Collections.unmodifiableMap(new TreeMap<>(collections)); // in month order
         plans = List.copyOf(plans);
+        promises = List.copyOf(promises);
     }
 
     static DebtPortfolio initial(String debtId) {
-        return new DebtPortfolio(debtId, null, Map.of(), List.of());
+        return new DebtPortfolio(debtId, null, Map.of(), List.of(), List.of());
     }
 
     /** The portfolio after the debt's event at {@code sequenceNumber}: this one when it was applied before. */
@@ -63,7 +73,7 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
         if (event instanceof DebtRegistered registered) {
             return debt != null ? this : new DebtPortfolio(debtId, new Debt(registered.creditorId().value(),
                     registered.principal().currency().getCurrencyCode(), registered.date(),
-                    registered.principal().minorUnits(), sequenceNumber), collections, plans);
+                    registered.principal().minorUnits(), sequenceNumber), collections, plans, promises);
         }
         if (debt == null || debt.sequenceNumber() >= sequenceNumber) {
             return this;
@@ -72,6 +82,7 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
                 sequenceNumber);
         Map<Integer, Long> collected = collections;
         List<Plan> changed = plans;
+        List<Promise> promised = promises;
         if (event instanceof PaymentReceived payment) {
             collected = collected(payment.amount().minorUnits(), payment.date());
             changed = instalmentsPaid(payment.instalments(), 1, payment.date());
@@ -84,8 +95,15 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
                     .mapToLong(instalment -> instalment.amount().minorUnits()).sum(), 0, null, null));
         } else if (event instanceof PaymentPlanBroken broken) {
             changed = replaced(broken.planNumber(), plan -> plan.broken(broken.date()));
+        } else if (event instanceof PromiseToPayMade made) {
+            promised = new ArrayList<>(promises);
+            promised.add(new Promise(made.number(), made.date(), made.amount().minorUnits(), 0, null, null));
+        } else if (event instanceof PromiseKept kept) {
+            promised = resolved(kept.number(), kept.arrived().minorUnits(), kept.date(), null);
+        } else if (event instanceof PromiseBroken broken) {
+            promised = resolved(broken.number(), broken.arrived().minorUnits(), null, broken.date());
         }
-        return new DebtPortfolio(debtId, moved, collected, changed);
+        return new DebtPortfolio(debtId, moved, collected, changed, promised);
     }
 
     /** Calendar months from the month of registration to {@code date}'s; a value date before it counts as 0. */
@@ -95,6 +113,10 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
 
     Plan plan(int number) {
         return plans.stream().filter(plan -> plan.number() == number).findFirst().orElse(null);
+    }
+
+    Promise promise(int number) {
+        return promises.stream().filter(promise -> promise.number() == number).findFirst().orElse(null);
     }
 
     private Map<Integer, Long> collected(long amount, LocalDate date) {
@@ -116,5 +138,10 @@ public record DebtPortfolio(String debtId, Debt debt, Map<Integer, Long> collect
         List<Plan> changed = new ArrayList<>();
         plans.forEach(plan -> changed.add(plan.number() == number ? change.apply(plan) : plan));
         return changed;
+    }
+
+    private List<Promise> resolved(int number, long arrivedMinor, LocalDate keptOn, LocalDate brokenOn) {
+        return promises.stream().map(promise -> promise.number() != number ? promise : new Promise(number,
+                promise.madeOn(), promise.amountMinor(), arrivedMinor, keptOn, brokenOn)).toList();
     }
 }

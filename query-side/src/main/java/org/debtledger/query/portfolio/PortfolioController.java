@@ -31,7 +31,8 @@ import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /**
  * The numbers behind the portfolio's charts: open balances by age, what each month's registrations have recovered
- * month by month, plans agreed, completed and broken by month, and the advisor queue's size by type day by day.
+ * month by month, plans agreed, completed and broken by month, promises to pay made, kept and broken by month, and
+ * the advisor queue's size by type day by day.
  * Amounts are in minor units of their currency; every range is bounded.
  */
 @RestController
@@ -184,17 +185,8 @@ class PortfolioController {
         YearMonth first = month("from", from, last.minusMonths(11));
         requireMonths(first, last);
         long reached = positions.awaitAtLeast(ProcessingGroups.PORTFOLIO, minPosition);
-        Map<String, long[]> counts = new HashMap<>();
-        String plans = active("portfolio_plan");
-        jdbc.sql("SELECT to_char(day, 'YYYY-MM'), kind, count(*) FROM ("
-                        + "SELECT agreed_on AS day, 0 AS kind FROM " + plans
-                        + " UNION ALL SELECT completed_on, 1 FROM " + plans + " WHERE completed_on IS NOT NULL"
-                        + " UNION ALL SELECT broken_on, 2 FROM " + plans + " WHERE broken_on IS NOT NULL) days"
-                        + " WHERE day >= :from AND day < :until GROUP BY 1, 2")
-                .param("from", first.atDay(1)).param("until", last.plusMonths(1).atDay(1))
-                .query(row -> {
-                    counts.computeIfAbsent(row.getString(1), key -> new long[3])[row.getInt(2)] = row.getLong(3);
-                });
+        Map<String, long[]> counts = countedByMonth("portfolio_plan", List.of("agreed_on", "completed_on", "broken_on"),
+                first, last);
         List<PlanMonth> months = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             long[] count = counts.getOrDefault(month.toString(), new long[3]);
@@ -202,6 +194,57 @@ class PortfolioController {
         }
         return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
                 .body(new Plans(first, last, months));
+    }
+
+    /** {@code keptShare}: of the promises kept or broken in the month, the share kept; null when there were none. */
+    record PromiseMonth(YearMonth month, long made, long kept, long broken, String keptShare) {
+    }
+
+    record Promises(YearMonth from, YearMonth to, List<PromiseMonth> months) {
+    }
+
+    /**
+     * By month: promises to pay made, kept and broken, each on its own day, and the share of those that came due in
+     * the month (kept or broken) that were kept.
+     */
+    @GetMapping("/api/v1/portfolio/promises")
+    ResponseEntity<Promises> promises(@RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) Long minPosition) {
+        YearMonth last = month("to", to, YearMonth.now(clock));
+        YearMonth first = month("from", from, last.minusMonths(11));
+        requireMonths(first, last);
+        long reached = positions.awaitAtLeast(ProcessingGroups.PORTFOLIO, minPosition);
+        Map<String, long[]> counts = countedByMonth("portfolio_promise", List.of("made_on", "kept_on", "broken_on"),
+                first, last);
+        List<PromiseMonth> months = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            long[] count = counts.getOrDefault(month.toString(), new long[3]);
+            long due = count[1] + count[2];
+            months.add(new PromiseMonth(month, count[0], count[1], count[2], due == 0 ? null : share(count[1], due)));
+        }
+        return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
+                .body(new Promises(first, last, months));
+    }
+
+    /**
+     * For each month from {@code first} to {@code last} (as YYYY-MM) with any, how many rows of the model's active
+     * {@code table} have each of the {@code days} columns in it, in the columns' order. Names are constants.
+     */
+    private Map<String, long[]> countedByMonth(String table, List<String> days, YearMonth first, YearMonth last) {
+        List<String> kinds = new ArrayList<>();
+        for (int kind = 0; kind < days.size(); kind++) {
+            kinds.add("SELECT " + days.get(kind) + " AS day, " + kind + " AS kind FROM " + active(table));
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.sql("SELECT to_char(day, 'YYYY-MM'), kind, count(*) FROM (" + String.join(" UNION ALL ", kinds)
+                        + ") days WHERE day >= :from AND day < :until GROUP BY 1, 2")
+                .param("from", first.atDay(1)).param("until", last.plusMonths(1).atDay(1))
+                .query(row -> {
+                    counts.computeIfAbsent(row.getString(1), key -> new long[days.size()])[row.getInt(2)]
+                            = row.getLong(3);
+                });
+        return counts;
     }
 
     record QueueDay(LocalDate date, Map<String, Long> open, long total) {

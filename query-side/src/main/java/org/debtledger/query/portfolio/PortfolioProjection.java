@@ -22,8 +22,8 @@ import static org.debtledger.query.projection.ProjectionVersions.table;
 
 /**
  * The portfolio: each event of a debt is folded into the debt's part of it ({@link DebtPortfolio}), stored as its row
- * of portfolio_debt, a row of portfolio_collection a month something was collected in, and a row of portfolio_plan a
- * plan. Rows are written over, never deleted.
+ * of portfolio_debt, a row of portfolio_collection a month something was collected in, a row of portfolio_plan a
+ * plan, and a row of portfolio_promise a promise to pay. Rows are written over, never deleted.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.PORTFOLIO)
@@ -38,6 +38,10 @@ public class PortfolioProjection extends ProjectedReadModel<DebtPortfolio> {
                     "paid_minor", "completed_on", "broken_on")
             .onConflict("(debt_id, plan_number) DO UPDATE SET paid_minor = :paid_minor,"
                     + " completed_on = :completed_on, broken_on = :broken_on");
+    static final Table PROMISE = Table.named("portfolio_promise", "debt_id", "promise_number", "made_on",
+                    "amount_minor", "arrived_minor", "kept_on", "broken_on")
+            .onConflict("(debt_id, promise_number) DO UPDATE SET arrived_minor = :arrived_minor,"
+                    + " kept_on = :kept_on, broken_on = :broken_on");
 
     PortfolioProjection(BatchedProjection batches) {
         super(batches, ProcessingGroups.PORTFOLIO);
@@ -51,7 +55,7 @@ public class PortfolioProjection extends ProjectedReadModel<DebtPortfolio> {
     @Override
     public Map<String, DebtPortfolio> load(JdbcClient jdbc, int version, List<String> debtIds) {
         return read(jdbc, table(DEBT.name(), version), table(COLLECTION.name(), version),
-                table(PLAN.name(), version), debtIds);
+                table(PLAN.name(), version), table(PROMISE.name(), version), debtIds);
     }
 
     @Override
@@ -86,11 +90,21 @@ public class PortfolioProjection extends ProjectedReadModel<DebtPortfolio> {
                         .addValue("broken_on", plan.brokenOn(), Types.DATE));
             }
         }
+        for (DebtPortfolio.Promise promise : after.promises()) {
+            if (!promise.equals(stored.promise(promise.number()))) {
+                rows.add(PROMISE, new MapSqlParameterSource().addValue("debt_id", after.debtId())
+                        .addValue("promise_number", promise.number()).addValue("made_on", promise.madeOn())
+                        .addValue("amount_minor", promise.amountMinor())
+                        .addValue("arrived_minor", promise.arrivedMinor())
+                        .addValue("kept_on", promise.keptOn(), Types.DATE)
+                        .addValue("broken_on", promise.brokenOn(), Types.DATE));
+            }
+        }
     }
 
-    /** Each of {@code debtIds}' part of the portfolio as the three tables (or the active views) hold it. */
+    /** Each of {@code debtIds}' part of the portfolio as the four tables (or the active views) hold it. */
     static Map<String, DebtPortfolio> read(JdbcClient jdbc, String debts, String collections, String plans,
-                                           List<String> debtIds) {
+                                           String promises, List<String> debtIds) {
         String[] ids = debtIds.toArray(String[]::new);
         Map<String, DebtPortfolio.Debt> debtRows = new HashMap<>();
         jdbc.sql("SELECT debt_id, creditor_id, currency, registered_on, principal_minor, sequence_number FROM " + debts
@@ -115,11 +129,21 @@ public class PortfolioProjection extends ProjectedReadModel<DebtPortfolio> {
                                     row.getLong(4), row.getLong(5), row.getObject(6, LocalDate.class),
                                     row.getObject(7, LocalDate.class)));
                 });
+        Map<String, List<DebtPortfolio.Promise>> promiseRows = new HashMap<>();
+        jdbc.sql("SELECT debt_id, promise_number, made_on, amount_minor, arrived_minor, kept_on, broken_on FROM "
+                        + promises + " WHERE debt_id = ANY(:ids) ORDER BY debt_id, promise_number").param("ids", ids)
+                .query(row -> {
+                    promiseRows.computeIfAbsent(row.getString(1), absent -> new ArrayList<>())
+                            .add(new DebtPortfolio.Promise(row.getInt(2), row.getObject(3, LocalDate.class),
+                                    row.getLong(4), row.getLong(5), row.getObject(6, LocalDate.class),
+                                    row.getObject(7, LocalDate.class)));
+                });
         Map<String, DebtPortfolio> read = new HashMap<>();
         for (String debtId : debtIds) {
             if (debtRows.containsKey(debtId)) {
                 read.put(debtId, new DebtPortfolio(debtId, debtRows.get(debtId),
-                        collected.getOrDefault(debtId, Map.of()), planRows.getOrDefault(debtId, List.of())));
+                        collected.getOrDefault(debtId, Map.of()), planRows.getOrDefault(debtId, List.of()),
+                        promiseRows.getOrDefault(debtId, List.of())));
             }
         }
         return read;

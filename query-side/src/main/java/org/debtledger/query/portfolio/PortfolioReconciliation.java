@@ -12,7 +12,7 @@ import static org.debtledger.query.projection.ProjectionVersions.active;
 
 /**
  * Checks a debt's part of the portfolio, as the active version holds it, against the fold of the debt's events: its
- * row, its collections by month and its plans must be equal.
+ * row, its collections by month, its plans and its promises to pay must be equal.
  */
 @Component
 public class PortfolioReconciliation {
@@ -26,7 +26,8 @@ public class PortfolioReconciliation {
     /** The debt's part as stored; read it before the debt's events, so that they hold every event it applied. */
     public DebtPortfolio stored(String debtId) {
         return PortfolioProjection.read(jdbc, active("portfolio_debt"), active("portfolio_collection"),
-                active("portfolio_plan"), List.of(debtId)).getOrDefault(debtId, DebtPortfolio.initial(debtId));
+                        active("portfolio_plan"), active("portfolio_promise"), List.of(debtId))
+                .getOrDefault(debtId, DebtPortfolio.initial(debtId));
     }
 
     /**

@@ -18,6 +18,9 @@ import org.debtledger.plan.Instalment;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import org.debtledger.query.projection.FoldedRows;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +103,31 @@ class PortfolioFoldTest {
         assertThat(portfolio.plans()).containsExactly(
                 new DebtPortfolio.Plan(1, date("2025-03-25"), 11401, 5000, null, date("2025-05-15")),
                 new DebtPortfolio.Plan(2, date("2025-06-20"), 6401, 0, null, null));
+    }
+
+    @Test
+    void aPromiseIsKeptOrBrokenOnItsDayWithWhatArrived() {
+        DebtPortfolio portfolio = fold(REGISTERED,
+                new PromiseToPayMade(DEBT, 1, eur("50.00"), date("2025-03-28"), date("2025-03-30"),
+                        Channel.ADVISOR_PHONE, date("2025-03-21")),
+                new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"), date("2025-03-31")),
+                new PromiseToPayMade(DEBT, 2, eur("30.00"), date("2025-04-10"), date("2025-04-12"),
+                        Channel.SELF_SERVICE, date("2025-04-01")),
+                new PromiseKept(DEBT, 2, eur("30.00"), eur("30.00"), date("2025-04-09")),
+                new PromiseToPayMade(DEBT, 3, eur("10.00"), date("2025-05-10"), date("2025-05-12"),
+                        Channel.SELF_SERVICE, date("2025-05-01")));
+
+        assertThat(portfolio.promises()).containsExactly(
+                new DebtPortfolio.Promise(1, date("2025-03-21"), 5000, 2000, null, date("2025-03-31")),
+                new DebtPortfolio.Promise(2, date("2025-04-01"), 3000, 3000, date("2025-04-09"), null),
+                new DebtPortfolio.Promise(3, date("2025-05-01"), 1000, 0, null, null));
+        assertThat(FoldedRows.of(PROJECTION, List.of(REGISTERED, new PromiseToPayMade(DEBT, 1, eur("50.00"),
+                        date("2025-03-28"), date("2025-03-30"), Channel.ADVISOR_PHONE, date("2025-03-21")),
+                new PromiseBroken(DEBT, 1, eur("50.00"), eur("20.00"), date("2025-03-31")))).of("portfolio_promise"))
+                .extracting(row -> row.get("promise_number") + " made " + row.get("made_on") + ", "
+                        + row.get("arrived_minor") + " of " + row.get("amount_minor") + ", kept " + row.get("kept_on")
+                        + ", broken " + row.get("broken_on"))
+                .containsExactly("1 made 2025-03-21, 2000 of 5000, kept null, broken 2025-03-31");
     }
 
     @Test

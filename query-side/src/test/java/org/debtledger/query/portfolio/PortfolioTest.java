@@ -21,6 +21,9 @@ import org.debtledger.plan.InstalmentMissed;
 import org.debtledger.plan.InstalmentPayment;
 import org.debtledger.plan.PaymentPlanAgreed;
 import org.debtledger.plan.PaymentPlanBroken;
+import org.debtledger.promise.PromiseBroken;
+import org.debtledger.promise.PromiseKept;
+import org.debtledger.promise.PromiseToPayMade;
 import org.debtledger.query.QuerySideAlone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +113,9 @@ class PortfolioTest {
     /**
      * A: 100.00 placed in March, a plan in three instalments, two of them paid (March and May), the second late.
      * B: 200.00 placed in March, due since December, a plan broken in April, its one payment reversed.
-     * C: 300.00 placed in April with another creditor, nothing heard. D: 50.00 placed in June, its plan completed.
+     * B's debtor then promises 30.00 in July and breaks the promise.
+ * C: 300.00 placed in April with another creditor, nothing heard. D: 50.00 placed in June, its plan completed by a
+ * payment that keeps a promise made for it.
      */
     private static void publishAll() {
         publishDebt("a", registered("a", "acme-telecom", "100.00", "2025-02-15", "2025-03-01"),
@@ -123,10 +128,17 @@ class PortfolioTest {
                 plan("b", "2025-03-20", "2025-04-15", "200.00"), reversedLater,
                 new PaymentReversed(new DebtId("b"), new PaymentId("RF-b1"), eur("50.00"), reversedLater.allocation(),
                         reversedLater.instalments(), "returned by the bank", date("2025-04-25")),
-                new PaymentPlanBroken(new DebtId("b"), 1, 1, date("2025-04-30")));
+                new PaymentPlanBroken(new DebtId("b"), 1, 1, date("2025-04-30")),
+                new PromiseToPayMade(new DebtId("b"), 1, eur("30.00"), date("2025-07-10"), date("2025-07-12"),
+                        Channel.ADVISOR_PHONE, date("2025-07-01")),
+                new PromiseBroken(new DebtId("b"), 1, eur("30.00"), eur("0.00"), date("2025-07-13")));
         publishDebt("c", registered("c", "other-energy", "300.00", "2025-04-30", "2025-04-02"));
         publishDebt("d", registered("d", "acme-telecom", "50.00", "2025-06-30", "2025-06-10"),
-                plan("d", "2025-06-11", "2025-06-30", "50.00"), paid("d", "RF-d1", "50.00", 1, "2025-06-20"));
+                plan("d", "2025-06-11", "2025-06-30", "50.00"),
+                new PromiseToPayMade(new DebtId("d"), 1, eur("50.00"), date("2025-06-20"), date("2025-06-22"),
+                        Channel.SELF_SERVICE, date("2025-06-12")),
+                paid("d", "RF-d1", "50.00", 1, "2025-06-20"),
+                new PromiseKept(new DebtId("d"), 1, eur("50.00"), eur("50.00"), date("2025-06-20")));
     }
 
     private static void publishDebt(String debtId, DebtEvent... events) {
@@ -189,6 +201,17 @@ class PortfolioTest {
                 + month.path("agreed").asLong() + "/" + month.path("completed").asLong() + "/"
                 + month.path("broken").asLong()));
         assertThat(months).containsExactly("2025-03 2/0/0", "2025-04 0/0/1", "2025-05 0/0/0", "2025-06 1/1/0");
+    }
+
+    @Test
+    void promisesAreCountedInTheMonthTheyWereMadeKeptOrBrokenWithTheShareKept() throws Exception {
+        JsonNode promises = read("/api/v1/portfolio/promises?from=2025-05&to=2025-07");
+
+        List<String> months = new ArrayList<>();
+        promises.path("months").forEach(month -> months.add(month.path("month").asText() + " "
+                + month.path("made").asLong() + "/" + month.path("kept").asLong() + "/"
+                + month.path("broken").asLong() + " " + month.path("keptShare").asText("none")));
+        assertThat(months).containsExactly("2025-05 0/0/0 none", "2025-06 1/1/0 1.0000", "2025-07 1/0/1 0.0000");
     }
 
     @Test
