@@ -76,9 +76,9 @@ class FeedbackController {
      */
     @GetMapping("/api/v1/portfolio/feedback")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        YearMonth last = PortfolioController.month("to", to, YearMonth.now(clock));
-        YearMonth first = PortfolioController.month("from", from, last.minusMonths(11));
-        PortfolioController.requireMonths(first, last);
+        PortfolioController.Months range = PortfolioController.Months.of(from, to, clock);
+        YearMonth first = range.first();
+        YearMonth last = range.last();
         Map<String, long[]> counts = new HashMap<>();
         jdbc.sql("SELECT to_char(given_on, 'YYYY-MM'), count(*), count(*) FILTER (WHERE rating >= 4)"
                         + " FROM ledger_private.debtor_feedback WHERE given_on >= :from AND given_on < :until"

@@ -122,9 +122,9 @@ class PortfolioController {
     ResponseEntity<Recovery> recovery(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) Long minPosition) {
-        YearMonth last = month("to", to, YearMonth.now(clock));
-        YearMonth first = month("from", from, last.minusMonths(11));
-        requireMonths(first, last);
+        Months range = Months.of(from, to, clock);
+        YearMonth first = range.first();
+        YearMonth last = range.last();
         long reached = positions.awaitAtLeast(ProcessingGroups.PORTFOLIO, minPosition);
         Map<String, long[]> placed = new TreeMap<>();
         Map<String, Map<Integer, Long>> collected = new HashMap<>();
@@ -181,9 +181,9 @@ class PortfolioController {
     @GetMapping("/api/v1/portfolio/plans")
     ResponseEntity<Plans> plans(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                 @RequestParam(required = false) Long minPosition) {
-        YearMonth last = month("to", to, YearMonth.now(clock));
-        YearMonth first = month("from", from, last.minusMonths(11));
-        requireMonths(first, last);
+        Months range = Months.of(from, to, clock);
+        YearMonth first = range.first();
+        YearMonth last = range.last();
         long reached = positions.awaitAtLeast(ProcessingGroups.PORTFOLIO, minPosition);
         Map<String, long[]> counts = countedByMonth("portfolio_plan", List.of("agreed_on", "completed_on", "broken_on"),
                 first, last);
@@ -211,9 +211,9 @@ class PortfolioController {
     ResponseEntity<Promises> promises(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) Long minPosition) {
-        YearMonth last = month("to", to, YearMonth.now(clock));
-        YearMonth first = month("from", from, last.minusMonths(11));
-        requireMonths(first, last);
+        Months range = Months.of(from, to, clock);
+        YearMonth first = range.first();
+        YearMonth last = range.last();
         long reached = positions.awaitAtLeast(ProcessingGroups.PORTFOLIO, minPosition);
         Map<String, long[]> counts = countedByMonth("portfolio_promise", List.of("made_on", "kept_on", "broken_on"),
                 first, last);
@@ -293,7 +293,7 @@ class PortfolioController {
                 .body(new Queue(first, last, days));
     }
 
-    static YearMonth month(String name, String value, YearMonth otherwise) {
+    private static YearMonth month(String name, String value, YearMonth otherwise) {
         try {
             return value == null ? otherwise : YearMonth.parse(value);
         } catch (DateTimeParseException e) {
@@ -301,10 +301,17 @@ class PortfolioController {
         }
     }
 
-    static void requireMonths(YearMonth first, YearMonth last) {
-        if (first.isAfter(last) || ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
-            throw new IllegalArgumentException("from must not be after to, and a range is at most " + MAX_MONTHS
-                    + " months");
+    /** A range of months asked for as {@code from} and {@code to} (YYYY-MM): by default the 12 up to this one. */
+    record Months(YearMonth first, YearMonth last) {
+
+        static Months of(String from, String to, Clock clock) {
+            YearMonth last = month("to", to, YearMonth.now(clock));
+            YearMonth first = month("from", from, last.minusMonths(11));
+            if (first.isAfter(last) || ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
+                throw new IllegalArgumentException("from must not be after to, and a range is at most " + MAX_MONTHS
+                        + " months");
+            }
+            return new Months(first, last);
         }
     }
 }
