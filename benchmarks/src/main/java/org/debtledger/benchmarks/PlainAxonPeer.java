@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SnapshotEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.AssociationValueEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.debtledger.command.contact.DebtorContacts;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.debt.DebtHistory;
 import org.debtledger.command.debt.ScannedDebtHistory;
@@ -140,6 +141,10 @@ final class PlainAxonPeer implements AutoCloseable {
                     // The event store is asked for at the first lookup: building it inspects the aggregate, whose
                     // inspection asks for this component.
                     .registerComponent(DebtHistory.class, c -> new ScannedDebtHistory(c::eventStore))
+                    // a contact's limits count the debtor's contacts over all their debts: the peer records none
+                    .registerComponent(DebtorContacts.class, c -> (debtor, channel, from, through) -> {
+                        throw new UnsupportedOperationException("the plain peer records no contacts");
+                    })
                     .configureAggregate(Debt.class)
                     .buildConfiguration();
             axon.start();
