@@ -37,6 +37,9 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public record ContactPolicy(DebtId debtId, DebtorId debtorId, Map<ContactChannel, ContactLimit> limits,
                             Pause pause, DebtChecks checks) {
 
+    /** How the id of every letter the ledger sends with a fee begins, and no other contact's. */
+    public static final String LETTER = "letter-";
+
     /**
      * True when this contact was recorded before: the same id with the same direction, channel, outcome and day,
      * which changes nothing (a repeat counts against no limit either).
@@ -55,6 +58,9 @@ public record ContactPolicy(DebtId debtId, DebtorId debtorId, Map<ContactChannel
     }
 
     public List<DebtEvent> recorded(RecordContact command, DebtorContacts contacts) {
+        // a letter's id is made from its fee's sequence number: another contact named so would share it later
+        check(!command.contactId().value().startsWith(LETTER), Rule.CONTACT_ID_RESERVED_FOR_LETTERS,
+                "contact ids beginning " + LETTER + " name the letters the ledger sends with a fee");
         LocalDate date = command.date();
         if (command.direction() == ContactDirection.OUTBOUND) {
             checks.requireOpenOn(date);

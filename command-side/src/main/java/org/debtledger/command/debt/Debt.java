@@ -122,7 +122,7 @@ public class Debt {
             FeeCharged charged = fee.letter(command);
             // ---- the contact log: the letter charged for is a contact, named after its fee's sequence number
             ContactRecorded letter = state.contactPolicy(policy)
-                    .letter(new ContactId("letter-" + (getVersion() + 1)), command.date());
+                    .letter(new ContactId(ContactPolicy.LETTER + (getVersion() + 1)), command.date());
             apply(charged);
             apply(letter);
         }

@@ -134,6 +134,15 @@ class ContactRulesTest {
     }
 
     @Test
+    void aContactNamedAsTheLettersAreIsRejected() {
+        fixture().given(registered("100.00"))
+                .when(contact("letter-3", ContactDirection.INBOUND, ContactChannel.PHONE, ContactOutcome.REACHED,
+                        "2025-03-06"))
+                .expectNoEvents()
+                .expectException(violates(Rule.CONTACT_ID_RESERVED_FOR_LETTERS));
+    }
+
+    @Test
     void aSecondCallToTheDebtorOnOneDayIsRejected() {
         fixture().given(registered("100.00"), called("c-1", "2025-03-05"))
                 .when(contact("c-2", ContactDirection.OUTBOUND, ContactChannel.PHONE, ContactOutcome.REACHED,
