@@ -1,6 +1,8 @@
 package org.debtledger.console;
 
 import org.debtledger.client.LedgerApi;
+import org.debtledger.client.Refusal;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +58,35 @@ class DebtPages {
             model.addAttribute("changes", api.query(uri -> uri.path("/api/v1/debts/{debtId}/history")
                     .queryParam("from", "{from}").queryParam("to", "{to}").build(debtId, from, to)));
         }
+        notes(debt, model);
         model.addAttribute("today", today.date());
         return "console/debt";
+    }
+
+    // ---- the contact log
+    /**
+     * The notes of the debt's contacts by contact id, read (and so logged) only when it has contacts; an erasure of
+     * the debtor's personal data took them with it, which the page says.
+     */
+    private void notes(Map<String, Object> debt, Model model) {
+        if (!(debt.get("contacts") instanceof List<?> contacts) || contacts.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Object> filed = api.query(uri -> uri.path("/api/v1/debts/{debtId}/contact-notes")
+                    .build(debt.get("debtId")));
+            Map<Object, Object> notes = new HashMap<>();
+            if (filed.get("notes") instanceof List<?> list) {
+                for (Object note : list) {
+                    if (note instanceof Map<?, ?> one) {
+                        notes.put(one.get("contactId"), one.get("note"));
+                    }
+                }
+            }
+            model.addAttribute("notes", notes);
+        } catch (Refusal refusal) {
+            model.addAttribute("notesRefused", refusal.getMessage());
+        }
     }
 
     @PostMapping("/console/debts/{debtId}/payments")
@@ -128,13 +159,20 @@ class DebtPages {
     }
 
     // ---- the contact log
+    /**
+     * Records the contact, then files its note (what was said) under the contact's id as the debtor's personal data.
+     * The contact is named here, so that sending it again records it once.
+     */
     @PostMapping("/console/debts/{debtId}/contacts")
     String contact(@PathVariable String debtId, @RequestParam String direction, @RequestParam String channel,
                    @RequestParam String outcome, @RequestParam LocalDate date,
                    @RequestParam(required = false) LocalDate callBackOn,
                    @RequestParam(defaultValue = "") String callBackFrom,
-                   @RequestParam(defaultValue = "") String callBackTo, RedirectAttributes after) {
+                   @RequestParam(defaultValue = "") String callBackTo, @RequestParam(defaultValue = "") String note,
+                   RedirectAttributes after) {
+        String contactId = "console-" + UUID.randomUUID();
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contactId", contactId);
         body.put("direction", direction);
         body.put("channel", channel);
         body.put("outcome", outcome);
@@ -142,8 +180,18 @@ class DebtPages {
         if ("CALL_BACK_REQUESTED".equals(outcome) && callBackOn != null) {
             body.put("callBack", Map.of("on", callBackOn.toString(), "from", callBackFrom, "to", callBackTo));
         }
-        return act(debtId, "/contacts", body, "Contact recorded: " + channel.toLowerCase(Locale.ROOT) + ", "
-                + outcome.toLowerCase(Locale.ROOT).replace('_', ' '), after);
+        String done = "Contact recorded: " + channel.toLowerCase(Locale.ROOT) + ", "
+                + outcome.toLowerCase(Locale.ROOT).replace('_', ' ');
+        String said = note.strip();
+        boolean recorded = Outcome.of(() -> api.command("/api/v1/debts/{debtId}/contacts", body, debtId), done, after)
+                .map(accepted -> after.addAttribute("minPosition", accepted.get("position"))).isPresent();
+        if (recorded && !said.isEmpty()) {
+            Outcome.of(() -> api.send(HttpMethod.PUT, LedgerApi.Side.QUERY,
+                    "/api/v1/debts/{debtId}/contacts/{contactId}/note", Map.of("note", said), debtId, contactId),
+                    done + ", with its note", after);
+        }
+        after.addAttribute("debtId", debtId);
+        return "redirect:/console/debts/{debtId}";
     }
 
     /** Sends the command; back on the debt's page, fresh as the command, saying what was done or why not. */

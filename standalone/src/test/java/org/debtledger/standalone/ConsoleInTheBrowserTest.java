@@ -210,7 +210,7 @@ class ConsoleInTheBrowserTest {
 
     // ---- the contact log
     @Test
-    void anAdvisorLogsACallBackAskedForAndTheCallThatReachesTheDebtorClosesIt() {
+    void anAdvisorLogsACallBackAskedForAndTheCallThatReachesTheDebtorWithItsNoteClosesIt() {
         String debtId = register("console-debtor-contacts", "INV-CON-" + DEBTS.incrementAndGet(), 20);
         browser.signIn("advisor");
         browser.go("/console/debts/" + debtId);
@@ -228,8 +228,14 @@ class ConsoleInTheBrowserTest {
 
         browser.go("/console/debts/" + debtId);
         browser.date("contact-date", TODAY.plusDays(1));
+        browser.type("contact-note", "Lost her job in May; will pay the rest on Friday.");
         browser.press("Log contact");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, reached");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, reached, with its note");
+        assertThat(browser.text(By.xpath("//table[@id='contacts']/tbody/tr[2]")))
+                .contains("OUTBOUND PHONE REACHED Lost her job in May; will pay the rest on Friday.");
+        assertThat(browser.text(By.xpath("//table[@id='contacts']/tbody/tr[1]/td[@class='note']")))
+                .as("the call-back asked for has no note").isEmpty();
+        browser.screenshot("debt-contact-note");
         browser.go("/console/queue?type=CALL_BACK");
         assertThat(browser.driver.findElements(row)).as("the call that reached the debtor closed the call-back")
                 .isEmpty();

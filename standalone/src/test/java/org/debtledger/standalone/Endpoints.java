@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Every endpoint of the ledger's API, who may call it, and a request it accepts: the catalogue the role matrix
  * and the fuzz test walk. {@code {debtId}}, {@code {debtorId}} and {@code {paymentId}} stand for the ids a test
- * fills in ({@code {jurisdiction}} and {@code {periodStart}} are filled here); the bodies are valid for a debt of the
- * README's claim, so a test can spoil them one way at a time.
+ * fills in ({@code {jurisdiction}}, {@code {periodStart}} and {@code {contactId}}, a contact no test records, are
+ * filled here); the bodies are valid for a debt of the README's claim, so a test can spoil them one way at a time.
  */
 final class Endpoints {
 
@@ -43,7 +43,8 @@ final class Endpoints {
 
         String pathFor(String debtId, String debtorId, String paymentId) {
             return path.replace("{debtId}", debtId).replace("{debtorId}", debtorId).replace("{paymentId}", paymentId)
-                    .replace("{jurisdiction}", "FI").replace("{periodStart}", RATE_BEFORE_THE_TABLE);
+                    .replace("{jurisdiction}", "FI").replace("{periodStart}", RATE_BEFORE_THE_TABLE)
+                    .replace("{contactId}", "call-catalogue");
         }
     }
 
@@ -135,6 +136,10 @@ final class Endpoints {
                     "{\"name\": \"Maija Meikäläinen\", \"address\": \"Esimerkkikatu 1, Helsinki\"}",
                     "application/json", Set.of(ADVISOR)),
             get("/api/v1/debtors/{debtorId}/personal-data", "", ADVISOR, COMPLIANCE),
+            // ---- the contact log: a contact's note is the debtor's personal data
+            new Endpoint("PUT", "/api/v1/debts/{debtId}/contacts/{contactId}/note", "",
+                    "{\"note\": \"Asked for a plan from June.\"}", "application/json", Set.of(ADVISOR)),
+            get("/api/v1/debts/{debtId}/contact-notes", "", ADVISOR, COMPLIANCE),
             post("/api/v1/debtors/{debtorId}/erasure", "{\"reason\": \"the debtor asked\"}", COMPLIANCE),
             get("/api/v1/access-log", "?limit=5", COMPLIANCE),
             get("/api/v1/reference-rates/{jurisdiction}", "", ADVISOR, COMPLIANCE, OPERATOR),

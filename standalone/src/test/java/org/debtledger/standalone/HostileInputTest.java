@@ -140,7 +140,7 @@ class HostileInputTest {
         String id = encode(text.isEmpty() ? "x" : text);
         String hostilePath = endpoint.path().replace("{debtId}", "nope-" + id).replace("{debtorId}", id)
                 .replace("{paymentId}", id).replace("{name}", id).replace("{id}", id).replace("{jurisdiction}", id)
-                .replace("{periodStart}", id);
+                .replace("{periodStart}", id).replace("{contactId}", id);
         if (endpoint.method().equals("GET")) {
             return new Hostile("GET", (kind % 2 == 0 ? realPath : hostilePath) + hostileQuery(text, number), null,
                     user, headers);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.debtledger.command.debt.RuleViolation.check;
 
@@ -29,12 +30,37 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * When a contact is recorded. A contact the debtor made is always recorded, whatever the debt's state: it happened.
  * One the agency makes needs an open debt, no pause that freezes contact, and room under the jurisdiction's limits for
  * its channel, counted over all the debtor's debts. A debtor who asks to be called back books a call-back by the
- * call-back rules. A rule that refuses throws its {@link RuleViolation}.
+ * call-back rules. A contact id names one contact of the debt, as a payment id names one payment: the same contact
+ * again changes nothing, the id again with other facts is refused. A rule that refuses throws its
+ * {@link RuleViolation}.
  */
 public record ContactPolicy(DebtId debtId, DebtorId debtorId, Map<ContactChannel, ContactLimit> limits,
                             Pause pause, DebtChecks checks) {
 
+    /** How the id of every letter the ledger sends with a fee begins, and no other contact's. */
+    public static final String LETTER = "letter-";
+
+    /**
+     * True when this contact was recorded before: the same id with the same direction, channel, outcome and day,
+     * which changes nothing (a repeat counts against no limit either).
+     */
+    public boolean alreadyRecorded(RecordContact command, Optional<ContactRecorded> earlier) {
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        ContactRecorded recorded = earlier.get();
+        check(recorded.direction() == command.direction() && recorded.channel() == command.channel()
+                        && recorded.outcome() == command.outcome() && recorded.date().equals(command.date()),
+                Rule.CONTACT_ID_REUSED_WITH_DIFFERENT_FACTS, "contact " + command.contactId() + " was recorded as "
+                        + recorded.direction() + " " + recorded.channel() + " " + recorded.outcome() + " on "
+                        + recorded.date());
+        return true;
+    }
+
     public List<DebtEvent> recorded(RecordContact command, DebtorContacts contacts) {
+        // a letter's id is made from its fee's sequence number: another contact named so would share it later
+        check(!command.contactId().value().startsWith(LETTER), Rule.CONTACT_ID_RESERVED_FOR_LETTERS,
+                "contact ids beginning " + LETTER + " name the letters the ledger sends with a fee");
         LocalDate date = command.date();
         if (command.direction() == ContactDirection.OUTBOUND) {
             checks.requireOpenOn(date);

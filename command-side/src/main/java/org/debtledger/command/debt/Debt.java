@@ -12,6 +12,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.callback.RequestCallBack;
+import org.debtledger.command.contact.ContactPolicy;
 import org.debtledger.command.contact.DebtorContacts;
 import org.debtledger.command.dispute.DisputePolicy;
 import org.debtledger.command.fee.ExtensionQuote;
@@ -122,7 +123,7 @@ public class Debt {
             FeeCharged charged = fee.letter(command);
             // ---- the contact log: the letter charged for is a contact, named after its fee's sequence number
             ContactRecorded letter = state.contactPolicy(policy)
-                    .letter(new ContactId("letter-" + (getVersion() + 1)), command.date());
+                    .letter(new ContactId(ContactPolicy.LETTER + (getVersion() + 1)), command.date());
             apply(charged);
             apply(letter);
         }
@@ -302,8 +303,12 @@ public class Debt {
     // ---- the contact log: the rules are ContactPolicy's ------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RecordContact command, CollectionPolicy policy, DebtorContacts contacts) {
-        state.contactPolicy(policy).recorded(command, contacts).forEach(AggregateLifecycle::apply);
+    public void handle(RecordContact command, CollectionPolicy policy, DebtorContacts contacts, DebtHistory history) {
+        ContactPolicy contact = state.contactPolicy(policy);
+        if (contact.alreadyRecorded(command, history.contact(debtId, command.contactId(), getVersion()))) {
+            return;
+        }
+        contact.recorded(command, contacts).forEach(AggregateLifecycle::apply);
     }
 
     // ---- closing a debt and assigning the case -------------------------------------------------------------------

@@ -3,6 +3,8 @@ package org.debtledger.command.debt;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.command.payment.RecordedPayment;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
@@ -43,6 +45,14 @@ public final class ScannedDebtHistory implements DebtHistory {
                 .findFirst()
                 .map(event -> RecordedPayment.of((PaymentReceived) event.getPayload(), event.getSequenceNumber(),
                         reversed));
+    }
+
+    @Override
+    public Optional<ContactRecorded> contact(DebtId debtId, ContactId contactId, long throughSequence) {
+        return events(debtId, throughSequence).stream()
+                .filter(event -> event instanceof ContactRecorded contact && contact.contactId().equals(contactId))
+                .map(ContactRecorded.class::cast)
+                .findFirst();
     }
 
     @Override

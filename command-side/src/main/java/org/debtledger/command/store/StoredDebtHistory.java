@@ -6,6 +6,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.command.debt.DebtHistory;
 import org.debtledger.command.debt.ScannedDebtHistory;
 import org.debtledger.command.payment.RecordedPayment;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.DebtEvent;
 import org.debtledger.debt.DebtId;
 import org.debtledger.payment.PaymentId;
@@ -20,7 +22,8 @@ import java.util.Optional;
 /**
  * Finds a debt's payment by its id through the event store's payment index (one indexed lookup, whatever the
  * number of payments), then reads its {@code PaymentReceived} event back through the event store, upcasters and
- * all. Both run in the command's transaction.
+ * all. A contact is found among the debt's own {@code ContactRecorded} events the same way. All run in the
+ * command's transaction.
  */
 @Component
 class StoredDebtHistory implements DebtHistory {
@@ -60,6 +63,32 @@ class StoredDebtHistory implements DebtHistory {
             throw new IllegalStateException("event " + sequence + " of debt " + debtId + " is not payment " + paymentId);
         }
         return Optional.of(RecordedPayment.of(payment, sequence, reversed));
+    }
+
+    @Override
+    public Optional<ContactRecorded> contact(DebtId debtId, ContactId contactId, long throughSequence) {
+        // the debt's own rows through the event store's key; only its contacts' JSON is read
+        Optional<Long> sequence = jdbc.sql("""
+                        SELECT sequencenumber FROM domainevententry
+                        WHERE aggregateidentifier = :debt AND payloadtype = '%s' AND sequencenumber <= :through
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'contactId' = :contact
+                        ORDER BY sequencenumber LIMIT 1""".formatted(ContactRecorded.class.getName()))
+                .param("debt", debtId.value())
+                .param("contact", contactId.value())
+                .param("through", throughSequence)
+                .query(Long.class)
+                .optional();
+        if (sequence.isEmpty()) {
+            return Optional.empty();
+        }
+        DomainEventStream stream = eventStore.readEvents(debtId.value(), sequence.get());
+        DomainEventMessage<?> event = stream.hasNext() ? stream.next() : null;
+        if (event == null || event.getSequenceNumber() != sequence.get()
+                || !(event.getPayload() instanceof ContactRecorded contact)) {
+            throw new IllegalStateException("event " + sequence.get() + " of debt " + debtId + " is not contact "
+                    + contactId);
+        }
+        return Optional.of(contact);
     }
 
     @Override

@@ -69,6 +69,25 @@ class ContactApiTest extends CommandSideTest {
     }
 
     @Test
+    void theSameContactPostedTwiceIsRecordedOnceAndAnsweredAlike() {
+        String debtId = registeredFor(newDebtorId());
+        String call = """
+                {"contactId": "call-1", "direction": "OUTBOUND", "channel": "PHONE", "outcome": "NO_ANSWER",
+                 "date": "2025-03-05"}""";
+        Answer first = http.post("/api/v1/debts/" + debtId + "/contacts", call);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        Answer again = http.post("/api/v1/debts/" + debtId + "/contacts", call);
+        assertThat(again.status()).as("a repeat is not held to the day's limit: " + again).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(eventCount(debtId)).isEqualTo(2);
+
+        Answer otherFacts = http.post("/api/v1/debts/" + debtId + "/contacts", call.replace("NO_ANSWER", "REACHED"));
+        assertThat(otherFacts.status()).as(otherFacts.toString()).isEqualTo(422);
+        assertThat(otherFacts.json().path("rule").asText()).isEqualTo("CONTACT_ID_REUSED_WITH_DIFFERENT_FACTS");
+        assertThat(eventCount(debtId)).isEqualTo(2);
+    }
+
+    @Test
     void aCallBackAskedForIsBookedWithTheContact() {
         String debtId = registeredFor(newDebtorId());
         Answer answer = http.post("/api/v1/debts/" + debtId + "/contacts", """

@@ -101,6 +101,48 @@ class ContactRulesTest {
     }
 
     @Test
+    void theSameContactRecordedTwiceIsRecordedOnce() {
+        fixture().given(registered("100.00"), called("c-1", "2025-03-05"))
+                .when(contact("c-1", ContactDirection.OUTBOUND, ContactChannel.PHONE, ContactOutcome.NO_ANSWER,
+                        "2025-03-05"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameContactIdWithOtherFactsIsRejected() {
+        fixture().given(registered("100.00"), called("c-1", "2025-03-05"))
+                .when(contact("c-1", ContactDirection.OUTBOUND, ContactChannel.PHONE, ContactOutcome.REACHED,
+                        "2025-03-05"))
+                .expectNoEvents()
+                .expectException(violates(Rule.CONTACT_ID_REUSED_WITH_DIFFERENT_FACTS));
+        fixture().given(registered("100.00"), called("c-1", "2025-03-05"))
+                .when(contact("c-1", ContactDirection.INBOUND, ContactChannel.PHONE, ContactOutcome.NO_ANSWER,
+                        "2025-03-06"))
+                .expectNoEvents()
+                .expectException(violates(Rule.CONTACT_ID_REUSED_WITH_DIFFERENT_FACTS));
+    }
+
+    @Test
+    void aLettersIdGivenToAnotherContactIsRejected() {
+        fixture().given(registered("100.00"), recorded("letter-2", ContactDirection.OUTBOUND, ContactChannel.LETTER,
+                        ContactOutcome.SENT, "2025-03-05"))
+                .when(contact("letter-2", ContactDirection.INBOUND, ContactChannel.PHONE, ContactOutcome.REACHED,
+                        "2025-03-06"))
+                .expectNoEvents()
+                .expectException(violates(Rule.CONTACT_ID_REUSED_WITH_DIFFERENT_FACTS));
+    }
+
+    @Test
+    void aContactNamedAsTheLettersAreIsRejected() {
+        fixture().given(registered("100.00"))
+                .when(contact("letter-3", ContactDirection.INBOUND, ContactChannel.PHONE, ContactOutcome.REACHED,
+                        "2025-03-06"))
+                .expectNoEvents()
+                .expectException(violates(Rule.CONTACT_ID_RESERVED_FOR_LETTERS));
+    }
+
+    @Test
     void aSecondCallToTheDebtorOnOneDayIsRejected() {
         fixture().given(registered("100.00"), called("c-1", "2025-03-05"))
                 .when(contact("c-2", ContactDirection.OUTBOUND, ContactChannel.PHONE, ContactOutcome.REACHED,
@@ -128,6 +170,7 @@ class ContactRulesTest {
     void callsAboutTheDebtorsOtherDebtsCountAgainstTheLimit() {
         AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
         fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(new ScannedDebtHistory(fixture.getEventStore()));
         fixture.registerInjectableResource(new ScannedDebtorContacts(fixture.getEventStore()).andOnOtherDebts(
                 recorded(new DebtId("debt-2"), "c-9", ContactDirection.OUTBOUND, ContactChannel.PHONE,
                         ContactOutcome.NO_ANSWER, "2025-03-05")));

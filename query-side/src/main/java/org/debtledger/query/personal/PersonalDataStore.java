@@ -28,7 +28,8 @@ import java.util.Optional;
  * left here can no longer be read, while the debtor's debts, balances and history, which never held the data,
  * stay whole. Each key is stored wrapped under the KEK ({@link DebtorKeyWrapping}), which is never in this
  * database: the database, or a backup of it, alone reads no one's data. Names are found through a blind
- * {@link NameIndex}, kept with the data and erased with it.
+ * {@link NameIndex}, kept with the data and erased with it; so are the notes of the debtor's contacts
+ * ({@link ContactNotes}), under the same key.
  */
 @Component
 public class PersonalDataStore {
@@ -61,16 +62,9 @@ public class PersonalDataStore {
     /** Stores the debtor's data, replacing what was there, under the debtor's key (a new one if it has none). */
     @Transactional
     public void put(String debtorId, PersonalData data, String actorId) {
-        byte[] key = unwrap(debtorId, storedKey(debtorId).orElseGet(() -> {
-            DebtorKeyWrapping.WrappedKey fresh = wrapping.wrap(debtorId, newKey());
-            jdbc.sql("INSERT INTO ledger_private.debtor_key (debtor_id, wrapped_key, kek_id, created_at)"
-                            + " VALUES (:debtor, :wrapped, :kek, clock_timestamp()) ON CONFLICT (debtor_id) DO NOTHING")
-                    .param("debtor", debtorId).param("wrapped", fresh.bytes()).param("kek", fresh.kekId()).update();
-            return storedKey(debtorId).orElseThrow(); // this one, or the one a concurrent first put stored
-        }));
-        byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
-        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, debtorId, json(data));
+        Sealed sealed = seal(debtorId, debtorId, json(data));
+        byte[] nonce = sealed.nonce();
+        byte[] ciphertext = sealed.ciphertext();
         jdbc.sql("INSERT INTO ledger_private.debtor_personal_data (debtor_id, nonce, ciphertext, updated_at,"
                         + " updated_by, name_indexed) VALUES (:debtor, :nonce, :ciphertext, clock_timestamp(), :actor,"
                         + " true) ON CONFLICT (debtor_id) DO UPDATE SET nonce = excluded.nonce,"
@@ -100,6 +94,41 @@ public class PersonalDataStore {
         if (!debtors.isEmpty()) {
             log.info("put the names of {} debtors' personal data stored earlier into the name index", debtors.size());
         }
+    }
+
+    /** Data encrypted under a debtor's key: the nonce it was encrypted with, and the ciphertext with its tag. */
+    record Sealed(byte[] nonce, byte[] ciphertext) {
+    }
+
+    /**
+     * Encrypts {@code plaintext} under the debtor's key (a new one if it has none), bound to {@code associatedData}
+     * so that it opens only for what it was stored as. Call it in a transaction: the key is kept from erasure until
+     * the transaction ends.
+     */
+    Sealed seal(String debtorId, String associatedData, byte[] plaintext) {
+        byte[] key = unwrap(debtorId, storedKey(debtorId).orElseGet(() -> {
+            DebtorKeyWrapping.WrappedKey fresh = wrapping.wrap(debtorId, newKey());
+            jdbc.sql("INSERT INTO ledger_private.debtor_key (debtor_id, wrapped_key, kek_id, created_at)"
+                            + " VALUES (:debtor, :wrapped, :kek, clock_timestamp()) ON CONFLICT (debtor_id) DO NOTHING")
+                    .param("debtor", debtorId).param("wrapped", fresh.bytes()).param("kek", fresh.kekId()).update();
+            return storedKey(debtorId).orElseThrow(); // this one, or the one a concurrent first put stored
+        }));
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        return new Sealed(nonce, crypt(Cipher.ENCRYPT_MODE, key, nonce, associatedData, plaintext));
+    }
+
+    /** Decrypts what {@link #seal} encrypted, with the debtor's key as stored ({@code kekId}, {@code wrappedKey}). */
+    byte[] open(String debtorId, String kekId, byte[] wrappedKey, String associatedData, Sealed sealed) {
+        return crypt(Cipher.DECRYPT_MODE, unwrap(debtorId, new DebtorKeyWrapping.WrappedKey(kekId, wrappedKey)),
+                sealed.nonce(), associatedData, sealed.ciphertext());
+    }
+
+    /** Whether the debtor's personal data was erased and no key of theirs has been made since. */
+    boolean erased(String debtorId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_private.erasure WHERE debtor_id = :debtor)"
+                        + " AND NOT EXISTS (SELECT 1 FROM ledger_private.debtor_key WHERE debtor_id = :debtor)")
+                .param("debtor", debtorId).query(Boolean.class).single();
     }
 
     /** The debtor's key as stored, kept from erasure until the transaction ends. */
@@ -137,10 +166,15 @@ public class PersonalDataStore {
         return wrapping.unwrap(debtorId, stored);
     }
 
-    /** Destroys the debtor's key; true if there was one. The erasure itself is recorded, without the data. */
+    /**
+     * Destroys the debtor's key and deletes the notes of their contacts; true if there was a key. The erasure itself
+     * is recorded, without the data.
+     */
     @Transactional
     public boolean erase(String debtorId, String reason, String actorId) {
         int keys = jdbc.sql("DELETE FROM ledger_private.debtor_key WHERE debtor_id = :debtor")
+                .param("debtor", debtorId).update();
+        jdbc.sql("DELETE FROM ledger_private.contact_note WHERE debtor_id = :debtor")
                 .param("debtor", debtorId).update();
         names.remove(debtorId);
         jdbc.sql("INSERT INTO ledger_private.erasure (debtor_id, erased_at, erased_by, reason)"
@@ -162,11 +196,11 @@ public class PersonalDataStore {
         }
     }
 
-    private static byte[] crypt(int mode, byte[] key, byte[] nonce, String debtorId, byte[] input) {
+    private static byte[] crypt(int mode, byte[] key, byte[] nonce, String associatedData, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(debtorId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("personal data could not be " + (mode == Cipher.ENCRYPT_MODE

@@ -249,6 +249,53 @@ class PersonalDataAtRestTest {
         assertThat(store.erase(debtor, "asked again", "compliance-1")).as("no key left to destroy").isFalse();
     }
 
+    // ---- the contact log
+    @Test
+    void aContactsNoteLiesEncryptedUnderTheDebtorsKeyAndReadsBackWithIt() throws Exception {
+        String debtor = newDebtor();
+        ContactNotes notes = new ContactNotes(database, store);
+        notes.put(debtor, "debt-1", "call-1", "Lost her job in May; asks for a plan from June.", "advisor-1");
+
+        for (byte[] value : everyPrivateValue()) {
+            assertThat(contains(value, "Lost her job".getBytes(StandardCharsets.UTF_8))).as("a note stored in clear")
+                    .isFalse();
+        }
+        assertThat(notes.of(debtor, "debt-1")).singleElement().satisfies(note -> {
+            assertThat(note.contactId()).isEqualTo("call-1");
+            assertThat(note.note()).isEqualTo("Lost her job in May; asks for a plan from June.");
+            assertThat(note.writtenBy()).isEqualTo("advisor-1");
+        });
+        assertThat(notes.of(debtor, "debt-2")).as("a note is the debt's it was filed on").isEmpty();
+    }
+
+    @Test
+    void aNoteMovedToAnotherContactDoesNotOpen() {
+        String debtor = newDebtor();
+        ContactNotes notes = new ContactNotes(database, store);
+        notes.put(debtor, "debt-1", "call-1", "Promised to pay on Friday.", "advisor-1");
+        database.sql("UPDATE ledger_private.contact_note SET contact_id = 'call-2' WHERE debtor_id = :d")
+                .param("d", debtor).update();
+
+        assertThatThrownBy(() -> notes.of(debtor, "debt-1")).hasRootCauseInstanceOf(AEADBadTagException.class);
+    }
+
+    @Test
+    void erasureDeletesTheNotesOfTheDebtorsContacts() {
+        String debtor = newDebtor();
+        String other = newDebtor();
+        ContactNotes notes = new ContactNotes(database, store);
+        notes.put(debtor, "debt-1", "call-1", "Promised to pay on Friday.", "advisor-1");
+        notes.put(other, "debt-2", "call-1", "Asked for a statement.", "advisor-1");
+        assertThat(notes.erased(debtor)).isFalse();
+
+        assertThat(store.erase(debtor, "the debtor asked, nothing is owed", "compliance-1")).isTrue();
+
+        assertThat(notes.erased(debtor)).isTrue();
+        assertThat(database.sql("SELECT count(*) FROM ledger_private.contact_note WHERE debtor_id = :d")
+                .param("d", debtor).query(Long.class).single()).isZero();
+        assertThat(notes.of(other, "debt-2")).as("another debtor's notes stay").hasSize(1);
+    }
+
     @Test
     void theQuerySideAloneDoesNotStartWithoutAKeyEncryptionKey() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(QuerySideApplication.class).run(
