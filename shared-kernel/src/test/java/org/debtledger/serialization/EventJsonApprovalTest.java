@@ -12,6 +12,11 @@ import org.debtledger.contact.ContactDirection;
 import org.debtledger.contact.ContactId;
 import org.debtledger.contact.ContactOutcome;
 import org.debtledger.contact.ContactRecorded;
+import org.debtledger.creditor.CreditorContractAgreed;
+import org.debtledger.creditor.CreditorDetailsChanged;
+import org.debtledger.creditor.CreditorEvent;
+import org.debtledger.creditor.CreditorRegistered;
+import org.debtledger.creditor.Iban;
 import org.debtledger.debt.AdvisorId;
 import org.debtledger.debt.Balance;
 import org.debtledger.debt.CaseAssigned;
@@ -73,6 +78,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +97,21 @@ class EventJsonApprovalTest {
         return Money.of(amount, "EUR");
     }
 
-    static List<DebtEvent> samples() {
+    static List<Object> samples() {
+        return Stream.concat(debtSamples().stream(), creditorSamples().stream()).toList();
+    }
+
+    static List<CreditorEvent> creditorSamples() {
+        CreditorId acme = new CreditorId("acme-telecom");
+        Iban account = Iban.parse("FI21 1234 5600 0007 85");
+        return List.of(
+                new CreditorRegistered(acme, "Acme Telecom Oy", account, LocalDate.parse("2025-01-02")),
+                new CreditorDetailsChanged(acme, "Acme Telecom Finland Oy", account, LocalDate.parse("2025-02-03")),
+                new CreditorContractAgreed(acme, LocalDate.parse("2025-03-01"), 3500, 250,
+                        LocalDate.parse("2025-02-20")));
+    }
+
+    static List<DebtEvent> debtSamples() {
         Allocation allocation = new Allocation(eur("14.00"), eur("0.66"), eur("5.34"), eur("0.00"));
         List<InstalmentPayment> instalments = List.of(new InstalmentPayment(1, eur("20.00")));
         Balance balance = new Balance(eur("14.00"), eur("0.66"), eur("94.66"));
@@ -145,7 +165,7 @@ class EventJsonApprovalTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void theStoredJsonOfEveryEventIsPinned(DebtEvent event) throws IOException {
+    void theStoredJsonOfEveryEventIsPinned(Object event) throws IOException {
         Path file = APPROVED.resolve(event.getClass().getSimpleName() + ".json");
         String json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(event) + "\n";
         if (!Files.exists(file)) {
@@ -160,7 +180,8 @@ class EventJsonApprovalTest {
     void everyEventIsPinnedAndHasARevision() {
         Set<String> events = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.debtledger").stream()
-                .filter(type -> type.isAssignableTo(DebtEvent.class) && !type.isInterface())
+                .filter(type -> (type.isAssignableTo(DebtEvent.class) || type.isAssignableTo(CreditorEvent.class))
+                        && !type.isInterface())
                 .peek(type -> assertThat(type.isAnnotatedWith(Revision.class)).as(type.getName()).isTrue())
                 .map(JavaClass::getSimpleName)
                 .collect(Collectors.toCollection(TreeSet::new));

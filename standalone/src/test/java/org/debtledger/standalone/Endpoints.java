@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Every endpoint of the ledger's API, who may call it, and a request it accepts: the catalogue the role matrix
  * and the fuzz test walk. {@code {debtId}}, {@code {debtorId}} and {@code {paymentId}} stand for the ids a test
- * fills in ({@code {jurisdiction}}, {@code {periodStart}} and {@code {contactId}}, a contact no test records, are
- * filled here); the bodies are valid for a debt of the README's claim, so a test can spoil them one way at a time.
+ * fills in ({@code {jurisdiction}}, {@code {periodStart}}, {@code {contactId}}, a contact no test records, and
+ * {@code {creditorId}}, the CREDITOR's own, are filled here); the bodies are valid for a debt of the README's claim,
+ * so a test can spoil them one way at a time.
  */
 final class Endpoints {
 
@@ -36,6 +37,14 @@ final class Endpoints {
             return "text/csv".equals(contentType);
         }
 
+        /**
+         * A PUT that registers what its path names: sent with a valid body to a hostile id, it would register it, so
+         * the fuzz test sends it only spoiled bodies.
+         */
+        boolean registersWhatItsPathNames() {
+            return "PUT".equals(method) && path.equals("/api/v1/creditors/{creditorId}");
+        }
+
         /** The Content-Type header of a request with a body, as {@code send}'s header arguments. */
         String[] contentTypeHeader() {
             return validBody == null ? new String[0] : new String[]{"Content-Type", contentType};
@@ -44,7 +53,7 @@ final class Endpoints {
         String pathFor(String debtId, String debtorId, String paymentId) {
             return path.replace("{debtId}", debtId).replace("{debtorId}", debtorId).replace("{paymentId}", paymentId)
                     .replace("{jurisdiction}", "FI").replace("{periodStart}", RATE_BEFORE_THE_TABLE)
-                    .replace("{contactId}", "call-catalogue");
+                    .replace("{contactId}", "call-catalogue").replace("{creditorId}", "acme-telecom");
         }
     }
 
@@ -146,6 +155,14 @@ final class Endpoints {
             new Endpoint("PUT", "/api/v1/reference-rates/{jurisdiction}/{periodStart}", "",
                     "{\"until\": \"2022-06-30\", \"referenceRate\": \"0.00\", \"source\": \"ECB main refinancing rate\"}",
                     "application/json", Set.of(OPERATOR)),
+            new Endpoint("PUT", "/api/v1/creditors/{creditorId}", "", """
+                    {"name": "Acme Telecom Oy", "remittanceAccount": "FI21 1234 5600 0007 85", "date": "2025-01-02"}""",
+                    "application/json", Set.of(OPERATOR)),
+            post("/api/v1/creditors/{creditorId}/contracts", """
+                    {"effectiveFrom": "2025-01-01", "interestShare": "35.00", "principalCommission": "2.50",
+                     "date": "2025-01-02"}""", OPERATOR),
+            get("/api/v1/creditors/{creditorId}", "", OPERATOR, CREDITOR),
+            get("/api/v1/creditors/{creditorId}/remittance", "?from=2025-03-01&to=2025-03-31", OPERATOR, CREDITOR),
             post("/api/v1/admin/projections/{name}/rebuild", "", OPERATOR),
             post("/api/v1/admin/projections/rebuild", "", OPERATOR),
             get("/api/v1/admin/projections", "", OPERATOR),

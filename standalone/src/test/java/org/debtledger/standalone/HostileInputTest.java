@@ -133,14 +133,14 @@ class HostileInputTest {
                                    List<String> headers) {
         String user = endpoint.allowed().iterator().next().replace("{debtorId}", DEBTOR);
         boolean hasBody = endpoint.validBody() != null && !endpoint.validBody().isEmpty();
-        boolean hasIds = endpoint.path().contains("{");
+        boolean hasIds = endpoint.path().contains("{") && !endpoint.registersWhatItsPathNames();
         String valid = hasBody ? endpoint.validBody().replace("{newDebtId}", "debt-" + UUID.randomUUID())
                 .replace("{debtorId}", DEBTOR).replace("{paymentId}", "RF-fuzz") : null;
         String realPath = endpoint.pathFor(debtId, DEBTOR, "RF-fuzz").replace("{name}", "debts").replace("{id}", "0");
         String id = encode(text.isEmpty() ? "x" : text);
         String hostilePath = endpoint.path().replace("{debtId}", "nope-" + id).replace("{debtorId}", id)
                 .replace("{paymentId}", id).replace("{name}", id).replace("{id}", id).replace("{jurisdiction}", id)
-                .replace("{periodStart}", id).replace("{contactId}", id);
+                .replace("{periodStart}", id).replace("{contactId}", id).replace("{creditorId}", id);
         if (endpoint.method().equals("GET")) {
             return new Hostile("GET", (kind % 2 == 0 ? realPath : hostilePath) + hostileQuery(text, number), null,
                     user, headers);

@@ -154,13 +154,14 @@ class RebuildAndRestartTest {
             StandaloneLedger.Answer started = ledger.post("/api/v1/admin/projections/rebuild", null);
             assertThat(started.status()).as(started.toString()).isEqualTo(200);
             assertThat(started.json().findValuesAsText("projection"))
-                    .containsExactly("debts", "advisor-queue", "portfolio");
-            assertThat(started.json().findValuesAsText("buildingVersion")).containsExactly("2", "2", "2");
-            for (String projection : List.of("debts", "advisor-queue", "portfolio")) {
+                    .containsExactly("debts", "advisor-queue", "portfolio", "remittance");
+            assertThat(started.json().findValuesAsText("buildingVersion")).containsExactly("2", "2", "2", "2");
+            for (String projection : List.of("debts", "advisor-queue", "portfolio", "remittance")) {
                 assertThat(awaitRebuilt(ledger, projection).path("activeVersion").asInt()).isEqualTo(2);
             }
             for (String table : List.of("debt_view", "audit_entry", "work_item", "work_debt", "work_item_change",
-                    "portfolio_debt", "portfolio_collection", "portfolio_plan", "portfolio_promise")) {
+                    "portfolio_debt", "portfolio_collection", "portfolio_plan", "portfolio_promise", "remittance_debt",
+                    "remittance_entry")) {
                 assertThat(differences(ledger, table, 1, 2)).as(table).isZero();
             }
         }

@@ -15,7 +15,8 @@ import static org.debtledger.edge.Role.OPERATOR;
 
 /**
  * Who may send commands: advisors work the debts; operators run close of business, apply bank files and follow
- * those runs, and keep the reference rates, which every staff role may read; a debtor acts on their own debts
+ * those runs, keep the reference rates, which every staff role may read, and keep the creditors and their
+ * contracts; a debtor acts on their own debts
  * through self-service.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +34,8 @@ class CommandAccess {
                 .requestMatchers(HttpMethod.GET, "/api/v1/reference-rates/*")
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, OPERATOR))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/reference-rates/*/*").hasAnyAuthority(anyOf(OPERATOR))
+                .requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*").hasAnyAuthority(anyOf(OPERATOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/creditors/*/contracts").hasAnyAuthority(anyOf(OPERATOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/self-service/debts/**").hasAnyAuthority(anyOf(DEBTOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/self-service/debts/**").hasAnyAuthority(anyOf(DEBTOR));
     }

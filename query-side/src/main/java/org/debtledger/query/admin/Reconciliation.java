@@ -11,6 +11,7 @@ import org.debtledger.query.projection.ReadModelJson;
 import org.debtledger.query.projection.ReadPositions;
 import org.debtledger.query.queue.DebtWorkItems;
 import org.debtledger.query.queue.QueueReconciliation;
+import org.debtledger.query.remittance.RemittanceReconciliation;
 import org.debtledger.query.projection.StoredEvents;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,9 @@ import java.util.Optional;
 /**
  * Checks the read models against the event store: once every read model has passed the store's head, every debt's
  * view must equal the fold of its events, its audit timeline must list exactly those events, its part of the advisor
- * queue (its items and their changes) must equal their fold with the queue's rules, and its part of the portfolio their
- * fold with the portfolio's. What an operator runs after a crash or a restore, and what the fault tests use.
+ * queue (its items and their changes) must equal their fold with the queue's rules, its part of the portfolio their
+ * fold with the portfolio's, and its lines of its creditor's remittance their fold, to the minor unit. What an
+ * operator runs after a crash or a restore, and what the fault tests use.
  */
 @Component
 public class Reconciliation {
@@ -36,15 +38,18 @@ public class Reconciliation {
     private final ReadPositions positions;
     private final QueueReconciliation queues;
     private final PortfolioReconciliation portfolios;
+    private final RemittanceReconciliation remittances;
 
     Reconciliation(StoredEvents stored, DebtReads reads, HistoryReplay replay, ReadPositions positions,
-                   QueueReconciliation queues, PortfolioReconciliation portfolios) {
+                   QueueReconciliation queues, PortfolioReconciliation portfolios,
+                   RemittanceReconciliation remittances) {
         this.stored = stored;
         this.reads = reads;
         this.replay = replay;
         this.positions = positions;
         this.queues = queues;
         this.portfolios = portfolios;
+        this.remittances = remittances;
     }
 
     public record Mismatch(String debtId, String model, String detail) {
@@ -74,6 +79,7 @@ public class Reconciliation {
             DebtWorkItems queue = queues.stored(debtId);
             List<String> queueChanges = queues.storedChanges(debtId, head);
             DebtPortfolio portfolio = portfolios.stored(debtId);
+            RemittanceReconciliation.Stored remittance = remittances.stored(debtId);
             List<HistoryReplay.Recorded> debtEvents = replay.events(debtId);
             // events the view applied after the head was read count too: the view may be ahead, never behind
             long bound = Math.max(head, view.map(DebtView::position).orElse(0L));
@@ -87,6 +93,8 @@ public class Reconciliation {
                     .ifPresent(difference -> found.add(new Mismatch(debtId, "advisor_queue", difference)));
             PortfolioReconciliation.difference(portfolio, debtEvents, head)
                     .ifPresent(difference -> found.add(new Mismatch(debtId, "portfolio", difference)));
+            RemittanceReconciliation.difference(remittance, debtEvents, head)
+                    .ifPresent(difference -> found.add(new Mismatch(debtId, "remittance", difference)));
             for (Mismatch mismatch : found) {
                 count++;
                 if (mismatches.size() < MISMATCHES_SHOWN) {

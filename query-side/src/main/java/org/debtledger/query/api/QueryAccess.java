@@ -16,8 +16,8 @@ import static org.debtledger.edge.Role.INTEGRATION;
 import static org.debtledger.edge.Role.OPERATOR;
 
 /**
- * Who may read what. A creditor passes here for debts, balances, search and the stream, and is then shown only
- * its own debts and events by the endpoints themselves; a debtor reads only through self-service, which shows them
+ * Who may read what. A creditor passes here for debts, balances, search, the stream and creditors' remittances,
+ * and is then shown only its own debts, events and remittance by the endpoints themselves; a debtor reads only through self-service, which shows them
  * only their own debts.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +47,8 @@ class QueryAccess {
                 .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE))
                 .requestMatchers(HttpMethod.POST, "/api/v1/debtors/*/erasure").hasAnyAuthority(anyOf(COMPLIANCE))
                 .requestMatchers(HttpMethod.GET, "/api/v1/access-log").hasAnyAuthority(anyOf(COMPLIANCE))
+                .requestMatchers(HttpMethod.GET, "/api/v1/creditors/*", "/api/v1/creditors/*/remittance")
+                .hasAnyAuthority(anyOf(OPERATOR, CREDITOR))
                 .requestMatchers("/api/v1/admin/**").hasAnyAuthority(anyOf(OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/debtors/*/access-codes")
                 .hasAnyAuthority(anyOf(ADVISOR, OPERATOR))

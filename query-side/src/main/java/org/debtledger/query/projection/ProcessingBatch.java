@@ -2,6 +2,7 @@ package org.debtledger.query.projection;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
+import org.debtledger.debt.DebtEvent;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -29,6 +30,7 @@ public final class ProcessingBatch {
         return messages.stream()
                 .filter(DomainEventMessage.class::isInstance)
                 .<DomainEventMessage<?>>map(DomainEventMessage.class::cast)
+                .filter(event -> event.getPayload() instanceof DebtEvent)
                 .toList();
     }
 

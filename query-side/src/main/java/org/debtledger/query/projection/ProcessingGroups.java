@@ -10,7 +10,9 @@ public final class ProcessingGroups {
     public static final String ADVISOR_QUEUE = "advisor-queue";
     /** Placed principal, collections by month since registration, and plans, for the portfolio's charts. */
     public static final String PORTFOLIO = "portfolio";
-    public static final List<String> ALL = List.of(DEBTS, ADVISOR_QUEUE, PORTFOLIO);
+    /** Payments, reversals and refunds by creditor, for each creditor's remittance. */
+    public static final String REMITTANCE = "remittance";
+    public static final List<String> ALL = List.of(DEBTS, ADVISOR_QUEUE, PORTFOLIO, REMITTANCE);
 
     private ProcessingGroups() {
     }

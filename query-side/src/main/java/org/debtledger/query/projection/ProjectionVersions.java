@@ -25,7 +25,8 @@ public class ProjectionVersions {
             ProcessingGroups.DEBTS, List.of("debt_view", "audit_entry"),
             ProcessingGroups.ADVISOR_QUEUE, List.of("work_debt", "work_item", "work_item_change"),
             ProcessingGroups.PORTFOLIO, List.of("portfolio_debt", "portfolio_collection", "portfolio_plan",
-                    "portfolio_promise"));
+                    "portfolio_promise"),
+            ProcessingGroups.REMITTANCE, List.of("remittance_debt", "remittance_entry"));
 
     private final JdbcClient jdbc;
 

@@ -48,16 +48,17 @@ public class StoredEvents {
         return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
     }
 
-    /** Every debt with events, in order of its id. */
+    /** Every debt with events, in order of its id (a creditor's events are kept beside them, of another type). */
     public List<String> debtIds() {
-        return jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry ORDER BY aggregateidentifier")
+        return jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE type = 'Debt'"
+                        + " ORDER BY aggregateidentifier")
                 .query(String.class).list();
     }
 
     /** Every debt with an event at or before {@code head}, in order of its id. */
     public List<String> debtIdsThrough(long head) {
         return jdbc.sql("SELECT DISTINCT aggregateidentifier FROM domainevententry"
-                        + " WHERE globalindex <= :head ORDER BY aggregateidentifier")
+                        + " WHERE globalindex <= :head AND type = 'Debt' ORDER BY aggregateidentifier")
                 .param("head", head).query(String.class).list();
     }
 
