@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -85,6 +86,17 @@ public class LedgerApi {
         return client.get().uri(base(side), uri)
                 .headers(headers -> authorize(headers, reason))
                 .retrieve().body(OBJECT);
+    }
+
+    /**
+     * A read answered with something other than JSON, such as a remittance as CSV ({@code accept}): its body as
+     * text, decoded by the charset it names, with its headers, which may say more (whether another page follows).
+     */
+    public ResponseEntity<String> getText(Side side, Function<UriBuilder, URI> uri, MediaType accept) {
+        return client.get().uri(base(side), uri)
+                .headers(headers -> authorize(headers, null))
+                .accept(accept)
+                .retrieve().toEntity(String.class);
     }
 
     /** A query answered with a list. */

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -424,6 +425,105 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.id("model-debts"))).startsWith("debts IDLE");
         browser.press("Check the read models against the events");
         assertThat(browser.text(By.id("reconciliation"))).startsWith("Consistent: ");
+    }
+
+    @Test
+    void anOperatorRegistersACreditorAgreesAContractAndReadsAndDownloadsItsRemittance() throws Exception {
+        String creditorId = "console-creditor-" + System.nanoTime() % 1_000_000_000;
+        browser.width(1280);
+        browser.signIn("operator");
+        browser.click(By.linkText("Creditors"));
+        browser.type("creditorId", creditorId);
+        browser.press("Find");
+        assertThat(browser.text(By.id("not-registered"))).contains("No creditor " + creditorId + " is registered");
+
+        browser.type("creditor-name", "Kotka Energia Oy");
+        browser.type("remittance-account", "FI21 1234 5600 0007 86");
+        browser.press("Register the creditor");
+        assertThat(browser.text(By.cssSelector(".refused"))).startsWith("Refused (REMITTANCE_ACCOUNT_NOT_AN_IBAN):")
+                .contains("check digits");
+        assertThat(browser.driver.findElement(By.id("creditor-name")).getDomProperty("value"))
+                .isEqualTo("Kotka Energia Oy");
+        browser.type("remittance-account", "FI21 1234 5600 0007 85");
+        browser.press("Register the creditor");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Creditor " + creditorId + " registered");
+        assertThat(browser.text(By.id("creditor-title"))).isEqualTo("Kotka Energia Oy");
+        assertThat(browser.text(By.id("account"))).isEqualTo("FI2112345600000785");
+        assertThat(browser.driver.findElement(By.id("from")).getDomProperty("value"))
+                .as("the previous month, unless another period is asked for")
+                .isEqualTo(YearMonth.from(TODAY).minusMonths(1).atDay(1).toString());
+
+        browser.date("effective-from", LocalDate.of(2025, 1, 1));
+        browser.type("interest-share", "50.00");
+        browser.type("principal-commission", "2.50");
+        browser.press("Add the contract");
+        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contract in force from 2025-01-01 recorded");
+        assertThat(browser.text(By.cssSelector("#contracts tbody"))).isEqualTo("2025-01-01 50.00 2.50");
+
+        // a debt of the creditor placed in January 2025 and paid in part before it fell due, as an advisor records it
+        String debtId = "CC" + System.nanoTime() % 1_000_000_000 + DEBTS.incrementAndGet();
+        accepted("/api/v1/debts", """
+                {"debtId": "%s", "creditorId": "%s", "debtorId": "cc-debtor", "invoiceReference": "CC-%s",
+                 "invoicePeriod": {"from": "2024-12-01", "to": "2024-12-31"}, "description": "Electricity",
+                 "principal": {"amount": "400.00", "currency": "EUR"}, "dueDate": "2025-02-15",
+                 "debtType": "CONSUMER", "jurisdiction": "FI", "date": "2025-01-15"}"""
+                .formatted(debtId, creditorId, debtId));
+        String paymentId = "CC-PAY-" + debtId;
+        long paid = accepted("/api/v1/debts/" + debtId + "/payments", """
+                {"paymentId": "%s", "amount": {"amount": "100.00", "currency": "EUR"}, "valueDate": "2025-02-10",
+                 "channel": "BANK_FILE"}""".formatted(paymentId));
+        StandaloneLedger.Answer fresh = ledger.as("operator").get("/api/v1/creditors/" + creditorId
+                + "/remittance?from=2025-02-01&to=2025-02-28&minPosition=" + paid);
+        assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
+
+        browser.date("from", LocalDate.of(2025, 2, 1));
+        browser.date("to", LocalDate.of(2025, 2, 28));
+        browser.press("Show");
+        // all of it principal, of which the contract's commission of 2.50 % is kept
+        assertThat(browser.text(By.cssSelector("#lines tbody tr"))).isEqualTo("2025-02-10 PAYMENT " + paymentId + " "
+                + debtId + " EUR 100.00 0.00 0.00 100.00 100.00 2.50 97.50");
+        WebElement total = browser.waitFor(By.xpath("//table[@id='totals']//tr[td[1]='EUR']"));
+        BigDecimal collected = new BigDecimal(total.findElement(By.className("collected")).getText());
+        BigDecimal kept = new BigDecimal(total.findElement(By.className("kept")).getText());
+        BigDecimal remitted = new BigDecimal(total.findElement(By.className("remitted")).getText());
+        assertThat(collected).isEqualByComparingTo("100.00");
+        assertThat(kept.add(remitted)).isEqualByComparingTo(collected);
+        assertThat(remitted).isEqualByComparingTo("97.50");
+        browser.screenshot("creditor");
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.waitFor(By.id("remittance")));
+        browser.screenshot("creditor-remittance");
+        assertThat(browser.unnamedFields()).isEmpty();
+
+        String csvLink = browser.driver.findElement(By.linkText("Download CSV")).getDomAttribute("href");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ledger.port()).resolve(csvLink))
+                .header("Cookie", "JSESSIONID=" + browser.driver.manage().getCookieNamed("JSESSIONID").getValue())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment")
+                .contains("remittance-" + creditorId + "-2025-02-01-2025-02-28.csv");
+        String[] rows = csv.body().split("\\r\\n");
+        assertThat(rows).hasSize(2);
+        assertThat(rows[0]).isEqualTo("date,kind,debt_id,payment_id,currency,amount,fees,interest,principal,credit,"
+                + "collected,fees_kept,interest_kept,commission,kept,remitted,contract_from,position");
+        assertThat(rows[1]).matches("2025-02-10,PAYMENT," + debtId + "," + paymentId + ",EUR,100.00,0.00,0.00,"
+                + "100.00,0.00,100.00,0.00,0.00,2.50,2.50,97.50,2025-01-01,[0-9]+");
+
+        browser.width(390);
+        browser.screenshot("creditor-390");
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.waitFor(By.id("lines")));
+        browser.screenshot("creditor-remittance-390");
+        assertThat(browser.widerThanTheWindow())
+                .as("nothing wider than the phone's screen but the tables, which scroll in their own box").isFalse();
+        browser.width(1280);
+
+        browser.signIn("advisor");
+        assertThat(browser.text(By.cssSelector("header nav"))).doesNotContain("Creditors");
+        browser.go("/console/creditors?creditorId=" + creditorId);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not for your role");
+        browser.go("/console/creditors");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not for your role");
     }
 
     @Test
