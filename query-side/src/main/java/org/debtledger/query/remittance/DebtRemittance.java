@@ -28,13 +28,16 @@ public record DebtRemittance(String debtId, String creditorId, long sequenceNumb
         return new DebtRemittance(debtId, null, -1, Map.of());
     }
 
-    /** The state after the debt's event at {@code sequence}: this one when it was applied before. */
+    /** The state after the debt's event at {@code sequence}: this one when applied before or the debt is unknown. */
     DebtRemittance after(DebtEvent event, long sequence) {
         if (sequence <= sequenceNumber) {
             return this;
         }
         if (event instanceof DebtRegistered registered) {
             return new DebtRemittance(debtId, registered.creditorId().value(), sequence, payments);
+        }
+        if (creditorId == null) {
+            return this; // an event of a debt not registered changes nothing, as in the other read models
         }
         Map<String, LocalDate> known = payments;
         if (event instanceof PaymentReceived payment) {
