@@ -163,7 +163,9 @@ class SelfServiceDebtsController {
     private OwnDebt ownDebt(String debtId, Long minPosition) {
         long head = reads.storeHead();
         if (minPosition != null && minPosition > head) {
-            throw new ReadPositions.NotFreshEnough(minPosition, head);
+            // the debt's events are read from the store itself: no wait brings one not stored yet
+            throw new IllegalArgumentException("minPosition " + minPosition + " is beyond the newest event stored ("
+                    + head + "); ask with the position a command answered with");
         }
         List<HistoryReplay.Recorded> events = replay.events(debtId);
         String debtorId = events.isEmpty() || !(events.get(0).event() instanceof DebtRegistered registered)
