@@ -40,7 +40,6 @@ import org.debtledger.debt.DebtStanding;
 import org.debtledger.debt.DebtStatus;
 import org.debtledger.debt.DebtWrittenOff;
 import org.debtledger.debt.DebtorId;
-import org.debtledger.debt.DueDateExtended;
 import org.debtledger.debt.RecallDebt;
 import org.debtledger.debt.RegisterDebt;
 import org.debtledger.debt.WriteOffDebt;
@@ -53,7 +52,6 @@ import org.debtledger.fee.ChargeFee;
 import org.debtledger.fee.FeeCharged;
 import org.debtledger.fee.FeeType;
 import org.debtledger.interest.InterestPosted;
-import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.pause.PauseCollection;
@@ -134,16 +132,10 @@ public class Debt {
      * is charged by; nothing is applied. A debtor asks it before asking for the extension.
      */
     public ExtensionQuote quoteExtension(int days, LocalDate date, CollectionPolicy policy) {
-        List<DebtEvent> events = state.feePolicy(policy).extension(
+        return ExtensionQuote.of(debtId.value(), date, days, state.feePolicy(policy).extension(
                 new ChargeFee(debtId, FeeType.DUE_DATE_EXTENSION, null, days, date),
                 policy.of(state.terms().jurisdiction()).interestRunsWhileExtended(),
-                standing().interestAccruedThrough());
-        Optional<Money> fee = events.stream().filter(FeeCharged.class::isInstance).map(FeeCharged.class::cast)
-                .map(FeeCharged::amount).findFirst();
-        DueDateExtended extended = events.stream().filter(DueDateExtended.class::isInstance)
-                .map(DueDateExtended.class::cast).findFirst().orElseThrow();
-        return new ExtensionQuote(debtId.value(), date, days, extended.previousDueDate(), extended.dueDate(),
-                fee.isEmpty(), fee.orElse(null));
+                standing().interestAccruedThrough()));
     }
 
     /** Whose debt it is: the debtor reference it is owed under. */
@@ -158,7 +150,7 @@ public class Debt {
                        @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
         PlanPolicy plans = state.planPolicy(policy);
         plans.requireAgreeable(command);
-        PlanTerms terms = planTerms(command.instalments().size(), command.date(), policy);
+        PlanTerms terms = PlanTerms.of(state, command.instalments().size(), command.date(), policy);
         PaymentPlanAgreed agreed = plans.agreed(command, terms.number(), terms.total(),
                 terms.fee().map(FeeCharged::amount), actorRole);
         terms.interest().ifPresent(AggregateLifecycle::apply);
@@ -171,28 +163,7 @@ public class Debt {
      * instalment may be; nothing is applied. The advisor's plan form and a debtor asking for a plan read it first.
      */
     public PlanQuote quotePlan(int instalments, LocalDate date, CollectionPolicy policy) {
-        PlanTerms terms = planTerms(instalments, date, policy);
-        PlanPolicy plans = state.planPolicy(policy);
-        Optional<FeeCharged> laterFee = state.feePolicy(policy).laterPlanFee(terms.number(), terms.fee(), instalments,
-                date, plans.rules().firstPlanFree());
-        return new PlanQuote(debtId.value(), date, instalments, terms.number(), terms.total(),
-                terms.fee().map(FeeCharged::amount).orElse(null), laterFee.map(FeeCharged::amount).orElse(null),
-                plans.rules().minimumInstalment(), standing().plan() != null && standing().plan().inForce());
-    }
-
-    /** The interest posted and the fee charged when a plan is agreed, and all it must then cover. */
-    private record PlanTerms(int number, Optional<InterestPosted> interest, Optional<FeeCharged> fee, Money total) {
-    }
-
-    private PlanTerms planTerms(int instalments, LocalDate date, CollectionPolicy policy) {
-        Optional<InterestPosted> interest = state.interestDue(policy).through(date, state.principal());
-        int number = standing().plan() == null ? 1 : standing().plan().number() + 1;
-        Optional<FeeCharged> fee = state.feePolicy(policy).planFee(number, instalments, date,
-                state.planPolicy(policy).rules().firstPlanFree());
-        Money total = standing().outstanding().total()
-                .plus(interest.map(InterestPosted::amount).orElse(state.zero()))
-                .plus(fee.map(FeeCharged::amount).orElse(state.zero()));
-        return new PlanTerms(number, interest, fee, total);
+        return PlanTerms.of(state, instalments, date, policy).quote(state, instalments, date, policy);
     }
 
     // ---- payments: the rules are PaymentPolicy's; a back-valued payment's restatement is ValueDateRestatement's
