@@ -117,6 +117,8 @@ final class ReadSide {
             ReadPositions positions = query.getBean(ReadPositions.class);
             long head = Profiles.of("catch-up", () -> caughtUp(query));
             double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
+            // the read models as caught up, before a rebuild leaves a version of them behind
+            Map<String, Object> storage = StoreSizes.measure(postgres.getPostgresDatabase());
 
             ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
             long rebuildBegin = System.nanoTime();
@@ -170,6 +172,7 @@ final class ReadSide {
             figures.put("streamFirstPassEventsPerSecond", Math.round(received / firstPassSeconds));
             figures.put("streamPasses", passes[1]);
             figures.put("streamEventsPerSecond", Math.round(passes[0] / (passes[2] / 1e9)));
+            figures.put("storage", storage);
             figures.putAll(BothSidesAtWork.measure(http, commandPort, port, positions, commandRate, each));
             log.warn("%nread side: {}".formatted(), figures);
             return figures;

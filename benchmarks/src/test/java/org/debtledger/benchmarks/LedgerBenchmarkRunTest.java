@@ -75,6 +75,12 @@ class LedgerBenchmarkRunTest {
                 "streamFirstPassEventsPerSecond", "streamEventsPerSecond"}) {
             assertThat(readSide.path(rate).asLong()).as(rate).isPositive();
         }
+        JsonNode storage = readSide.path("storage");
+        assertThat(storage.path("events").asLong()).isPositive().isLessThanOrEqualTo(readSide.path("events").asLong());
+        for (String part : new String[]{"eventTable", "readModels", "database"}) {
+            assertThat(storage.path(part).path("bytesPerEvent").asLong()).as(part).isPositive();
+        }
+        assertThat(storage.path("eventIndexes").path("domainevententry_pkey").path("bytes").asLong()).isPositive();
         JsonNode halfRate = written.path("commandsAtHalfTheSustainableRate");
         assertThat(halfRate.path("perSecondAsked").asLong()).isPositive();
         assertThat(halfRate.path("p99Millis").asDouble()).isPositive();
