@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,8 +44,9 @@ public class OperationRuns implements SmartLifecycle {
     private static final String STOPPING = "the ledger is stopping; try again once it has started";
     private static final String AGAIN = "; what was done stays done, and running it again carries on";
     private static final String COLUMNS = """
-            run_id, kind, status, business_date, file_name, file_bytes, started_by, started_at, finished_at, total,
-            done, failed, applied, already_applied, failures_by_rule::text AS failures_by_rule, failure""";
+            run_id, kind, status, business_date, file_name, file_bytes, started_by, started_at, progress_at,
+            finished_at, total, done, failed, applied, already_applied, failures_by_rule::text AS failures_by_rule,
+            failure""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -230,15 +232,19 @@ public class OperationRuns implements SmartLifecycle {
         int done = row.getInt("done");
         String report = row.getString("report");
         OffsetDateTime finishedAt = row.getObject("finished_at", OffsetDateTime.class);
+        Instant startedAt = row.getObject("started_at", OffsetDateTime.class).toInstant();
+        Instant countedAt = (finishedAt != null ? finishedAt : row.getObject("progress_at", OffsetDateTime.class))
+                .toInstant();
+        Integer left = total == null ? null : Math.max(0, total - done);
+        long perSecond = Run.perSecond(done, startedAt, countedAt);
         return new Run(row.getLong("run_id"), RunKind.valueOf(row.getString("kind")), row.getString("status"),
                 row.getObject("business_date", LocalDate.class), row.getString("file_name"),
-                row.getObject("file_bytes", Long.class), row.getString("started_by"),
-                row.getObject("started_at", OffsetDateTime.class).toInstant(),
-                finishedAt == null ? null : finishedAt.toInstant(), total, done,
-                total == null ? null : Math.max(0, total - done), row.getInt("failed"),
+                row.getObject("file_bytes", Long.class), row.getString("started_by"), startedAt,
+                finishedAt == null ? null : finishedAt.toInstant(), total, done, left, row.getInt("failed"),
                 row.getObject("applied", Integer.class), row.getObject("already_applied", Integer.class),
                 new TreeMap<>(json.readValue(row.getString("failures_by_rule"),
                         new TypeReference<Map<String, Integer>>() { })),
+                perSecond, Run.secondsToGo(left, perSecond, finishedAt != null),
                 row.getString("failure"), report == null ? null : json.readTree(report));
     }
 

@@ -233,11 +233,14 @@ class OperationRunsTest extends CommandSideTest {
             assertThat(going.alreadyApplied()).isEqualTo(1);
             assertThat(going.failuresByRule()).containsExactly(Map.entry("DEBT_UNKNOWN", 2));
             assertThat(going.report()).isNull();
+            assertThat(going.perSecond()).isPositive();
+            assertThat(going.secondsToGo()).isEqualTo(4 / going.perSecond());
             return Map.of("lines", 10);
         });
         Run completed = runs.find(runId).orElseThrow();
         assertThat(completed.status()).isEqualTo("COMPLETED");
         assertThat(completed.report().path("lines").asInt()).isEqualTo(10);
+        assertThat(completed.secondsToGo()).isNull();
 
         long failing = runs.begin(NewRun.closeOfBusiness(LocalDate.of(2025, 8, 31), "operator"));
         assertThatThrownBy(() -> runs.carryOut(failing, progress -> {
