@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Read models rebuilt while they answer, identical to the ones built live, poison events dead-lettered again; a
- * rebuild left by a process that died given up; and a query side resumed after a restart.
+ * rebuild left by a process that died given up, and one whose segment another process keeps; and a query side
+ * resumed after a restart.
  */
 class RebuildAndRestartTest {
 
@@ -195,6 +198,34 @@ class RebuildAndRestartTest {
                     .path("buildingVersion").asInt()).isEqualTo(3);
             assertThat(awaitRebuilt(ledger, "debts").path("activeVersion").asInt()).isEqualTo(3);
             assertThat(differences(ledger, "debt_view", 1, 3)).isZero();
+        }
+    }
+
+    @Test
+    void aRebuildWhoseSegmentAnotherProcessKeepsIsGivenUpNamingItAndTheActiveVersionStays() {
+        try (StandaloneLedger ledger = StandaloneLedger.start(dataDirectory, "--ledger.rebuild.claim-wait=2s")) {
+            List<String> debts = someHistory(ledger, 2);
+            awaitFresh(ledger, debts.get(0), head(ledger));
+            // a query process that holds a segment of the debts' processor and does not let it go for a minute
+            ledger.database.sql("UPDATE tokenentry SET owner = 'stubborn@elsewhere', timestamp = :until"
+                            + " WHERE processorname = 'debts' AND segment = 1")
+                    .param("until", Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MILLIS).toString())
+                    .update();
+
+            StandaloneLedger.Answer refused = ledger.post("/api/v1/admin/projections/debts/rebuild", null);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().path("type").asText())
+                    .isEqualTo("urn:debt-ledger:problem:rebuild-segments-not-free");
+            assertThat(refused.json().path("detail").asText()).as(refused.toString())
+                    .contains("segment 1 of debts is held by stubborn@elsewhere");
+            JsonNode status = ledger.get("/api/v1/admin/projections/debts/status").json();
+            assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("FAILED");
+            assertThat(status.path("failure").asText()).contains("stubborn@elsewhere");
+            assertThat(status.path("activeVersion").asInt()).isEqualTo(1);
+            assertThat(status.path("buildingVersion").isNull()).as(status.toString()).isTrue();
+            assertThat(ledger.database.sql("SELECT to_regclass('ledger_read.debt_view_2') IS NULL")
+                    .query(Boolean.class).single()).isTrue();
+            assertThat(ledger.get("/api/v1/debts/" + debts.get(1)).status()).isEqualTo(200);
         }
     }
 

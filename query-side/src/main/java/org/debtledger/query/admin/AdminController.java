@@ -90,11 +90,20 @@ class AdminController {
         return new Retry(id, processed);
     }
 
-    @ExceptionHandler({ProjectionRebuilds.AlreadyRebuilding.class, ProjectionRebuilds.CannotRebuild.class})
+    @ExceptionHandler(ProjectionRebuilds.AlreadyRebuilding.class)
     ProblemDetail alreadyRebuilding(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(URI.create("urn:debt-ledger:problem:rebuild-running"));
         problem.setTitle("Rebuild not started");
+        return problem;
+    }
+
+    /** The segments a rebuild needs were not all free in time: the detail names the segment and its holder. */
+    @ExceptionHandler(ProjectionRebuilds.CannotRebuild.class)
+    ProblemDetail segmentsNotFree(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("urn:debt-ledger:problem:rebuild-segments-not-free"));
+        problem.setTitle("Rebuild given up");
         return problem;
     }
 }

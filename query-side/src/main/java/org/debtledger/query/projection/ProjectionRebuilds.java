@@ -3,7 +3,6 @@ package org.debtledger.query.projection;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +29,10 @@ import static org.debtledger.query.projection.ProjectionVersions.table;
  * Rebuilds read models from the first event without downtime: the models' processors stop, a new version of their
  * tables is filled from the event store read once ({@link NewVersionFiller}), one transaction makes it the active
  * version, and the processors go on from where they stopped. Queries read the active version throughout; it receives no
- * events while the new one is filled. Runs within one query process, which holds the processors' segments for the
- * whole fill so that no other process applies an event the fill might not have read.
+ * events while the new one is filled. One query process rebuilds a model, holding its processor's segments for the
+ * whole fill so that no process applies an event the fill might not have read; the others, seeing the rebuild
+ * recorded, let their segments go and claim none until it is over ({@link SegmentSharing}), and go on answering
+ * queries from the active version.
  *
  * <p>Why the processors may go on from where they stopped: every event they had applied was committed before they
  * stopped, so the fill, reading afterwards, has it; the events between their tokens and what the fill read come
@@ -46,10 +47,11 @@ public class ProjectionRebuilds {
     private final JdbcClient jdbc;
     private final ProjectionVersions versions;
     private final TransactionTemplate transaction;
-    private final TokenStore tokens;
+    private final RebuildClaims claims;
     private final NewVersionFiller filler;
     private final StoredEvents stored;
     private final Map<String, ReadModel<?>> models;
+    /** The models this process is rebuilding, from when it records the rebuild until it is over. */
     private final Set<String> filling = new HashSet<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "rebuild-fill");
@@ -58,13 +60,13 @@ public class ProjectionRebuilds {
     });
 
     ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, ProjectionVersions versions,
-                       TransactionTemplate transaction, TokenStore tokens, NewVersionFiller filler, StoredEvents stored,
-                       List<ReadModel<?>> models) {
+                       TransactionTemplate transaction, RebuildClaims claims, NewVersionFiller filler,
+                       StoredEvents stored, List<ReadModel<?>> models) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.versions = versions;
         this.transaction = transaction;
-        this.tokens = tokens;
+        this.claims = claims;
         this.filler = filler;
         this.stored = stored;
         this.models = models.stream().collect(Collectors.toMap(ReadModel::processingGroup, Function.identity()));
@@ -77,25 +79,41 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Stops the models' processors, claims all their segments for this process, prepares the new versions' tables
-     * and starts filling them in the background. If a segment cannot be claimed (another process holds it),
-     * nothing changes.
+     * Stops the models' processors here, records the rebuild (which the other query processes see and give way to),
+     * claims all the processors' segments for this process once the others have let theirs go, and starts filling
+     * the new versions in the background. If the segments cannot all be claimed within a bound, the rebuild
+     * is given up and the active versions stay ({@link RebuildClaims}).
      */
-    public synchronized List<Status> start(List<String> projections) {
+    public List<Status> start(List<String> projections) {
         projections.forEach(ProjectionRebuilds::requireKnown);
+        List<StreamingEventProcessor> processors = projections.stream().map(this::processor).toList();
+        List<NewVersionFiller.Target> targets = record(projections, processors);
+        try {
+            claims.claimAll(projections);
+        } catch (RuntimeException e) {
+            log.warn("giving up the rebuild of {}: {}", projections, e.getMessage());
+            targets.forEach(target -> dropBuildingVersion(target.model().processingGroup(), target.version(),
+                    e.getMessage()));
+            synchronized (this) {
+                filling.removeAll(projections);
+            }
+            processors.forEach(StreamingEventProcessor::start);
+            throw e;
+        }
+        background.execute(() -> fillThenActivate(targets, processors));
+        log.info("rebuilding {} from the first event", projections);
+        return projections.stream().map(this::status).toList();
+    }
+
+    /** Stops the processors here and creates the new versions' tables, recording them as building. */
+    private synchronized List<NewVersionFiller.Target> record(List<String> projections,
+                                                              List<StreamingEventProcessor> processors) {
         for (String projection : projections) {
             if (versions.of(projection).building() != null) {
                 throw new AlreadyRebuilding(projection);
             }
         }
-        List<StreamingEventProcessor> processors = projections.stream().map(this::processor).toList();
         processors.forEach(StreamingEventProcessor::shutDown);
-        try {
-            transaction.executeWithoutResult(tx -> projections.forEach(this::claimSegments));
-        } catch (RuntimeException e) {
-            processors.forEach(StreamingEventProcessor::start);
-            throw new CannotRebuild(projections, e);
-        }
         List<NewVersionFiller.Target> targets = new ArrayList<>();
         try {
             for (String projection : projections) {
@@ -104,23 +122,12 @@ public class ProjectionRebuilds {
             }
         } catch (RuntimeException e) {
             targets.forEach(target -> dropBuildingVersion(target.model().processingGroup(), target.version(), e.toString()));
-            releaseSegmentsAndRestart(projections, processors);
+            processors.forEach(StreamingEventProcessor::start);
             throw e;
         }
+        // from here the rebuild is this process's, though not filling yet: not one whose process has gone
         filling.addAll(projections);
-        background.execute(() -> fillThenActivate(targets, processors));
-        log.info("rebuilding {} from the first event", projections);
-        return projections.stream().map(this::status).toList();
-    }
-
-    private void claimSegments(String projection) {
-        int[] segments = tokens.fetchSegments(projection);
-        if (segments.length == 0) {
-            throw new IllegalStateException(projection + " has no segments yet: its processor has not started");
-        }
-        for (int segment : segments) {
-            tokens.fetchToken(projection, segment);
-        }
+        return targets;
     }
 
     /**
@@ -135,6 +142,13 @@ public class ProjectionRebuilds {
         int version = Math.max(next, current.active()) + 1;
         long head = stored.head();
         transaction.executeWithoutResult(tx -> {
+            // first, and only if none is building: a rebuild started by another process at the same time waits on
+            // this row, then finds it building
+            if (jdbc.sql("UPDATE ledger_read.projection_version SET building = :version"
+                            + " WHERE projection = :projection AND building IS NULL")
+                    .param("version", version).param("projection", projection).update() == 0) {
+                throw new AlreadyRebuilding(projection);
+            }
             for (String base : TABLES.get(projection)) {
                 for (int old = 1; old < current.active(); old++) {
                     jdbc.sql("DROP TABLE IF EXISTS " + table(base, old)).update();
@@ -143,8 +157,6 @@ public class ProjectionRebuilds {
                 jdbc.sql("CREATE TABLE " + table(base, version) + " (LIKE " + table(base, current.active())
                         + " INCLUDING ALL)").update();
             }
-            jdbc.sql("UPDATE ledger_read.projection_version SET building = :version WHERE projection = :projection")
-                    .param("version", version).param("projection", projection).update();
             jdbc.sql("""
                             INSERT INTO ledger_read.projection_rebuild (projection, version, status, started_at, head, node)
                             VALUES (:projection, :version, 'RUNNING', now(), :head, :node)""")
@@ -159,11 +171,7 @@ public class ProjectionRebuilds {
         List<String> projections = targets.stream().map(target -> target.model().processingGroup()).toList();
         try {
             filler.run(targets, eventsRead -> {
-                transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
-                    for (int segment : tokens.fetchSegments(projection)) {
-                        tokens.extendClaim(projection, segment);
-                    }
-                }));
+                claims.extend(projections);
                 targets.forEach(target -> jdbc.sql("UPDATE ledger_read.projection_rebuild SET events_done = :done"
                                 + " WHERE projection = :projection AND version = :version")
                         .param("done", eventsRead).param("projection", target.model().processingGroup())
@@ -190,11 +198,7 @@ public class ProjectionRebuilds {
 
     /** Lets the segments go and the processors go on from their tokens. */
     private void releaseSegmentsAndRestart(List<String> projections, List<StreamingEventProcessor> processors) {
-        transaction.executeWithoutResult(tx -> projections.forEach(projection -> {
-            for (int segment : tokens.fetchSegments(projection)) {
-                tokens.releaseClaim(projection, segment);
-            }
-        }));
+        claims.release(projections);
         processors.forEach(StreamingEventProcessor::start);
     }
 
@@ -282,11 +286,11 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** The processors' segments could not be claimed, typically because another query process holds one. */
+    /** The processors' segments could not all be claimed in time: another query process did not let one go. */
     public static class CannotRebuild extends RuntimeException {
-        CannotRebuild(List<String> projections, RuntimeException cause) {
-            super(String.join(" and ", projections) + " cannot be rebuilt now: all their processors' segments must"
-                    + " be free to claim (stop other query processes first)", cause);
+        CannotRebuild(List<String> projections, String why) {
+            super(String.join(" and ", projections) + " cannot be rebuilt now: a rebuild needs every segment of the"
+                    + " model's processor, and " + why + "; the rebuild was given up and the active version stays");
         }
     }
 
