@@ -52,8 +52,10 @@ class KafkaPublisherTest {
     @BeforeAll
     static void start() {
         broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // one partition for each of the broker's own topics, made at the first transaction and the first group
         broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
+                "transaction.state.log.min.isr", "1", "transaction.state.log.num.partitions", "1",
+                "offsets.topic.num.partitions", "1"));
         broker.afterPropertiesSet();
         ledger = StandaloneLedger.start(directory, "--ledger.kafka.enabled=true",
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--ledger.kafka.batch-size=5",
