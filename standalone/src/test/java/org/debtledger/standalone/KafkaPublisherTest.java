@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.debtledger.query.stream.PublicStreamPages;
 import org.debtledger.query.stream.kafka.KafkaClients;
 import org.debtledger.query.stream.kafka.KafkaEventPublisher;
@@ -18,8 +17,6 @@ import org.springframework.kafka.core.ProducerPostProcessor;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,32 +179,6 @@ class KafkaPublisherTest {
                         + " WHERE application_name = :name")
                 .param("name", "kafka-publisher:" + topic + "-publisher").query(Boolean.class).list();
         assertThat(ended).containsExactly(true);
-    }
-
-    /** Holds a producer's next commit, once armed, until released: a publisher stalled mid-transaction. */
-    private static final class StalledCommit implements ProducerPostProcessor<String, byte[]> {
-
-        final CountDownLatch stalled = new CountDownLatch(1);
-        final CountDownLatch released = new CountDownLatch(1);
-        volatile boolean armed;
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Producer<String, byte[]> apply(Producer<String, byte[]> producer) {
-            return (Producer<String, byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
-                    new Class<?>[] {Producer.class}, (proxy, method, arguments) -> {
-                        if (armed && method.getName().equals("commitTransaction")) {
-                            armed = false;
-                            stalled.countDown();
-                            released.await(60, TimeUnit.SECONDS);
-                        }
-                        try {
-                            return method.invoke(producer, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
     }
 
     /** Short enough that the lock's session name, {@code kafka-publisher:<topic>-publisher}, is not cut. */
