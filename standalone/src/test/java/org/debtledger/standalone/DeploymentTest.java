@@ -33,17 +33,17 @@ class DeploymentTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void composeRunsPostgresTheCommandSideTheQuerySideTheConsoleAndThePortal() throws IOException {
+    void composeRunsPostgresKafkaTheCommandSideTheQuerySideTheConsoleAndThePortal() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "console", "portal");
-        assertThat(((Map<String, Object>) compose().get("volumes"))).containsKey("ledger-data");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "command-side", "query-side", "console", "portal");
+        assertThat(((Map<String, Object>) compose().get("volumes"))).containsKeys("ledger-data", "kafka-data");
         assertThat(service("postgres").get("image").toString()).matches(PINNED).startsWith("postgres:18.");
         assertThat((List<String>) service("postgres").get("volumes")).contains("ledger-data:/var/lib/postgresql");
     }
 
     @Test
     void everyServiceHasAHealthCheckAndStartsAfterWhatItNeedsIsHealthy() throws IOException {
-        for (String name : List.of("postgres", "command-side", "query-side", "console", "portal")) {
+        for (String name : List.of("postgres", "kafka", "command-side", "query-side", "console", "portal")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
         for (String name : List.of("console", "portal")) {
@@ -52,8 +52,24 @@ class DeploymentTest {
         }
         assertThat(service("command-side").get("depends_on"))
                 .isEqualTo(Map.of("postgres", Map.of("condition", "service_healthy")));
-        assertThat(service("query-side").get("depends_on"))
-                .isEqualTo(Map.of("command-side", Map.of("condition", "service_healthy")));
+        assertThat(service("query-side").get("depends_on")).isEqualTo(Map.of(
+                "command-side", Map.of("condition", "service_healthy"), "kafka", Map.of("condition", "service_healthy")));
+    }
+
+    /** The query side publishes the stream to a one-node KRaft broker, which the host reaches on loopback only. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theQuerySidePublishesTheStreamToAKraftBrokerPublishedOnLoopback() throws IOException {
+        Map<String, Object> kafka = service("kafka");
+        assertThat(kafka.get("image").toString()).matches(PINNED).startsWith("apache/kafka:");
+        Map<String, Object> broker = (Map<String, Object>) kafka.get("environment");
+        assertThat(broker).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+        assertThat(broker.get("KAFKA_ADVERTISED_LISTENERS").toString()).contains("kafka:19092", "localhost:9092");
+        assertThat((List<String>) kafka.get("ports")).containsExactly("127.0.0.1:9092:9092");
+        assertThat((List<String>) kafka.get("volumes")).contains("kafka-data:/var/lib/kafka/data");
+        Map<String, Object> querySide = (Map<String, Object>) service("query-side").get("environment");
+        assertThat(querySide).containsEntry("LEDGER_KAFKA_ENABLED", "true")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
     }
 
     @Test

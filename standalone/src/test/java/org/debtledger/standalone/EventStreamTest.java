@@ -59,6 +59,7 @@ import org.debtledger.promise.PromiseBroken;
 import org.debtledger.promise.PromiseKept;
 import org.debtledger.promise.PromiseToPayMade;
 import org.debtledger.query.stream.PublishedLanguage;
+import org.debtledger.query.stream.kafka.KafkaEventPublisher;
 import org.debtledger.serialization.EventSerialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,6 +298,11 @@ class EventStreamTest {
     }
 
     @Test
+    void aLedgerPublishesToKafkaOnlyWhenConfiguredTo() {
+        assertThat(ledger.context.getBeanNamesForType(KafkaEventPublisher.class)).isEmpty();
+    }
+
+    @Test
     void eventsComeInPositionOrderAndPerDebtInSequenceAndReAskingGivesTheSameIds() {
         String creditor = everyKindOfEvent();
         List<JsonNode> events = allEvents("&creditorId=" + creditor);
@@ -349,7 +355,8 @@ class EventStreamTest {
         }
     }
 
-    private long insertRegistration(Connection connection, String debtId) throws Exception {
+    /** A debt's registration appended on the connection, in its transaction if one is open; its position. */
+    static long insertRegistration(Connection connection, String debtId) throws Exception {
         return append(connection, registered(new DebtId(debtId)), 0, UUID.randomUUID().toString(),
                 Instant.now().toString());
     }
