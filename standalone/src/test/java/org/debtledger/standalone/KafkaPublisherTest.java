@@ -218,17 +218,18 @@ class KafkaPublisherTest {
         theConsoleConsumerOfTheDocsShows(debts);
     }
 
-    /** docs/stream.md's console consumer, run as a process with its arguments, shows each event with its headers. */
+    /** The README's console consumer, run as a process with its arguments, shows each event with its headers. */
     private static void theConsoleConsumerOfTheDocsShows(List<String> debts) throws Exception {
         int count = CommittedRecords.of(broker.getBrokersAsString(), KafkaPublishing.DEFAULT_TOPIC).size();
         Path output = directory.resolve("console-consumer.out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process consumer = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.consumer.ConsoleConsumer",
-                "--bootstrap-server", broker.getBrokersAsString(), "--topic", "debt-ledger.events.v1",
-                "--isolation-level", "read_committed", "--property", "print.key=true",
-                "--property", "print.headers=true", "--from-beginning",
-                "--max-messages", Integer.toString(count), "--timeout-ms", "30000")
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.consumer.ConsoleConsumer"));
+        command.addAll(readmeConsoleConsumerArguments().stream()
+                .map(argument -> argument.equals("localhost:9092") ? broker.getBrokersAsString() : argument).toList());
+        // it stops once it has shown every event, rather than waiting for more
+        command.addAll(List.of("--max-messages", Integer.toString(count), "--timeout-ms", "30000"));
+        Process consumer = new ProcessBuilder(command)
                 .redirectOutput(output.toFile()).redirectError(directory.resolve("console-consumer.err").toFile())
                 .start();
         assertThat(consumer.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -240,6 +241,16 @@ class KafkaPublisherTest {
                     + ",event-type:debt.registered,schema-version:1\t" + debt + "\t"
                     + JSON.writeValueAsString(registered));
         }
+    }
+
+    /** The arguments of the README's {@code kafka-console-consumer.sh} example, its line continuations joined. */
+    private static List<String> readmeConsoleConsumerArguments() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("kafka-console-consumer.sh ");
+        assertThat(start).as("the README's console consumer example").isPositive();
+        String example = readme.substring(start, readme.indexOf("\n```", start)).replace("\\\n", " ");
+        List<String> words = List.of(example.trim().split("\\s+"));
+        return words.subList(1, words.size());
     }
 
     @Test
