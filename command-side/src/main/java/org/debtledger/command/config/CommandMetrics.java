@@ -3,19 +3,23 @@ package org.debtledger.command.config;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.monitoring.MessageMonitor;
+import org.debtledger.command.bankfile.LineRule;
 import org.debtledger.command.creditor.CreditorRefused;
 import org.debtledger.command.debt.RuleViolation;
+import org.debtledger.debt.DebtCommand;
 
 import java.util.Locale;
 
 /**
  * Counts the commands the command bus handles, by type and how each ended ({@code ledger.commands}), and those a
- * named rule refused, by rule ({@code ledger.commands.refused}). Close of business and bank files send their commands
- * through the same bus, so they are counted as the API's are. Each try counts: a command retried after losing a race
- * for its debt counts a conflict, then its outcome.
+ * named rule refused, by rule ({@code ledger.commands.refused}). A command on a debt never registered is refused as
+ * {@code DEBT_UNKNOWN}, as a bank file's line names it. Close of business and bank files send their commands through
+ * the same bus, so they are counted as the API's are. Each try counts: a command retried after losing a race for its
+ * debt counts a conflict, then its outcome.
  */
 final class CommandMetrics implements MessageMonitor<Message<?>> {
 
@@ -23,11 +27,11 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
     enum Outcome {
         /** handled, and its events stored */
         ACCEPTED,
-        /** a named rule refused it; nothing was written */
+        /** a named rule refused it, or it named a debt never registered; nothing was written */
         REFUSED,
         /** another change to the same debt came first, or a debt with its id exists already */
         CONFLICT,
-        /** anything else: an unknown debt, the database out of reach, a fault */
+        /** anything else: the database out of reach, a fault */
         FAILED;
 
         String tag() {
@@ -44,6 +48,7 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
     @Override
     public MonitorCallback onMessageIngested(Message<?> command) {
         String type = command.getPayloadType().getSimpleName();
+        boolean onADebt = DebtCommand.class.isAssignableFrom(command.getPayloadType());
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
@@ -52,12 +57,12 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
 
             @Override
             public void reportFailure(Throwable cause) {
-                String rule = ruleOf(cause);
+                String rule = ruleOf(cause, onADebt);
                 if (rule != null) {
                     Counter.builder("ledger.commands.refused").description("Commands refused by a named rule")
                             .tag("type", type).tag("rule", rule).register(registry).increment();
                 }
-                count(type, outcomeOf(cause));
+                count(type, rule != null ? Outcome.REFUSED : outcomeOf(cause));
             }
 
             @Override
@@ -72,10 +77,8 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
                 .tag("type", type).tag("outcome", outcome.tag()).register(registry).increment();
     }
 
-    static Outcome outcomeOf(Throwable cause) {
-        if (ruleOf(cause) != null) {
-            return Outcome.REFUSED;
-        }
+    /** How a command no rule refused ended. */
+    private static Outcome outcomeOf(Throwable cause) {
         if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return Outcome.CONFLICT;
         }
@@ -83,7 +86,10 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
     }
 
     /** The name of the rule that refused a command, as the problem answer names it; null when no rule did. */
-    static String ruleOf(Throwable cause) {
+    static String ruleOf(Throwable cause, boolean onADebt) {
+        if (onADebt && cause instanceof AggregateNotFoundException) {
+            return LineRule.DEBT_UNKNOWN.name();
+        }
         if (cause instanceof RuleViolation violation) {
             return violation.rule().name();
         }

@@ -35,12 +35,20 @@ class CommandMetricsTest {
         callback().reportSuccess();
         callback().reportSuccess();
         callback().reportFailure(new ConcurrencyException("another change came first"));
-        callback().reportFailure(new AggregateNotFoundException("debt-1", "no such debt"));
+        callback().reportFailure(new IllegalStateException("the database is out of reach"));
 
         assertThat(count("ledger.commands", "outcome", "accepted")).isEqualTo(2);
         assertThat(count("ledger.commands", "outcome", "conflict")).isEqualTo(1);
         assertThat(count("ledger.commands", "outcome", "failed")).isEqualTo(1);
         assertThat(registry.find("ledger.commands.refused").counters()).as("no rule refused any").isEmpty();
+    }
+
+    @Test
+    void aCommandOnADebtNeverRegisteredIsRefusedAsDebtUnknown() {
+        callback().reportFailure(new AggregateNotFoundException("debt-1", "no such debt"));
+
+        assertThat(count("ledger.commands", "outcome", "refused")).isEqualTo(1);
+        assertThat(registry.get("ledger.commands.refused").tag("rule", "DEBT_UNKNOWN").counter().count()).isEqualTo(1);
     }
 
     private MessageMonitor.MonitorCallback callback() {
