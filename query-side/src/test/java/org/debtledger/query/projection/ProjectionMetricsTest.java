@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProjectionMetricsTest {
 
@@ -51,5 +52,23 @@ class ProjectionMetricsTest {
         nanos.set(Duration.ofSeconds(5).toNanos());
         assertThat(cached.get()).as("asked once the bound has passed").isEqualTo(2);
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aReadThatFailedIsNotTriedAgainWithinTheBound() {
+        AtomicLong nanos = new AtomicLong();
+        AtomicInteger reads = new AtomicInteger();
+        CachedFor<Integer> cached = new CachedFor<>(Duration.ofSeconds(5), () -> {
+            if (reads.incrementAndGet() == 1) {
+                throw new IllegalStateException("the database is out of reach");
+            }
+            return reads.get();
+        }, nanos::get);
+
+        assertThatThrownBy(cached::get).hasMessage("the database is out of reach");
+        assertThatThrownBy(cached::get).as("asked again within the bound").isInstanceOf(IllegalStateException.class);
+        assertThat(reads).hasValue(1);
+        nanos.set(Duration.ofSeconds(5).toNanos());
+        assertThat(cached.get()).isEqualTo(2);
     }
 }
