@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -226,8 +225,7 @@ public class OperationRuns implements SmartLifecycle {
                             RETURNING kind, EXTRACT(EPOCH FROM finished_at - started_at)""")
                     .param("id", runId).param("status", status).param("failure", failure)
                     .param("report", report == null ? null : json.writeValueAsString(report))
-                    .query((row, n) -> Map.entry(RunKind.valueOf(row.getString(1)),
-                            Duration.ofNanos(Math.round(row.getDouble(2) * 1e9))))
+                    .query((row, n) -> Map.entry(RunKind.valueOf(row.getString(1)), row.getDouble(2)))
                     .optional()
                     .ifPresent(ended -> metrics.finished(ended.getKey(), status, ended.getValue(), counts));
         } catch (RuntimeException e) {

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,10 +39,11 @@ public class RunMetrics {
         running.decrementAndGet();
     }
 
-    /** A run ended ({@code status} COMPLETED or FAILED) after {@code took}, with its last counts unless null. */
-    void finished(RunKind kind, String status, Duration took, RunCounts counts) {
+    /** A run ended ({@code status} COMPLETED or FAILED) after {@code seconds}, with its last counts unless null. */
+    void finished(RunKind kind, String status, double seconds, RunCounts counts) {
         Timer.builder("ledger.runs").description("Runs of close of business and of bank files, by how they ended")
-                .tag("kind", tag(kind.name())).tag("status", tag(status)).register(registry).record(took);
+                .tag("kind", tag(kind.name())).tag("status", tag(status)).register(registry)
+                .record(Math.round(seconds * 1e9), TimeUnit.NANOSECONDS);
         if (counts == null) {
             return;
         }

@@ -3,7 +3,6 @@ package org.debtledger.command.runs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +15,7 @@ class RunMetricsTest {
 
     @Test
     void aBankFilesLinesAreCountedAppliedAppliedBeforeAndRefusedByRule() {
-        metrics.finished(RunKind.BANK_FILE, "COMPLETED", Duration.ofMillis(1500),
+        metrics.finished(RunKind.BANK_FILE, "COMPLETED", 1.5,
                 RunCounts.ofLines(6, 3, 1, 2, Map.of("UNKNOWN_REFERENCE", 2)));
 
         assertThat(items("bank_file", "applied")).isEqualTo(3);
@@ -31,7 +30,7 @@ class RunMetricsTest {
 
     @Test
     void closeOfBusinessCountsTheDebtsClosedAndThoseThatFailed() {
-        metrics.finished(RunKind.CLOSE_OF_BUSINESS, "FAILED", Duration.ofSeconds(2),
+        metrics.finished(RunKind.CLOSE_OF_BUSINESS, "FAILED", 2,
                 RunCounts.ofDebts(10, 7, 2, Map.of("DEBT_CLOSED", 2)));
 
         assertThat(items("close_of_business", "closed")).isEqualTo(5);
@@ -42,7 +41,7 @@ class RunMetricsTest {
 
     @Test
     void aRunThatEndedWithoutCountsIsTimedOnly() {
-        metrics.finished(RunKind.BANK_FILE, "FAILED", Duration.ofSeconds(1), null);
+        metrics.finished(RunKind.BANK_FILE, "FAILED", 1, null);
 
         assertThat(registry.get("ledger.runs").tag("status", "failed").timer().count()).isEqualTo(1);
         assertThat(registry.find("ledger.runs.items").counters()).isEmpty();
