@@ -192,7 +192,9 @@ final class Endpoints {
             get("/api/v1/self-service/debts/{debtId}", "", DEBTOR),
             get("/api/v1/self-service/debts/{debtId}/statement", "", DEBTOR),
             post("/api/v1/self-service/feedback", "{\"about\": \"PLAN\", \"rating\": 5, \"comment\": \"Clear.\"}",
-                    DEBTOR));
+                    DEBTOR),
+            // ---- the metrics scrape: the ledger's figures, for operators
+            get("/actuator/prometheus", "", OPERATOR));
 
     private Endpoints() {
     }

@@ -119,7 +119,9 @@ class HostileInputTest {
 
     @Provide
     Arbitrary<Hostile> hostile() {
-        List<Endpoints.Endpoint> endpoints = Endpoints.ALL.stream().filter(endpoint -> !endpoint.stream()).toList();
+        // the metrics scrape takes no input, and names for operators the types of the exceptions the ledger met
+        List<Endpoints.Endpoint> endpoints = Endpoints.ALL.stream()
+                .filter(endpoint -> !endpoint.stream() && !endpoint.path().startsWith("/actuator/")).toList();
         return Combinators.combine(Arbitraries.of(endpoints), Arbitraries.integers().between(0, 11), hostileText(),
                         Arbitraries.integers().between(0, 1000), hostileHeaders())
                 .as(HostileInputTest::request);

@@ -65,6 +65,20 @@ class SeparateProcessesTest {
             assertThat(queries.send("GET", "/api/v1/events?after=0", null, "reader", "INTEGRATION").statusCode())
                     .isEqualTo(200);
 
+            // each side serves its own figures, to operators only: the commands here, the read models there
+            HttpResponse<String> commandFigures = commands.send("GET", "/actuator/prometheus", null, "ops", "OPERATOR");
+            assertThat(commandFigures.statusCode()).isEqualTo(200);
+            assertThat(new Scrape(commandFigures.body()).count("ledger_commands_total", "type", "RegisterDebt",
+                    "outcome", "accepted")).isEqualTo(1);
+            HttpResponse<String> queryFigures = queries.send("GET", "/actuator/prometheus", null, "ops", "OPERATOR");
+            assertThat(queryFigures.statusCode()).isEqualTo(200);
+            assertThat(new Scrape(queryFigures.body()).value("ledger_projection_lag_events", "projection", "debts"))
+                    .isPresent();
+            assertThat(commands.send("GET", "/actuator/prometheus", null, "reader", "ADVISOR").statusCode())
+                    .isEqualTo(403);
+            assertThat(queries.send("GET", "/actuator/prometheus", null, "reader", "COMPLIANCE").statusCode())
+                    .isEqualTo(403);
+
             String password = UUID.randomUUID().toString();
             LedgerProcesses.Side console = ledger.console("console", commands, queries, password).start();
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())

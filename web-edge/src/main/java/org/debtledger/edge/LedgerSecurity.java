@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -56,6 +57,7 @@ import java.util.Map;
 public class LedgerSecurity {
 
     private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
+    private static final String METRICS = "/actuator/prometheus";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerSecurity.class);
 
@@ -203,8 +205,18 @@ public class LedgerSecurity {
     }
 
     /**
-     * No observations of the security filters, authentication and authorization: nothing reads them (the ledger
-     * exposes no metrics), and each would wrap every filter of every request.
+     * The metrics scrape ({@code /actuator/prometheus}) is for operators only: it tells how busy the ledger is, which
+     * rules refuse what, and how far its read models are behind.
+     */
+    @Bean
+    AccessRules metricsEndpoint() {
+        return endpoints -> endpoints.requestMatchers(HttpMethod.GET, METRICS)
+                .hasAnyAuthority(AccessRules.anyOf(Role.OPERATOR));
+    }
+
+    /**
+     * No observations of the security filters, authentication and authorization: the ledger's metrics leave them
+     * out, and each would wrap every filter of every request.
      */
     @Bean
     static SecurityObservationSettings noSecurityObservations() {

@@ -1,8 +1,10 @@
 package org.debtledger.command.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -16,6 +18,7 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.interest.ReferenceRateCache;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +87,14 @@ public class AxonConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetry(Executors.newSingleThreadScheduledExecutor(), retries, 10))
                 .build();
+    }
+
+    /** The command bus counts the commands it handles and how each ended, for the metrics scrape. */
+    @Bean
+    ConfigurerModule commandMetrics(ObjectProvider<MeterRegistry> registry) {
+        // the registry is asked for when the bus is made, not while Axon's configuration is gathered
+        return configurer -> configurer.configureMessageMonitor(CommandBus.class,
+                axon -> new CommandMetrics(registry.getObject()));
     }
 
     @Bean

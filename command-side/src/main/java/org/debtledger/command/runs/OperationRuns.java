@@ -50,14 +50,16 @@ public class OperationRuns implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RunMetrics metrics;
     private final Semaphore backgroundSlots = new Semaphore(AT_ONCE_IN_BACKGROUND);
     private final ExecutorService background;
     private final Set<Long> inBackground = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    OperationRuns(JdbcClient jdbc, JsonMapper json) {
+    OperationRuns(JdbcClient jdbc, JsonMapper json, RunMetrics metrics) {
         this.jdbc = jdbc;
         this.json = json;
+        this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
         this.background = Executors.newFixedThreadPool(AT_ONCE_IN_BACKGROUND,
                 task -> new Thread(task, "operation-run-" + threads.incrementAndGet()));
@@ -92,6 +94,7 @@ public class OperationRuns implements SmartLifecycle {
     public <T> T carryOut(long runId, Work<T> work) {
         Recorder progress = new Recorder(runId);
         T report;
+        metrics.started();
         try {
             report = work.carryOut(progress);
         } catch (RuntimeException | Error failure) {
@@ -99,6 +102,8 @@ public class OperationRuns implements SmartLifecycle {
             boolean stopped = Thread.interrupted() || failure instanceof RunStopped;
             finish(runId, "FAILED", progress.last, null, whyFailed(failure, stopped));
             throw failure;
+        } finally {
+            metrics.stopped();
         }
         finish(runId, "COMPLETED", progress.last, report, null);
         return report;
@@ -218,10 +223,13 @@ public class OperationRuns implements SmartLifecycle {
             jdbc.sql("""
                             UPDATE operation_run SET status = :status, finished_at = now(), failure = :failure,
                                 report = CAST(:report AS JSONB)
-                            WHERE run_id = :id""")
+                            WHERE run_id = :id
+                            RETURNING kind, EXTRACT(EPOCH FROM finished_at - started_at)""")
                     .param("id", runId).param("status", status).param("failure", failure)
                     .param("report", report == null ? null : json.writeValueAsString(report))
-                    .update();
+                    .query((row, n) -> Map.entry(RunKind.valueOf(row.getString(1)), row.getDouble(2)))
+                    .optional()
+                    .ifPresent(ended -> metrics.finished(ended.getKey(), status, ended.getValue(), counts));
         } catch (RuntimeException e) {
             log.warn("run {} ended {} but that could not be recorded: {}", runId, status, Failures.describe(e));
         }

@@ -1,6 +1,7 @@
 package org.debtledger.command.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.debtledger.command.CommandSideTest;
 import org.debtledger.command.LedgerHttp.Answer;
 import org.debtledger.command.TestDatabase;
@@ -274,7 +275,7 @@ class OperationRunsTest extends CommandSideTest {
 
     @Test
     void aBackgroundRunCutOffByAShutdownIsRecordedAsFailed() throws Exception {
-        OperationRuns stopping = new OperationRuns(jdbc, json);
+        OperationRuns stopping = new OperationRuns(jdbc, json, new RunMetrics(new SimpleMeterRegistry()));
         stopping.start();
         CountDownLatch started = new CountDownLatch(1);
 

@@ -1,5 +1,7 @@
 package org.debtledger.query.access;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
@@ -26,9 +28,19 @@ public class AccessLog {
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
     private final JdbcClient jdbc;
+    private final Counter written;
+    private final Counter failed;
 
-    AccessLog(JdbcClient jdbc) {
+    AccessLog(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.written = writes(registry, "written");
+        this.failed = writes(registry, "failed");
+    }
+
+    /** Entries written, and those that could not be (the read was then refused), for the metrics scrape. */
+    private static Counter writes(MeterRegistry registry, String outcome) {
+        return Counter.builder("ledger.access.log.writes").description("Entries written to the access log, by outcome")
+                .tag("outcome", outcome).register(registry);
     }
 
     /**
@@ -57,6 +69,16 @@ public class AccessLog {
     /** Records that the current caller read {@code debtorId}'s data (and {@code debtId}'s, when one debt). */
     public void record(HttpServletRequest request, Purpose purpose, String debtorId, String debtId) {
         Caller caller = Caller.current();
+        try {
+            insert(request, purpose, debtorId, debtId, caller);
+        } catch (RuntimeException e) {
+            failed.increment();
+            throw e;
+        }
+        written.increment();
+    }
+
+    private void insert(HttpServletRequest request, Purpose purpose, String debtorId, String debtId, Caller caller) {
         jdbc.sql("INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles, debtor_id, debt_id,"
                         + " resource, channel, reason, correlation_id) VALUES (clock_timestamp(), :actor, :roles,"
                         + " :debtor, :debt, :resource, :channel, :reason, :correlation)")

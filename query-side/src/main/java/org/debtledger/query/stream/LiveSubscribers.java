@@ -40,6 +40,11 @@ public final class LiveSubscribers {
     }
 
     public SseEmitter subscribe(Follower follower) {
+        return subscribe(follower, () -> { });
+    }
+
+    /** As {@link #subscribe(Follower)}, running {@code ended} once the subscriber is no longer followed. */
+    public SseEmitter subscribe(Follower follower, Runnable ended) {
         if (active.incrementAndGet() > maxSubscribers) {
             active.decrementAndGet();
             throw new TooManySubscribers(maxSubscribers);
@@ -51,10 +56,12 @@ public final class LiveSubscribers {
                     follow(emitter, follower);
                 } finally {
                     active.decrementAndGet();
+                    ended.run();
                 }
             });
         } catch (RuntimeException rejected) {
             active.decrementAndGet();
+            ended.run();
             throw rejected;
         }
         return emitter;
@@ -89,6 +96,11 @@ public final class LiveSubscribers {
             log.warn("stream subscriber stopped: {}", e.getClass().getName());
             emitter.completeWithError(e);
         }
+    }
+
+    /** How many subscribers are followed now. */
+    public int active() {
+        return active.get();
     }
 
     public void stop() {
