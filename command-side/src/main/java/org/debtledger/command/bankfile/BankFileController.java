@@ -5,6 +5,7 @@ import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Audit;
+import org.debtledger.command.api.ProblemAnswers;
 import org.debtledger.command.runs.NewRun;
 import org.debtledger.command.runs.OperationRuns;
 import org.debtledger.command.runs.RunAnswers;
@@ -16,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 @RestController
@@ -104,10 +103,7 @@ class BankFileController {
     @ExceptionHandler(MalformedBankFile.class)
     ProblemDetail malformed(MalformedBankFile e) {
         MalformedBankFile.Problem first = e.problems().get(0);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getMessage() + "; nothing in the file was applied");
-        problem.setType(URI.create("urn:debt-ledger:problem:malformed-bank-file"));
-        problem.setTitle("Malformed bank file");
+        ProblemDetail problem = ProblemAnswers.MALFORMED_BANK_FILE.with(e.getMessage() + "; nothing in the file was applied");
         problem.setProperty("line", first.line());
         problem.setProperty("rule", first.rule().name());
         problem.setProperty("problems", e.problems());

@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Audit;
+import org.debtledger.command.api.ProblemAnswers;
 import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.command.runs.RunAnswers;
 import org.debtledger.edge.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 @RestController
@@ -52,9 +51,6 @@ class CloseOfBusinessController {
 
     @ExceptionHandler(CloseOfBusiness.AlreadyRunning.class)
     ProblemDetail alreadyRunning(CloseOfBusiness.AlreadyRunning e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("urn:debt-ledger:problem:close-of-business-running"));
-        problem.setTitle("Close of business already running");
-        return problem;
+        return ProblemAnswers.CLOSE_OF_BUSINESS_RUNNING.with(e.getMessage());
     }
 }

@@ -13,7 +13,7 @@ import org.debtledger.creditor.RegisterCreditor;
 import org.debtledger.debt.CommandDate;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.edge.Role;
-import org.springframework.http.HttpStatus;
+import org.debtledger.edge.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 
 import static org.debtledger.command.api.InvalidRequest.required;
 import static org.debtledger.command.api.InvalidRequest.requiredText;
-import static org.debtledger.edge.Problems.problem;
 
 /** An operator registers the agency's creditors, keeps their details, and records their contracts. */
 @RestController
@@ -107,9 +106,6 @@ class CreditorController {
 
     @ExceptionHandler(CreditorRefused.class)
     ProblemDetail refused(CreditorRefused refused) {
-        ProblemDetail answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + refused.rule(),
-                "Refused by rule " + refused.rule(), refused.getMessage());
-        answer.setProperty("rule", refused.rule().name());
-        return answer;
+        return Problems.refusedByRule(refused.rule().name(), refused.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package org.debtledger.command.rates;
 import org.debtledger.command.api.InvalidRequest;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.edge.Caller;
+import org.debtledger.edge.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 
 import static org.debtledger.command.api.InvalidRequest.required;
 import static org.debtledger.command.api.InvalidRequest.requiredText;
-import static org.debtledger.edge.Problems.problem;
 
 /** The reference rates of late interest: staff read them, an operator adds the next half year's or corrects one. */
 @RestController
@@ -65,9 +65,6 @@ class ReferenceRateController {
 
     @ExceptionHandler(RateRefused.class)
     ProblemDetail refused(RateRefused refused) {
-        ProblemDetail answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + refused.rule(),
-                "Refused by rule " + refused.rule(), refused.getMessage());
-        answer.setProperty("rule", refused.rule().name());
-        return answer;
+        return Problems.refusedByRule(refused.rule().name(), refused.getMessage());
     }
 }

@@ -4,11 +4,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.debtledger.query.api.QueryProblems;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.projection.DeadLetters;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ProjectionRebuilds;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -92,9 +91,6 @@ class AdminController {
 
     @ExceptionHandler({ProjectionRebuilds.AlreadyRebuilding.class, ProjectionRebuilds.CannotRebuild.class})
     ProblemDetail alreadyRebuilding(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("urn:debt-ledger:problem:rebuild-running"));
-        problem.setTitle("Rebuild not started");
-        return problem;
+        return QueryProblems.REBUILD_NOT_STARTED.with(e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import org.debtledger.debt.Identifier;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
+import org.debtledger.query.api.QueryProblems;
 import org.debtledger.query.api.QueryProblems.Gone;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.api.QueryProblems.RuleRefused;
@@ -57,10 +58,10 @@ class ContactNoteController {
         Identifier.requireValid(contactId, "contactId");
         String note = body.note();
         if (note == null || note.isBlank()) {
-            throw new RuleRefused("CONTACT_NOTE_EMPTY", "a note says what was said: it is not empty");
+            throw new RuleRefused(QueryProblems.Rule.CONTACT_NOTE_EMPTY, "a note says what was said: it is not empty");
         }
         if (note.codePointCount(0, note.length()) > ContactNotes.MAX_LENGTH) {
-            throw new RuleRefused("CONTACT_NOTE_TOO_LONG",
+            throw new RuleRefused(QueryProblems.Rule.CONTACT_NOTE_TOO_LONG,
                     "a note is at most " + ContactNotes.MAX_LENGTH + " characters");
         }
         DebtView debt = withContact(debtId, contactId);

@@ -80,8 +80,8 @@ class PersonalDataController {
         positions.awaitAtLeast(ProcessingGroups.DEBTS, debts.storeHead());
         for (DebtView debt : debts.viewsOfDebtor(debtorId(debtorId))) {
             if (debt.status() == DebtStatus.OPEN) {
-                throw new RuleRefused("ERASURE_WHILE_DEBT_OPEN", "debt " + debt.debtId() + " of debtor " + debtorId
-                        + " is still open: its collection needs the debtor's data");
+                throw new RuleRefused(QueryProblems.Rule.ERASURE_WHILE_DEBT_OPEN, "debt " + debt.debtId()
+                        + " of debtor " + debtorId + " is still open: its collection needs the debtor's data");
             }
         }
         return new Erasure(debtorId, store.erase(debtorId, reason, Caller.current().id()));

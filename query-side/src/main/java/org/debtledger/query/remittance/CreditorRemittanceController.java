@@ -76,7 +76,7 @@ class CreditorRemittanceController {
             throw new IllegalArgumentException("from must not be after to");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new QueryProblems.RuleRefused("REMITTANCE_PERIOD_TOO_LONG",
+            throw new QueryProblems.RuleRefused(QueryProblems.Rule.REMITTANCE_PERIOD_TOO_LONG,
                     "a remittance covers at most " + MAX_DAYS + " days; ask for it a month or a year at a time");
         }
         if (page < 0 || page > 100_000 || size < 1 || size > MAX_SIZE) {
