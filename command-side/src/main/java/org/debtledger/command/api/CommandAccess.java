@@ -1,6 +1,7 @@
 package org.debtledger.command.api;
 
 import org.debtledger.edge.AccessRules;
+import org.debtledger.edge.ApiDescription;
 import org.debtledger.edge.LedgerSecurity;
 import org.debtledger.edge.ProblemCatalogue;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,7 @@ import static org.debtledger.edge.Role.OPERATOR;
  * through self-service.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LedgerSecurity.class)
+@Import({LedgerSecurity.class, ApiDescription.class})
 class CommandAccess {
 
     @Bean

@@ -1,5 +1,10 @@
 package org.debtledger.command.bankfile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
@@ -49,6 +54,11 @@ class BankFileController {
      * refused whole; a well-formed line that cannot be applied is reported and the rest are applied. With
      * {@code Prefer: respond-async} a well-formed file is answered 202 at once and applied in the background.
      */
+    @Operation(summary = "Apply a bank file of incoming payments", requestBody = @RequestBody(required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject("""
+                    archive_id,reference,amount,currency,value_date
+                    20250610-0001,RF07 ACME 2025 0107,50.00,EUR,2025-06-10
+                    """))))
     @PostMapping(PATH)
     ResponseEntity<?> apply(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                             @RequestHeader(name = "Prefer", required = false) String prefer,

@@ -1,5 +1,7 @@
 package org.debtledger.command.closing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.MetaData;
@@ -30,6 +32,8 @@ class CloseOfBusinessController {
         this.businessDates = businessDates;
     }
 
+    @Schema(example = """
+            {"businessDate": "2025-03-02"}""")
     record Run(LocalDate businessDate) {
     }
 
@@ -37,6 +41,7 @@ class CloseOfBusinessController {
      * Runs close of business for a date (today's when left out), now, in the caller's name: how an operator moves
      * time forward. With {@code Prefer: respond-async} it is answered 202 at once and goes on in the background.
      */
+    @Operation(summary = "Run close of business for a business date")
     @PostMapping("/api/v1/operations/close-of-business")
     ResponseEntity<?> run(@RequestBody Run body, @RequestHeader(name = "Prefer", required = false) String prefer,
                           HttpServletRequest request, HttpServletResponse response) {

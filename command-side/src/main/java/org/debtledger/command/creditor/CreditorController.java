@@ -1,5 +1,7 @@
 package org.debtledger.command.creditor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,10 +52,13 @@ class CreditorController {
     record CreditorChangeAccepted(String creditorId, long sequenceNumber, long position) {
     }
 
+    @Schema(example = """
+            {"name": "Acme Telecom Oy", "remittanceAccount": "FI21 1234 5600 0007 85", "date": "2025-01-02"}""")
     record CreditorRequest(String name, String remittanceAccount, LocalDate date) {
     }
 
     /** Registers the creditor, or sets its name and remittance account; the same details again change nothing. */
+    @Operation(summary = "Register a creditor or change its name and account")
     @PutMapping("/api/v1/creditors/{creditorId}")
     CreditorChangeAccepted put(@PathVariable String creditorId, @RequestBody CreditorRequest body,
                                HttpServletRequest request) {
@@ -68,9 +73,13 @@ class CreditorController {
      * {@code interestShare} and the optional {@code principalCommission} in percent with at most two decimals, such
      * as {@code "35.00"}.
      */
+    @Schema(example = """
+            {"effectiveFrom": "2025-01-01", "interestShare": "35.00", "principalCommission": "2.50",
+             "date": "2025-01-02"}""")
     record ContractRequest(LocalDate effectiveFrom, String interestShare, String principalCommission, LocalDate date) {
     }
 
+    @Operation(summary = "Add a contract with a creditor")
     @PostMapping("/api/v1/creditors/{creditorId}/contracts")
     CreditorChangeAccepted agree(@PathVariable String creditorId, @RequestBody ContractRequest body,
                                  HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package org.debtledger.command.rates;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.debtledger.command.api.InvalidRequest;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.edge.Caller;
@@ -36,16 +38,20 @@ class ReferenceRateController {
         this.changes = changes;
     }
 
+    @Operation(summary = "A jurisdiction's reference rates by half year")
     @GetMapping("/api/v1/reference-rates/{jurisdiction}")
     ReferenceRateView rates(@PathVariable Jurisdiction jurisdiction) {
         return ReferenceRateView.of(jurisdiction, stored.everyValue(jurisdiction));
     }
 
     /** {@code referenceRate} in percent, such as {@code "2.50"}; {@code source} where it is published. */
+    @Schema(example = """
+            {"until": "2025-12-31", "referenceRate": "2.15", "source": "ECB main refinancing rate"}""")
     record RateRequest(LocalDate until, String referenceRate, String source) {
     }
 
     /** Adds the period that follows the last one (201), or gives a period a new rate or source (200). */
+    @Operation(summary = "Add or correct a half year's reference rate")
     @PutMapping("/api/v1/reference-rates/{jurisdiction}/{periodStart}")
     ResponseEntity<ReferenceRateView.PeriodView> put(@PathVariable Jurisdiction jurisdiction,
                                                      @PathVariable LocalDate periodStart, @RequestBody RateRequest body) {

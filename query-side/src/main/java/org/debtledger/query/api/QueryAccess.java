@@ -1,6 +1,7 @@
 package org.debtledger.query.api;
 
 import org.debtledger.edge.AccessRules;
+import org.debtledger.edge.ApiDescription;
 import org.debtledger.edge.LedgerSecurity;
 import org.debtledger.edge.ProblemCatalogue;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,7 @@ import static org.debtledger.edge.Role.OPERATOR;
  * only their own debts.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LedgerSecurity.class)
+@Import({LedgerSecurity.class, ApiDescription.class})
 class QueryAccess {
 
     @Bean

@@ -1,5 +1,7 @@
 package org.debtledger.query.personal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.debt.Identifier;
 import org.debtledger.edge.Caller;
@@ -42,6 +44,8 @@ class ContactNoteController {
         this.accessLog = accessLog;
     }
 
+    @Schema(example = """
+            {"note": "Lost her job in May; asks for a plan from June."}""")
     record NoteRequest(String note) {
     }
 
@@ -52,6 +56,7 @@ class ContactNoteController {
      * Files the note of a contact recorded on the debt. A contact recorded a moment ago may not be in the debt view
      * yet: before answering that there is no such contact, the view is let catch up with the event store.
      */
+    @Operation(summary = "File what was said in a contact")
     @PutMapping("/api/v1/debts/{debtId}/contacts/{contactId}/note")
     ResponseEntity<Void> put(@PathVariable String debtId, @PathVariable String contactId,
                              @RequestBody NoteRequest body) {
@@ -74,6 +79,7 @@ class ContactNoteController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "The notes of a debt's contacts")
     @GetMapping("/api/v1/debts/{debtId}/contact-notes")
     Notes read(@PathVariable String debtId, HttpServletRequest request) {
         Purpose purpose = Purpose.of(request);

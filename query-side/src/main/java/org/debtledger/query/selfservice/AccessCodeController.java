@@ -1,5 +1,7 @@
 package org.debtledger.query.selfservice;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Problems;
 import org.debtledger.edge.SignInThrottle;
@@ -34,6 +36,7 @@ class AccessCodeController {
         this.debts = debts;
     }
 
+    @Operation(summary = "Issue a self-service access code for a debtor")
     @PostMapping("/api/v1/debtors/{debtorId}/access-codes")
     ResponseEntity<AccessCodes.Issued> issue(@PathVariable String debtorId) {
         if (debts.viewsOfDebtor(debtorId).isEmpty()) {
@@ -42,12 +45,15 @@ class AccessCodeController {
         return ResponseEntity.status(HttpStatus.CREATED).body(codes.issue(debtorId, Caller.current().id()));
     }
 
+    @Schema(example = """
+            {"reference": "debtor-42", "code": "AAAA-BBBB-CCCC"}""")
     record SignIn(String reference, String code) {
     }
 
     record SignedIn(String debtorId) {
     }
 
+    @Operation(summary = "Check a reference and an access code")
     @PostMapping("/api/v1/self-service/sign-in")
     ResponseEntity<?> signIn(@RequestBody SignIn body) {
         String reference = bounded(body.reference(), "reference", 100);
