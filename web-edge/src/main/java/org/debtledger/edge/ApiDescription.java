@@ -3,8 +3,9 @@ package org.debtledger.edge;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.debtledger.edge.AccessRules.on;
 import static org.debtledger.edge.Role.ADVISOR;
@@ -139,9 +141,8 @@ public class ApiDescription {
                     .description("RFC 9457 problem details; a refusal by a rule names the rule in `rule`"));
             for (int status : statuses()) {
                 components.addResponses(name(status), new ApiResponse().description(description(status))
-                        .content(new io.swagger.v3.oas.models.media.Content().addMediaType(PROBLEM,
-                                new io.swagger.v3.oas.models.media.MediaType()
-                                        .schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+                        .content(new Content().addMediaType(PROBLEM, new MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/Problem")))));
             }
         }
 
@@ -185,7 +186,7 @@ public class ApiDescription {
 
     private static Schema<Object> object(Map<String, Schema<Object>> properties) {
         Schema<Object> schema = typed("object");
-        new java.util.TreeMap<>(properties).forEach(schema::addProperty);
+        new TreeMap<>(properties).forEach(schema::addProperty);
         return schema;
     }
 }
