@@ -79,6 +79,15 @@ class SeparateProcessesTest {
             assertThat(queries.send("GET", "/actuator/prometheus", null, "reader", "COMPLIANCE").statusCode())
                     .isEqualTo(403);
 
+            // each side describes the API it serves, and only that
+            JsonNode commandApi = commands.json("GET", "/v3/api-docs", null, "OPERATOR").path("paths");
+            JsonNode queryApi = queries.json("GET", "/v3/api-docs", null, "OPERATOR").path("paths");
+            assertThat(commandApi.has("/api/v1/debts/{debtId}/fees")).isTrue();
+            assertThat(commandApi.has("/api/v1/debts/{debtId}/history")).isFalse();
+            assertThat(queryApi.has("/api/v1/debts/{debtId}/history")).isTrue();
+            assertThat(queryApi.has("/api/v1/debts/{debtId}/fees")).isFalse();
+            assertThat(queries.send("GET", "/v3/api-docs", null, "reader", "INTEGRATION").statusCode()).isEqualTo(403);
+
             String password = UUID.randomUUID().toString();
             LedgerProcesses.Side console = ledger.console("console", commands, queries, password).start();
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())

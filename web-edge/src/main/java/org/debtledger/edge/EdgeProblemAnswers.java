@@ -2,7 +2,6 @@ package org.debtledger.edge;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +37,7 @@ public abstract class EdgeProblemAnswers extends ResponseEntityExceptionHandler 
                                                         HttpStatusCode status, WebRequest request) {
         String detail = e instanceof MethodArgumentTypeMismatchException mismatch ? StrictInput.describe(mismatch)
                 : e.getPropertyName() + " has the wrong form";
-        return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", detail));
+        return ResponseEntity.badRequest().body(Problems.MALFORMED_REQUEST.with(detail));
     }
 
     /** Keeps Spring's {@code Accept} header, which lists the types the endpoint reads. */

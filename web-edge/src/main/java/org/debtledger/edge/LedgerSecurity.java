@@ -136,7 +136,7 @@ public class LedgerSecurity {
                 .authorizeHttpRequests(endpoints -> {
                     // the original request was authorized; its error page and async continuation are part of it
                     endpoints.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
-                    rules.forEach(rule -> rule.apply(endpoints));
+                    rules.forEach(side -> side.rules().forEach(rule -> rule.apply(endpoints)));
                     // an endpoint no rule opens to the caller is refused; a path or method nobody serves is unknown
                     endpoints.anyRequest().access((authentication, request) -> new AuthorizationDecision(
                             signedIn(authentication.get()) && !known.serve(request.getRequest())));
@@ -210,8 +210,7 @@ public class LedgerSecurity {
      */
     @Bean
     AccessRules metricsEndpoint() {
-        return endpoints -> endpoints.requestMatchers(HttpMethod.GET, METRICS)
-                .hasAnyAuthority(AccessRules.anyOf(Role.OPERATOR));
+        return () -> List.of(AccessRules.on(HttpMethod.GET, METRICS).allow(Role.OPERATOR));
     }
 
     /**
@@ -273,7 +272,7 @@ public class LedgerSecurity {
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"debt-ledger\", Bearer");
-        problem(request, response, 401, "unauthenticated", "Authentication required",
+        problem(request, response, Problems.UNAUTHENTICATED,
                 "every endpoint but the health probe needs a signed token or a local user's credentials");
     }
 
@@ -284,11 +283,17 @@ public class LedgerSecurity {
             return;
         }
         Caller caller = Caller.from(authentication);
-        problem(request, response, 403, "forbidden", "Not allowed for your role",
+        problem(request, response, Problems.FORBIDDEN,
                 request.getMethod() + " " + request.getRequestURI() + " is not allowed for roles " + caller.roles());
     }
 
     /** A refusal written before any controller runs, in the form the exception handlers answer with. */
+    static void problem(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        problem(request, response, type.status().value(), type.type(), type.title(), detail);
+    }
+
+    /** A refusal of a bare status, as {@link ErrorAnswers} words it. */
     static void problem(HttpServletRequest request, HttpServletResponse response, int status, String type,
                         String title, String detail) throws IOException {
         response.setStatus(status);

@@ -10,12 +10,41 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 import java.net.URI;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The problem+json answers both sides give: a type under {@code urn:debt-ledger:problem:}, a title, a detail. */
 public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static final ProblemType MALFORMED_REQUEST =
+            new ProblemType(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request");
+    public static final ProblemType UNAUTHENTICATED =
+            new ProblemType(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required");
+    public static final ProblemType FORBIDDEN =
+            new ProblemType(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role");
+    public static final ProblemType NOT_FOUND = new ProblemType(HttpStatus.NOT_FOUND, "not-found", "Not found");
+    public static final ProblemType METHOD_NOT_ALLOWED =
+            new ProblemType(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed");
+    public static final ProblemType REQUEST_TOO_LARGE =
+            new ProblemType(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            new ProblemType(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type");
+    public static final ProblemType TOO_MANY_FAILED_SIGN_INS =
+            new ProblemType(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins", "Too many failed sign-ins");
+    public static final ProblemType INTERNAL_ERROR =
+            new ProblemType(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+    public static final ProblemType DATABASE_UNAVAILABLE =
+            new ProblemType(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable");
+
+    /** What the edge answers for both sides. */
+    public static final List<ProblemType> EDGE = List.of(MALFORMED_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
+            METHOD_NOT_ALLOWED, REQUEST_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_FAILED_SIGN_INS, INTERNAL_ERROR,
+            DATABASE_UNAVAILABLE);
+
+    /** The type of a refusal by a rule, which names it: {@code rule:<NAME>}. */
+    public static final String RULE_TYPE = "rule:";
 
     private Problems() {
     }
@@ -42,8 +71,16 @@ public final class Problems {
         }
     }
 
+    /** 422: refused by {@code rule}, named in the type and in {@code rule}. */
+    public static ProblemDetail refusedByRule(String rule, String detail) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, RULE_TYPE + rule, "Refused by rule " + rule,
+                detail);
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
     public static ProblemDetail tooLarge(RequestTooLarge e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", e.getMessage());
+        return REQUEST_TOO_LARGE.with(e.getMessage());
     }
 
     /** A body of a type the endpoint does not read: 415, naming the types it does. */
@@ -51,8 +88,7 @@ public final class Problems {
         MediaType given = e.getContentType();
         String accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString)
                 .collect(Collectors.joining(", "));
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                (given == null ? "a body without a type" : "a body of type " + given.getType() + "/" + given.getSubtype())
+        return UNSUPPORTED_MEDIA_TYPE.with((given == null ? "a body without a type" : "a body of type " + given.getType() + "/" + given.getSubtype())
                         + " is not read here; send " + accepted);
     }
 
@@ -66,6 +102,6 @@ public final class Problems {
                 return tooLarge(tooLarge);
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", StrictInput.describe(e));
+        return MALFORMED_REQUEST.with(StrictInput.describe(e));
     }
 }

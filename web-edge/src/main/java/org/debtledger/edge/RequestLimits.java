@@ -7,7 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -41,16 +40,14 @@ public class RequestLimits extends OncePerRequestFilter {
         long limit = limitsByPath.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()),
                 defaultLimit);
         if (request.getContentLengthLong() > limit) {
-            LedgerSecurity.problem(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), "request-too-large",
-                    "Request too large", "the request body is larger than " + limit + " bytes");
+            LedgerSecurity.problem(request, response, Problems.REQUEST_TOO_LARGE, "the request body is larger than " + limit + " bytes");
             return;
         }
         if (StrictInput.hasControlCharacter(decoded(request.getRequestURI()))
                 || request.getParameterMap().entrySet().stream().anyMatch(parameter ->
                 StrictInput.hasControlCharacter(parameter.getKey())
                         || java.util.Arrays.stream(parameter.getValue()).anyMatch(StrictInput::hasControlCharacter))) {
-            LedgerSecurity.problem(request, response, HttpStatus.BAD_REQUEST.value(), "malformed-request",
-                    "Malformed request", "the path and the parameters must not contain control characters");
+            LedgerSecurity.problem(request, response, Problems.MALFORMED_REQUEST, "the path and the parameters must not contain control characters");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

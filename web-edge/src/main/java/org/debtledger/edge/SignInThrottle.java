@@ -67,9 +67,9 @@ public final class SignInThrottle {
         return filter(request -> basicUser(request.getHeader(HttpHeaders.AUTHORIZATION)),
                 (request, response, seconds) -> {
                     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                    LedgerSecurity.problem(request, response, 429, "too-many-failed-sign-ins",
-                            "Too many failed sign-ins", "too many sign-ins failed for this user or from this address;"
-                                    + " try again in " + seconds + " s");
+                    LedgerSecurity.problem(request, response, Problems.TOO_MANY_FAILED_SIGN_INS,
+                            "too many sign-ins failed for this user or from this address; try again in " + seconds
+                                    + " s");
                 });
     }
 

@@ -1,13 +1,19 @@
 package org.debtledger.command.api;
 
 import org.debtledger.edge.AccessRules;
+import org.debtledger.edge.ApiDescription;
 import org.debtledger.edge.LedgerSecurity;
+import org.debtledger.edge.ProblemCatalogue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 
-import static org.debtledger.edge.AccessRules.anyOf;
+import java.util.List;
+
+import static org.debtledger.edge.AccessRules.on;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.debtledger.edge.Role.ADVISOR;
 import static org.debtledger.edge.Role.COMPLIANCE;
 import static org.debtledger.edge.Role.DEBTOR;
@@ -20,23 +26,26 @@ import static org.debtledger.edge.Role.OPERATOR;
  * through self-service.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LedgerSecurity.class)
+@Import({LedgerSecurity.class, ApiDescription.class})
 class CommandAccess {
 
     @Bean
     AccessRules commandEndpoints() {
-        return endpoints -> endpoints
-                .requestMatchers(HttpMethod.POST, "/api/v1/debts", "/api/v1/debts/**").hasAnyAuthority(anyOf(ADVISOR))
-                .requestMatchers(HttpMethod.GET, "/api/v1/debts/*/payment-plans/quote").hasAnyAuthority(anyOf(ADVISOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/operations/**").hasAnyAuthority(anyOf(OPERATOR))
-                .requestMatchers(HttpMethod.GET, "/api/v1/operations/runs", "/api/v1/operations/runs/*")
-                .hasAnyAuthority(anyOf(OPERATOR))
-                .requestMatchers(HttpMethod.GET, "/api/v1/reference-rates/*")
-                .hasAnyAuthority(anyOf(ADVISOR, COMPLIANCE, OPERATOR))
-                .requestMatchers(HttpMethod.PUT, "/api/v1/reference-rates/*/*").hasAnyAuthority(anyOf(OPERATOR))
-                .requestMatchers(HttpMethod.PUT, "/api/v1/creditors/*").hasAnyAuthority(anyOf(OPERATOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/creditors/*/contracts").hasAnyAuthority(anyOf(OPERATOR))
-                .requestMatchers(HttpMethod.GET, "/api/v1/self-service/debts/**").hasAnyAuthority(anyOf(DEBTOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/self-service/debts/**").hasAnyAuthority(anyOf(DEBTOR));
+        return () -> List.of(
+                on(POST, "/api/v1/debts", "/api/v1/debts/**").allow(ADVISOR),
+                on(GET, "/api/v1/debts/*/payment-plans/quote").allow(ADVISOR),
+                on(POST, "/api/v1/operations/**").allow(OPERATOR),
+                on(GET, "/api/v1/operations/runs", "/api/v1/operations/runs/*").allow(OPERATOR),
+                on(GET, "/api/v1/reference-rates/*").allow(ADVISOR, COMPLIANCE, OPERATOR),
+                on(PUT, "/api/v1/reference-rates/*/*").allow(OPERATOR),
+                on(PUT, "/api/v1/creditors/*").allow(OPERATOR),
+                on(POST, "/api/v1/creditors/*/contracts").allow(OPERATOR),
+                on(GET, "/api/v1/self-service/debts/**").allow(DEBTOR),
+                on(POST, "/api/v1/self-service/debts/**").allow(DEBTOR));
+    }
+
+    @Bean
+    ProblemCatalogue commandRefusals() {
+        return ProblemAnswers.catalogue();
     }
 }

@@ -1,10 +1,16 @@
 package org.debtledger.command.bankfile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.AuditMetadata;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Audit;
+import org.debtledger.command.api.ProblemAnswers;
 import org.debtledger.command.runs.NewRun;
 import org.debtledger.command.runs.OperationRuns;
 import org.debtledger.command.runs.RunAnswers;
@@ -16,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 @RestController
@@ -50,6 +54,11 @@ class BankFileController {
      * refused whole; a well-formed line that cannot be applied is reported and the rest are applied. With
      * {@code Prefer: respond-async} a well-formed file is answered 202 at once and applied in the background.
      */
+    @Operation(summary = "Apply a bank file of incoming payments", requestBody = @RequestBody(required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject("""
+                    archive_id,reference,amount,currency,value_date
+                    20250610-0001,RF07 ACME 2025 0107,50.00,EUR,2025-06-10
+                    """))))
     @PostMapping(PATH)
     ResponseEntity<?> apply(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
                             @RequestHeader(name = "Prefer", required = false) String prefer,
@@ -104,10 +113,7 @@ class BankFileController {
     @ExceptionHandler(MalformedBankFile.class)
     ProblemDetail malformed(MalformedBankFile e) {
         MalformedBankFile.Problem first = e.problems().get(0);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getMessage() + "; nothing in the file was applied");
-        problem.setType(URI.create("urn:debt-ledger:problem:malformed-bank-file"));
-        problem.setTitle("Malformed bank file");
+        ProblemDetail problem = ProblemAnswers.MALFORMED_BANK_FILE.with(e.getMessage() + "; nothing in the file was applied");
         problem.setProperty("line", first.line());
         problem.setProperty("rule", first.rule().name());
         problem.setProperty("problems", e.problems());

@@ -1,14 +1,16 @@
 package org.debtledger.command.closing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.Audit;
+import org.debtledger.command.api.ProblemAnswers;
 import org.debtledger.command.calendar.BusinessDates;
 import org.debtledger.command.runs.RunAnswers;
 import org.debtledger.edge.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 @RestController
@@ -31,6 +32,8 @@ class CloseOfBusinessController {
         this.businessDates = businessDates;
     }
 
+    @Schema(example = """
+            {"businessDate": "2025-03-02"}""")
     record Run(LocalDate businessDate) {
     }
 
@@ -38,6 +41,7 @@ class CloseOfBusinessController {
      * Runs close of business for a date (today's when left out), now, in the caller's name: how an operator moves
      * time forward. With {@code Prefer: respond-async} it is answered 202 at once and goes on in the background.
      */
+    @Operation(summary = "Run close of business for a business date")
     @PostMapping("/api/v1/operations/close-of-business")
     ResponseEntity<?> run(@RequestBody Run body, @RequestHeader(name = "Prefer", required = false) String prefer,
                           HttpServletRequest request, HttpServletResponse response) {
@@ -52,9 +56,6 @@ class CloseOfBusinessController {
 
     @ExceptionHandler(CloseOfBusiness.AlreadyRunning.class)
     ProblemDetail alreadyRunning(CloseOfBusiness.AlreadyRunning e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("urn:debt-ledger:problem:close-of-business-running"));
-        problem.setTitle("Close of business already running");
-        return problem;
+        return ProblemAnswers.CLOSE_OF_BUSINESS_RUNNING.with(e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package org.debtledger.command.contact;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
@@ -42,6 +44,9 @@ class ContactController {
     record CallBack(LocalDate on, String from, String to) {
     }
 
+    @Schema(example = """
+            {"direction": "OUTBOUND", "channel": "PHONE", "outcome": "CALL_BACK_REQUESTED", "date": "2025-03-05",
+             "callBack": {"on": "2025-03-07", "from": "09:00", "to": "11:30"}}""")
     record ContactRequest(String contactId, ContactDirection direction, ContactChannel channel, ContactOutcome outcome,
                           LocalDate date, CallBack callBack) {
     }
@@ -50,6 +55,7 @@ class ContactController {
     record ContactAccepted(String debtId, String contactId, long sequenceNumber, long position) {
     }
 
+    @Operation(summary = "Record a contact with the debtor")
     @PostMapping("/api/v1/debts/{debtId}/contacts")
     ContactAccepted record(@PathVariable String debtId, @RequestBody ContactRequest body,
                            HttpServletRequest request) {

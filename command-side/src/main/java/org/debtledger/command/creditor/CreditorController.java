@@ -1,5 +1,7 @@
 package org.debtledger.command.creditor;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,7 +15,7 @@ import org.debtledger.creditor.RegisterCreditor;
 import org.debtledger.debt.CommandDate;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.edge.Role;
-import org.springframework.http.HttpStatus;
+import org.debtledger.edge.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +30,6 @@ import java.util.regex.Pattern;
 
 import static org.debtledger.command.api.InvalidRequest.required;
 import static org.debtledger.command.api.InvalidRequest.requiredText;
-import static org.debtledger.edge.Problems.problem;
 
 /** An operator registers the agency's creditors, keeps their details, and records their contracts. */
 @RestController
@@ -51,10 +52,13 @@ class CreditorController {
     record CreditorChangeAccepted(String creditorId, long sequenceNumber, long position) {
     }
 
+    @Schema(example = """
+            {"name": "Acme Telecom Oy", "remittanceAccount": "FI21 1234 5600 0007 85", "date": "2025-01-02"}""")
     record CreditorRequest(String name, String remittanceAccount, LocalDate date) {
     }
 
     /** Registers the creditor, or sets its name and remittance account; the same details again change nothing. */
+    @Operation(summary = "Register a creditor or change its name and account")
     @PutMapping("/api/v1/creditors/{creditorId}")
     CreditorChangeAccepted put(@PathVariable String creditorId, @RequestBody CreditorRequest body,
                                HttpServletRequest request) {
@@ -69,9 +73,13 @@ class CreditorController {
      * {@code interestShare} and the optional {@code principalCommission} in percent with at most two decimals, such
      * as {@code "35.00"}.
      */
+    @Schema(example = """
+            {"effectiveFrom": "2025-01-01", "interestShare": "35.00", "principalCommission": "2.50",
+             "date": "2025-01-02"}""")
     record ContractRequest(LocalDate effectiveFrom, String interestShare, String principalCommission, LocalDate date) {
     }
 
+    @Operation(summary = "Add a contract with a creditor")
     @PostMapping("/api/v1/creditors/{creditorId}/contracts")
     CreditorChangeAccepted agree(@PathVariable String creditorId, @RequestBody ContractRequest body,
                                  HttpServletRequest request) {
@@ -107,9 +115,6 @@ class CreditorController {
 
     @ExceptionHandler(CreditorRefused.class)
     ProblemDetail refused(CreditorRefused refused) {
-        ProblemDetail answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + refused.rule(),
-                "Refused by rule " + refused.rule(), refused.getMessage());
-        answer.setProperty("rule", refused.rule().name());
-        return answer;
+        return Problems.refusedByRule(refused.rule().name(), refused.getMessage());
     }
 }

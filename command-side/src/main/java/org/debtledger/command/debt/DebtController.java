@@ -1,5 +1,7 @@
 package org.debtledger.command.debt;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
@@ -40,11 +42,17 @@ class DebtController {
         this.commands = commands;
     }
 
+    @Schema(example = """
+            {"debtId": "debt-1", "creditorId": "acme-telecom", "debtorId": "debtor-42",
+             "invoiceReference": "INV-1", "invoicePeriod": {"from": "2025-01-01", "to": "2025-01-31"},
+             "description": "Broadband", "principal": {"amount": "100.00", "currency": "EUR"},
+             "dueDate": "2025-02-15", "debtType": "CONSUMER", "jurisdiction": "FI", "date": "2025-03-01"}""")
     record Registration(String debtId, String creditorId, String debtorId, String invoiceReference,
                         InvoicePeriod invoicePeriod, String description, Money principal, LocalDate dueDate,
                         DebtType debtType, Jurisdiction jurisdiction, Boolean directlyEnforceable, LocalDate date) {
     }
 
+    @Operation(summary = "Register a debt")
     @PostMapping
     ResponseEntity<CommandAccepted> register(@RequestBody Registration body, HttpServletRequest request) {
         DebtId debtId = new DebtId(body.debtId() != null ? body.debtId() : UUID.randomUUID().toString());
@@ -64,9 +72,12 @@ class DebtController {
         return ResponseEntity.created(URI.create("/api/v1/debts/" + debtId)).body(accepted);
     }
 
+    @Schema(example = """
+            {"reason": "uncollectable", "date": "2025-03-02"}""")
     record Closing(String reason, LocalDate date) {
     }
 
+    @Operation(summary = "Write a debt off")
     @PostMapping("/{debtId}/write-off")
     CommandAccepted writeOff(@PathVariable String debtId, @RequestBody Closing body, HttpServletRequest request) {
         String reason = requiredText(body.reason(), "reason", 500);
@@ -74,6 +85,7 @@ class DebtController {
                 null, reason);
     }
 
+    @Operation(summary = "Recall a debt to its creditor")
     @PostMapping("/{debtId}/recall")
     CommandAccepted recall(@PathVariable String debtId, @RequestBody Closing body, HttpServletRequest request) {
         String reason = requiredText(body.reason(), "reason", 500);
@@ -81,9 +93,12 @@ class DebtController {
                 null, reason);
     }
 
+    @Schema(example = """
+            {"advisorId": "advisor-7"}""")
     record Assignment(String advisorId, LocalDate date, String reason) {
     }
 
+    @Operation(summary = "Assign a debt to an advisor")
     @PostMapping("/{debtId}/assignment")
     CommandAccepted assign(@PathVariable String debtId, @RequestBody Assignment body, HttpServletRequest request) {
         return commands.send(new AssignCase(new DebtId(debtId), new AdvisorId(required(body.advisorId(), "advisorId")),

@@ -1,5 +1,7 @@
 package org.debtledger.command.dispute;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
@@ -27,9 +29,12 @@ class DisputeController {
         this.commands = commands;
     }
 
+    @Schema(example = """
+            {"reason": "never ordered", "date": "2025-03-02"}""")
     record DisputeRequest(String reason, LocalDate date) {
     }
 
+    @Operation(summary = "Open a dispute")
     @PostMapping("/api/v1/debts/{debtId}/disputes")
     CommandAccepted open(@PathVariable String debtId, @RequestBody DisputeRequest body, HttpServletRequest request) {
         String reason = requiredText(body.reason(), "reason", 500);
@@ -38,9 +43,12 @@ class DisputeController {
     }
 
     /** UPHELD writes the debt off, or with an {@code adjustment} reduces the principal by it; REJECTED resumes. */
+    @Schema(example = """
+            {"outcome": "REJECTED", "date": "2025-03-03"}""")
     record ResolutionRequest(DisputeOutcome outcome, Money adjustment, LocalDate date) {
     }
 
+    @Operation(summary = "Resolve the open dispute")
     @PostMapping("/api/v1/debts/{debtId}/disputes/resolution")
     CommandAccepted resolve(@PathVariable String debtId, @RequestBody ResolutionRequest body,
                             HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package org.debtledger.command.fee;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
@@ -33,9 +35,12 @@ class FeeController {
      * {@code amount} is optional: without it the most the law allows is charged. A DUE_DATE_EXTENSION moves the due
      * date by {@code extensionDays}, free of charge when shorter than the law's free days.
      */
+    @Schema(example = """
+            {"type": "REMINDER", "date": "2025-03-05"}""")
     record FeeRequest(FeeType type, Money amount, Integer extensionDays, LocalDate date) {
     }
 
+    @Operation(summary = "Charge a fee")
     @PostMapping("/api/v1/debts/{debtId}/fees")
     CommandAccepted charge(@PathVariable String debtId, @RequestBody FeeRequest body, HttpServletRequest request) {
         if (body.extensionDays() != null && body.extensionDays() > MAX_EXTENSION_DAYS) {

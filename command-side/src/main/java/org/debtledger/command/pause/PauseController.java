@@ -1,5 +1,7 @@
 package org.debtledger.command.pause;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.command.api.CommandAccepted;
 import org.debtledger.command.api.CommandSender;
@@ -25,9 +27,12 @@ class PauseController {
         this.commands = commands;
     }
 
+    @Schema(example = """
+            {"reason": "COUNSELLING", "from": "2025-03-02", "until": "2025-04-02"}""")
     record PauseRequest(PauseReason reason, LocalDate from, LocalDate until) {
     }
 
+    @Operation(summary = "Pause collection")
     @PostMapping("/api/v1/debts/{debtId}/pause")
     CommandAccepted pause(@PathVariable String debtId, @RequestBody PauseRequest body, HttpServletRequest request) {
         PauseReason reason = required(body.reason(), "reason");
@@ -35,9 +40,12 @@ class PauseController {
                 body.until()), request, null, reason.name());
     }
 
+    @Schema(example = """
+            {"date": "2025-03-03"}""")
     record ResumeRequest(LocalDate date) {
     }
 
+    @Operation(summary = "Resume collection after a pause")
     @PostMapping("/api/v1/debts/{debtId}/resume")
     CommandAccepted resume(@PathVariable String debtId, @RequestBody(required = false) ResumeRequest body,
                            HttpServletRequest request) {

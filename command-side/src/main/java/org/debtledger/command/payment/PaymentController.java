@@ -1,5 +1,7 @@
 package org.debtledger.command.payment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.CommandAccepted;
@@ -29,9 +31,13 @@ class PaymentController {
         this.commands = commands;
     }
 
+    @Schema(example = """
+            {"paymentId": "RF-2025-0001", "amount": {"amount": "10.00", "currency": "EUR"},
+             "valueDate": "2025-03-02", "channel": "BANK_FILE"}""")
     record PaymentRequest(String paymentId, Money amount, LocalDate valueDate, Channel channel) {
     }
 
+    @Operation(summary = "Record a payment")
     @PostMapping("/api/v1/debts/{debtId}/payments")
     CommandAccepted record(@PathVariable String debtId, @RequestBody PaymentRequest body, HttpServletRequest request) {
         Channel channel = required(body.channel(), "channel");
@@ -40,9 +46,12 @@ class PaymentController {
                 channel, null);
     }
 
+    @Schema(example = """
+            {"reason": "returned by the bank", "date": "2025-03-03"}""")
     record ReversalRequest(String reason, LocalDate date) {
     }
 
+    @Operation(summary = "Reverse a payment")
     @PostMapping("/api/v1/debts/{debtId}/payments/{paymentId}/reversal")
     CommandAccepted reverse(@PathVariable String debtId, @PathVariable String paymentId,
                             @RequestBody ReversalRequest body, HttpServletRequest request) {
@@ -51,9 +60,12 @@ class PaymentController {
                 commands.orToday(body.date())), request, null, reason);
     }
 
+    @Schema(example = """
+            {"amount": {"amount": "1.00", "currency": "EUR"}, "reference": "FI-REF-1", "date": "2025-03-03"}""")
     record RefundRequest(Money amount, String reference, LocalDate date) {
     }
 
+    @Operation(summary = "Refund credit owed to the debtor")
     @PostMapping("/api/v1/debts/{debtId}/refunds")
     CommandAccepted refund(@PathVariable String debtId, @RequestBody RefundRequest body, HttpServletRequest request) {
         return commands.send(new RefundCredit(new DebtId(debtId), required(body.amount(), "amount"),

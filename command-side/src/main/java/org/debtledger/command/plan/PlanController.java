@@ -1,5 +1,7 @@
 package org.debtledger.command.plan;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.CommandAccepted;
@@ -42,6 +44,7 @@ class PlanController {
     }
 
     /** What a plan of {@code instalments} agreed on {@code date} (today when left out) must cover, and its fee. */
+    @Operation(summary = "What a payment plan must cover on a day")
     @GetMapping("/api/v1/debts/{debtId}/payment-plans/quote")
     PlanQuote quote(@PathVariable String debtId, @RequestParam int instalments,
                     @RequestParam(required = false) LocalDate date) {
@@ -56,10 +59,15 @@ class PlanController {
     record InstalmentRequest(LocalDate dueDate, Money amount) {
     }
 
+    @Schema(example = """
+            {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "50.00", "currency": "EUR"}},
+             {"dueDate": "2025-05-01", "amount": {"amount": "50.00", "currency": "EUR"}}],
+             "channel": "ADVISOR_PHONE", "date": "2025-03-01"}""")
     record PlanRequest(List<InstalmentRequest> instalments, Channel channel, Affordability affordability,
                        String affordabilityOverrideReason, LocalDate date) {
     }
 
+    @Operation(summary = "Agree a payment plan")
     @PostMapping("/api/v1/debts/{debtId}/payment-plans")
     CommandAccepted agree(@PathVariable String debtId, @RequestBody PlanRequest body, HttpServletRequest request) {
         List<InstalmentRequest> requested = required(body.instalments(), "instalments");

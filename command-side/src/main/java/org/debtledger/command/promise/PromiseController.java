@@ -1,5 +1,7 @@
 package org.debtledger.command.promise;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.api.CommandAccepted;
@@ -28,9 +30,13 @@ class PromiseController {
     }
 
     /** {@code channel} is how the promise was made: ADVISOR_PHONE when none is given; never SELF_SERVICE here. */
+    @Schema(example = """
+            {"amount": {"amount": "50.00", "currency": "EUR"}, "promisedFor": "2025-03-20",
+             "channel": "ADVISOR_PHONE", "date": "2025-03-10"}""")
     record PromiseRequest(Money amount, LocalDate promisedFor, Channel channel, LocalDate date) {
     }
 
+    @Operation(summary = "Record a promise to pay")
     @PostMapping("/api/v1/debts/{debtId}/promises")
     CommandAccepted make(@PathVariable String debtId, @RequestBody PromiseRequest body, HttpServletRequest request) {
         Money amount = required(body.amount(), "amount");

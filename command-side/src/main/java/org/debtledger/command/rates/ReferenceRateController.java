@@ -1,8 +1,11 @@
 package org.debtledger.command.rates;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.debtledger.command.api.InvalidRequest;
 import org.debtledger.debt.Jurisdiction;
 import org.debtledger.edge.Caller;
+import org.debtledger.edge.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,6 @@ import java.util.regex.Pattern;
 
 import static org.debtledger.command.api.InvalidRequest.required;
 import static org.debtledger.command.api.InvalidRequest.requiredText;
-import static org.debtledger.edge.Problems.problem;
 
 /** The reference rates of late interest: staff read them, an operator adds the next half year's or corrects one. */
 @RestController
@@ -36,16 +38,20 @@ class ReferenceRateController {
         this.changes = changes;
     }
 
+    @Operation(summary = "A jurisdiction's reference rates by half year")
     @GetMapping("/api/v1/reference-rates/{jurisdiction}")
     ReferenceRateView rates(@PathVariable Jurisdiction jurisdiction) {
         return ReferenceRateView.of(jurisdiction, stored.everyValue(jurisdiction));
     }
 
     /** {@code referenceRate} in percent, such as {@code "2.50"}; {@code source} where it is published. */
+    @Schema(example = """
+            {"until": "2025-12-31", "referenceRate": "2.15", "source": "ECB main refinancing rate"}""")
     record RateRequest(LocalDate until, String referenceRate, String source) {
     }
 
     /** Adds the period that follows the last one (201), or gives a period a new rate or source (200). */
+    @Operation(summary = "Add or correct a half year's reference rate")
     @PutMapping("/api/v1/reference-rates/{jurisdiction}/{periodStart}")
     ResponseEntity<ReferenceRateView.PeriodView> put(@PathVariable Jurisdiction jurisdiction,
                                                      @PathVariable LocalDate periodStart, @RequestBody RateRequest body) {
@@ -65,9 +71,6 @@ class ReferenceRateController {
 
     @ExceptionHandler(RateRefused.class)
     ProblemDetail refused(RateRefused refused) {
-        ProblemDetail answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + refused.rule(),
-                "Refused by rule " + refused.rule(), refused.getMessage());
-        answer.setProperty("rule", refused.rule().name());
-        return answer;
+        return Problems.refusedByRule(refused.rule().name(), refused.getMessage());
     }
 }

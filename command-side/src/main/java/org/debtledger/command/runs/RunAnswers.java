@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.net.URI;
 import java.util.Arrays;
 
-import static org.debtledger.edge.Problems.problem;
+import static org.debtledger.command.api.ProblemAnswers.RUNS_BUSY;
+import static org.debtledger.command.api.ProblemAnswers.UNKNOWN_RUN;
 
 /**
  * How the operations answer about runs: {@code Prefer: respond-async} (RFC 7240) asks for 202 and a run to follow;
@@ -41,12 +42,12 @@ public class RunAnswers {
     @ExceptionHandler(OperationRuns.Busy.class)
     ResponseEntity<ProblemDetail> busy(OperationRuns.Busy e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "runs-busy", "No run can start now", e.getMessage()));
+                .body(RUNS_BUSY.with(e.getMessage()));
     }
 
     @ExceptionHandler(UnknownRun.class)
     ProblemDetail unknown(UnknownRun e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-run", "Unknown run", e.getMessage());
+        return UNKNOWN_RUN.with(e.getMessage());
     }
 
     static class UnknownRun extends RuntimeException {

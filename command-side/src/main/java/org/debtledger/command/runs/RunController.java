@@ -1,5 +1,6 @@
 package org.debtledger.command.runs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +22,7 @@ class RunController {
     }
 
     /** The runs of a kind, or of every kind, newest first, without their reports. */
+    @Operation(summary = "The runs of close of business and bank files, newest first")
     @GetMapping(RunAnswers.RUNS)
     RunPage list(@RequestParam(required = false) RunKind kind, @RequestParam(defaultValue = "0") int page,
                  @RequestParam(defaultValue = "20") int size) {
@@ -31,6 +33,7 @@ class RunController {
     }
 
     /** A run's progress, and its report once it has completed. */
+    @Operation(summary = "One run's progress and report")
     @GetMapping(RunAnswers.RUNS + "/{id}")
     Run run(@PathVariable String id) {
         long runId;

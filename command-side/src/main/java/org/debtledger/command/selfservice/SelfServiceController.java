@@ -1,5 +1,7 @@
 package org.debtledger.command.selfservice;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.audit.Channel;
 import org.debtledger.callback.RequestCallBack;
@@ -82,6 +84,7 @@ class SelfServiceController {
      * A plan of {@code instalments}, or of as few equal instalments as keep each within {@code monthlyAmount} (in
      * {@code currency}), agreed today.
      */
+    @Operation(summary = "What a payment plan must cover today, with a suggested plan")
     @GetMapping("/payment-plans/quote")
     SelfServicePlanQuote planQuote(@PathVariable String debtId, @RequestParam(required = false) Integer instalments,
                                    @RequestParam(required = false) String monthlyAmount,
@@ -142,9 +145,15 @@ class SelfServiceController {
     }
 
     /** The debtor's own plan: the instalments and, always, their monthly income and expenses. */
+    @Schema(example = """
+            {"instalments": [{"dueDate": "2025-04-01", "amount": {"amount": "50.00", "currency": "EUR"}},
+             {"dueDate": "2025-05-01", "amount": {"amount": "50.00", "currency": "EUR"}}],
+             "affordability": {"monthlyIncome": {"amount": "2000.00", "currency": "EUR"},
+             "monthlyExpenses": {"amount": "1500.00", "currency": "EUR"}}}""")
     record PlanRequest(List<InstalmentRequest> instalments, Affordability affordability) {
     }
 
+    @Operation(summary = "Agree a payment plan")
     @PostMapping("/payment-plans")
     CommandAccepted agreePlan(@PathVariable String debtId, @RequestBody PlanRequest body,
                               HttpServletRequest request) {
@@ -165,6 +174,7 @@ class SelfServiceController {
 
     // ---- due-date extensions ----------------------------------------------------------------------------------
 
+    @Operation(summary = "What extending the due date would cost")
     @GetMapping("/extensions/quote")
     ExtensionQuote extensionQuote(@PathVariable String debtId, @RequestParam int days) {
         requireExtensionDays(days);
@@ -172,10 +182,13 @@ class SelfServiceController {
         return debts.ask(new DebtId(debtId), debt -> debt.quoteExtension(days, today, policy));
     }
 
+    @Schema(example = """
+            {"days": 14}""")
     record ExtensionRequest(Integer days) {
     }
 
     /** Moves the due date by {@code days}, charged what the law allows for it (nothing below its free days). */
+    @Operation(summary = "Extend the due date")
     @PostMapping("/extensions")
     CommandAccepted extend(@PathVariable String debtId, @RequestBody ExtensionRequest body,
                            HttpServletRequest request) {
@@ -193,10 +206,13 @@ class SelfServiceController {
 
     // ---- a pause for debt counselling, a dispute, a call-back -------------------------------------------------
 
+    @Schema(example = """
+            {"until": "2025-04-02"}""")
     record PauseRequest(LocalDate until) {
     }
 
     /** Pauses collection from today through {@code until} while the debtor is in debt counselling. */
+    @Operation(summary = "Ask for a pause")
     @PostMapping("/pause")
     CommandAccepted pause(@PathVariable String debtId, @RequestBody PauseRequest body, HttpServletRequest request) {
         LocalDate until = required(body.until(), "until");
@@ -208,9 +224,12 @@ class SelfServiceController {
                 request, PauseReason.COUNSELLING.name());
     }
 
+    @Schema(example = """
+            {"reason": "I never ordered it"}""")
     record DisputeRequest(String reason) {
     }
 
+    @Operation(summary = "Dispute a debt")
     @PostMapping("/disputes")
     CommandAccepted dispute(@PathVariable String debtId, @RequestBody DisputeRequest body,
                             HttpServletRequest request) {
@@ -219,9 +238,12 @@ class SelfServiceController {
     }
 
     /** A day and a window of it, as {@code HH:mm} in the agency's time. */
+    @Schema(example = """
+            {"on": "2025-03-07", "from": "09:00", "to": "12:00"}""")
     record CallBackRequest(LocalDate on, String from, String to) {
     }
 
+    @Operation(summary = "Ask for a call back")
     @PostMapping("/call-backs")
     CommandAccepted callBack(@PathVariable String debtId, @RequestBody CallBackRequest body,
                              HttpServletRequest request) {
@@ -232,10 +254,13 @@ class SelfServiceController {
 
     // ---- a promise to pay ---------------------------------------------------------------------------------------
 
+    @Schema(example = """
+            {"amount": {"amount": "50.00", "currency": "EUR"}, "promisedFor": "2025-03-20"}""")
     record PromiseRequest(Money amount, LocalDate promisedFor) {
     }
 
     /** The debtor promises today to pay {@code amount} by {@code promisedFor}, through SELF_SERVICE. */
+    @Operation(summary = "Promise to pay")
     @PostMapping("/promises")
     CommandAccepted promise(@PathVariable String debtId, @RequestBody PromiseRequest body,
                             HttpServletRequest request) {

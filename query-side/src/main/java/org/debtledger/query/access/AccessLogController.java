@@ -1,5 +1,6 @@
 package org.debtledger.query.access;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ class AccessLogController {
     record Page(List<AccessLog.Entry> entries, long next) {
     }
 
+    @Operation(summary = "The access log: who read which debtor's data, a page at a time")
     @GetMapping("/api/v1/access-log")
     Page entries(@RequestParam(required = false) String debtorId, @RequestParam(required = false) String actorId,
                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,

@@ -2,6 +2,9 @@ package org.debtledger.query.api;
 
 import org.debtledger.edge.DatabaseOutage;
 import org.debtledger.edge.EdgeProblemAnswers;
+import org.debtledger.edge.ProblemCatalogue;
+import org.debtledger.edge.ProblemType;
+import org.debtledger.edge.Problems;
 import org.debtledger.interest.ReferenceRates;
 import org.debtledger.query.personal.DebtorKeyWrapping;
 import org.debtledger.query.projection.ReadPositions;
@@ -15,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import static org.debtledger.edge.Problems.problem;
+import java.util.List;
 
 /**
  * The query API's refusals as problem+json: 400 malformed, 403 not yours, 404 unknown, 410 erased, 413 too large,
@@ -27,62 +30,89 @@ public class QueryProblems extends EdgeProblemAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
 
+    public static final ProblemType NOT_FRESH_ENOUGH =
+            new ProblemType(HttpStatus.SERVICE_UNAVAILABLE, "not-fresh-enough", "Read model not fresh enough");
+    public static final ProblemType TOO_MANY_SUBSCRIBERS =
+            new ProblemType(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers", "Too many subscribers");
+    public static final ProblemType ERASED = new ProblemType(HttpStatus.GONE, "erased", "Erased");
+    public static final ProblemType KEY_NOT_UNWRAPPED =
+            new ProblemType(HttpStatus.INTERNAL_SERVER_ERROR, "key-not-unwrapped", "Personal data unreadable");
+    public static final ProblemType REBUILD_NOT_STARTED =
+            new ProblemType(HttpStatus.CONFLICT, "rebuild-running", "Rebuild not started");
+    public static final ProblemType REBUILD_SEGMENTS_NOT_FREE =
+            new ProblemType(HttpStatus.CONFLICT, "rebuild-segments-not-free", "Rebuild given up");
+    public static final ProblemType ACCESS_CODE_REFUSED =
+            new ProblemType(HttpStatus.UNAUTHORIZED, "access-code-refused", "Access code refused");
+    public static final ProblemType ACCESS_CODE_EXPIRED =
+            new ProblemType(HttpStatus.UNAUTHORIZED, "access-code-expired", "Access code expired");
+
+    /** The query side's refusals and rules, for the API's description. */
+    public static ProblemCatalogue catalogue() {
+        return new ProblemCatalogue(List.of(NOT_FRESH_ENOUGH, TOO_MANY_SUBSCRIBERS, ERASED, KEY_NOT_UNWRAPPED,
+                REBUILD_NOT_STARTED, REBUILD_SEGMENTS_NOT_FREE, ACCESS_CODE_REFUSED, ACCESS_CODE_EXPIRED), ProblemCatalogue.ruleNames(Rule.class));
+    }
+
+    /** The rules the query side refuses by, by name. */
+    public enum Rule {
+        /** A contact's note says what was said: not empty. */
+        CONTACT_NOTE_EMPTY,
+        /** A contact's note is at most 1,000 characters. */
+        CONTACT_NOTE_TOO_LONG,
+        /** A debtor's data is erased only once none of their debts is open. */
+        ERASURE_WHILE_DEBT_OPEN,
+        /** A remittance is asked for a period of at most a year. */
+        REMITTANCE_PERIOD_TOO_LONG,
+        /** A day with no known reference rate gets no interest guessed for it. */
+        REFERENCE_RATE_UNKNOWN
+    }
+
     @ExceptionHandler(ReadPositions.NotFreshEnough.class)
     ResponseEntity<ProblemDetail> notFresh(ReadPositions.NotFreshEnough e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-fresh-enough", "Read model not fresh enough",
-                        e.getMessage()));
+                .body(NOT_FRESH_ENOUGH.with(e.getMessage()));
     }
 
     @ExceptionHandler(TooManySubscribers.class)
     ResponseEntity<ProblemDetail> tooMany(TooManySubscribers e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers", "Too many subscribers",
-                        e.getMessage()));
+                .body(TOO_MANY_SUBSCRIBERS.with(e.getMessage()));
     }
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return Problems.NOT_FOUND.with(e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail malformed(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.getMessage());
+        return Problems.MALFORMED_REQUEST.with(e.getMessage());
     }
 
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role", e.getMessage());
+        return Problems.FORBIDDEN.with(e.getMessage());
     }
 
     @ExceptionHandler(Gone.class)
     ProblemDetail gone(Gone e) {
-        return problem(HttpStatus.GONE, "erased", "Erased", e.getMessage());
+        return ERASED.with(e.getMessage());
     }
 
     @ExceptionHandler(RuleRefused.class)
     ProblemDetail refused(RuleRefused e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + e.rule, "Refused by rule " + e.rule,
-                e.getMessage());
-        problem.setProperty("rule", e.rule);
-        return problem;
+        return Problems.refusedByRule(e.rule.name(), e.getMessage());
     }
 
     @ExceptionHandler(ReferenceRates.NoReferenceRate.class)
     ProblemDetail noRate(ReferenceRates.NoReferenceRate e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule:REFERENCE_RATE_UNKNOWN",
-                "Refused by rule REFERENCE_RATE_UNKNOWN", e.getMessage());
-        problem.setProperty("rule", "REFERENCE_RATE_UNKNOWN");
-        return problem;
+        return Problems.refusedByRule(Rule.REFERENCE_RATE_UNKNOWN.name(), e.getMessage());
     }
 
     /** A wrong or changed key-encryption key: the data is there, this process cannot open it. */
     @ExceptionHandler(DebtorKeyWrapping.KeyNotUnwrapped.class)
     ProblemDetail keyNotUnwrapped(DebtorKeyWrapping.KeyNotUnwrapped e) {
         log.error("personal data unreadable: {}", e.getMessage());
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "key-not-unwrapped", "Personal data unreadable",
-                "the debtor's key does not unwrap with the key-encryption key configured");
+        return KEY_NOT_UNWRAPPED.with("the debtor's key does not unwrap with the key-encryption key configured");
     }
 
     @ExceptionHandler(Exception.class)
@@ -90,12 +120,12 @@ public class QueryProblems extends EdgeProblemAnswers {
         if (DatabaseOutage.causes(e)) {
             log.warn("database out of reach: {}", e.getClass().getName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                    .body(Problems.DATABASE_UNAVAILABLE.with(
                             "the ledger's database is out of reach; ask again shortly"));
         }
         log.error("query failed unexpectedly: {}", e.getClass().getName());
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Internal error", "the ledger could not answer the query"));
+        return ResponseEntity.internalServerError().body(Problems.INTERNAL_ERROR.with(
+                "the ledger could not answer the query"));
     }
 
     /** The caller may not see this: another creditor's debt, or another creditor's events. */
@@ -114,9 +144,9 @@ public class QueryProblems extends EdgeProblemAnswers {
 
     /** A rule of the query side refused a request; the rule is named. */
     public static class RuleRefused extends RuntimeException {
-        final String rule;
+        final Rule rule;
 
-        public RuleRefused(String rule, String detail) {
+        public RuleRefused(Rule rule, String detail) {
             super(detail);
             this.rule = rule;
         }

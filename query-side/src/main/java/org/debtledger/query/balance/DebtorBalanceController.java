@@ -1,5 +1,6 @@
 package org.debtledger.query.balance;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.debt.InvoicePeriod;
 import org.debtledger.edge.Caller;
@@ -53,6 +54,7 @@ class DebtorBalanceController {
     record Balance(String debtorId, LocalDate payoffDate, List<Line> debts, List<Total> totals) {
     }
 
+    @Operation(summary = "What a debtor owes over all their debts, and the payoff on a date")
     @GetMapping("/api/v1/debtors/{debtorId}/balance")
     ResponseEntity<Balance> balance(@PathVariable String debtorId, @RequestParam(required = false) LocalDate payoffDate,
                                     @RequestParam(required = false) Long minPosition, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.debtledger.query.debt;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
@@ -51,6 +52,7 @@ class DebtQueryController {
      * The debt view. When some of the debt's events wait in the dead-letter queue the view is behind them: the
      * answer says so in {@code X-Dead-Letters}, and a read that asked for a position is refused rather than stale.
      */
+    @Operation(summary = "A debt as it stands")
     @GetMapping("/api/v1/debts/{debtId}")
     ResponseEntity<DebtView> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
                                   HttpServletRequest request) {
@@ -97,6 +99,7 @@ class DebtQueryController {
                                List<FieldDifferences.Difference> differences) {
     }
 
+    @Operation(summary = "A debt's history, or the debt as it stood at a moment")
     @GetMapping("/api/v1/debts/{debtId}/history")
     ResponseEntity<?> history(@PathVariable String debtId, @RequestParam(required = false) Instant asOf,
                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,

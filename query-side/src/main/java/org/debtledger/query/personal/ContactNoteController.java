@@ -1,10 +1,13 @@
 package org.debtledger.query.personal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.debt.Identifier;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.debtledger.query.access.AccessLog;
+import org.debtledger.query.api.QueryProblems;
 import org.debtledger.query.api.QueryProblems.Gone;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.api.QueryProblems.RuleRefused;
@@ -41,6 +44,8 @@ class ContactNoteController {
         this.accessLog = accessLog;
     }
 
+    @Schema(example = """
+            {"note": "Lost her job in May; asks for a plan from June."}""")
     record NoteRequest(String note) {
     }
 
@@ -51,16 +56,17 @@ class ContactNoteController {
      * Files the note of a contact recorded on the debt. A contact recorded a moment ago may not be in the debt view
      * yet: before answering that there is no such contact, the view is let catch up with the event store.
      */
+    @Operation(summary = "File what was said in a contact")
     @PutMapping("/api/v1/debts/{debtId}/contacts/{contactId}/note")
     ResponseEntity<Void> put(@PathVariable String debtId, @PathVariable String contactId,
                              @RequestBody NoteRequest body) {
         Identifier.requireValid(contactId, "contactId");
         String note = body.note();
         if (note == null || note.isBlank()) {
-            throw new RuleRefused("CONTACT_NOTE_EMPTY", "a note says what was said: it is not empty");
+            throw new RuleRefused(QueryProblems.Rule.CONTACT_NOTE_EMPTY, "a note says what was said: it is not empty");
         }
         if (note.codePointCount(0, note.length()) > ContactNotes.MAX_LENGTH) {
-            throw new RuleRefused("CONTACT_NOTE_TOO_LONG",
+            throw new RuleRefused(QueryProblems.Rule.CONTACT_NOTE_TOO_LONG,
                     "a note is at most " + ContactNotes.MAX_LENGTH + " characters");
         }
         DebtView debt = withContact(debtId, contactId);
@@ -73,6 +79,7 @@ class ContactNoteController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "The notes of a debt's contacts")
     @GetMapping("/api/v1/debts/{debtId}/contact-notes")
     Notes read(@PathVariable String debtId, HttpServletRequest request) {
         Purpose purpose = Purpose.of(request);

@@ -1,9 +1,13 @@
 package org.debtledger.query.personal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What the agency knows about a debtor as a person. Never in an event: events carry only the debtor id.
  * Each field is optional; given, it is 1 to 200 characters.
  */
+@Schema(example = """
+        {"name": "Maija Meikäläinen", "address": "Esimerkkikatu 1, Helsinki"}""")
 public record PersonalData(String name, String address, String nationalId, String email, String phone) {
 
     public PersonalData {

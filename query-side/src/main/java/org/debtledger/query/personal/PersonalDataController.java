@@ -1,5 +1,7 @@
 package org.debtledger.query.personal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.debt.DebtStatus;
 import org.debtledger.edge.Caller;
@@ -45,12 +47,14 @@ class PersonalDataController {
     record Stored(String debtorId, PersonalData data, Instant updatedAt, String updatedBy) {
     }
 
+    @Operation(summary = "Keep a debtor's personal data")
     @PutMapping("/api/v1/debtors/{debtorId}/personal-data")
     ResponseEntity<Void> put(@PathVariable String debtorId, @RequestBody PersonalData data) {
         store.put(debtorId(debtorId), data, Caller.current().id());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Read a debtor's personal data")
     @GetMapping("/api/v1/debtors/{debtorId}/personal-data")
     Stored get(@PathVariable String debtorId, HttpServletRequest request) {
         Purpose purpose = Purpose.of(request);
@@ -64,12 +68,15 @@ class PersonalDataController {
         return new Stored(debtorId, readable.data(), readable.updatedAt(), readable.updatedBy());
     }
 
+    @Schema(example = """
+            {"reason": "the debtor asked"}""")
     record ErasureRequest(String reason) {
     }
 
     record Erasure(String debtorId, boolean keyDestroyed) {
     }
 
+    @Operation(summary = "Erase a debtor's personal data")
     @PostMapping("/api/v1/debtors/{debtorId}/erasure")
     Erasure erase(@PathVariable String debtorId, @RequestBody ErasureRequest body) {
         String reason = body.reason();
@@ -80,8 +87,8 @@ class PersonalDataController {
         positions.awaitAtLeast(ProcessingGroups.DEBTS, debts.storeHead());
         for (DebtView debt : debts.viewsOfDebtor(debtorId(debtorId))) {
             if (debt.status() == DebtStatus.OPEN) {
-                throw new RuleRefused("ERASURE_WHILE_DEBT_OPEN", "debt " + debt.debtId() + " of debtor " + debtorId
-                        + " is still open: its collection needs the debtor's data");
+                throw new RuleRefused(QueryProblems.Rule.ERASURE_WHILE_DEBT_OPEN, "debt " + debt.debtId()
+                        + " of debtor " + debtorId + " is still open: its collection needs the debtor's data");
             }
         }
         return new Erasure(debtorId, store.erase(debtorId, reason, Caller.current().id()));

@@ -1,5 +1,7 @@
 package org.debtledger.query.portfolio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +40,12 @@ class FeedbackController {
         this.clock = clock;
     }
 
+    @Schema(example = """
+            {"about": "PLAN", "rating": 5, "comment": "Clear."}""")
     record Feedback(About about, Integer rating, String comment) {
     }
 
+    @Operation(summary = "Give feedback on self-service")
     @PostMapping("/api/v1/self-service/feedback")
     ResponseEntity<Void> give(@RequestBody Feedback body) {
         if (body.about() == null) {
@@ -74,6 +79,7 @@ class FeedbackController {
      * By month from {@code from} to {@code to} (the last twelve when left out): answers, positive answers (4 or 5)
      * and their share with 4 decimals; and the latest {@value #COMMENTS_SHOWN} comments of the range.
      */
+    @Operation(summary = "Debtors' feedback on self-service by month")
     @GetMapping("/api/v1/portfolio/feedback")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         PortfolioController.Months range = PortfolioController.Months.of(from, to, clock);

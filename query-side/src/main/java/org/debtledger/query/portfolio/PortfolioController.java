@@ -1,5 +1,6 @@
 package org.debtledger.query.portfolio;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadPositions;
 import org.debtledger.query.queue.WorkType;
@@ -69,6 +70,7 @@ class PortfolioController {
      * from the debt view (one aggregate), so balances are today's, aged to {@code asOf}; debts registered after it
      * are left out.
      */
+    @Operation(summary = "Open balances by days past due")
     @GetMapping("/api/v1/portfolio/ageing")
     ResponseEntity<Ageing> ageing(@RequestParam(required = false) LocalDate asOf,
                                   @RequestParam(required = false) Long minPosition) {
@@ -118,6 +120,7 @@ class PortfolioController {
      * For each month debts were registered in and each currency: the principal placed, and what had been collected of
      * it (payments less reversals) by the end of each month since, up to {@value #CURVE_MONTHS} or this month.
      */
+    @Operation(summary = "The share of placed principal recovered, by month of registration")
     @GetMapping("/api/v1/portfolio/recovery")
     ResponseEntity<Recovery> recovery(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
@@ -178,6 +181,7 @@ class PortfolioController {
     }
 
     /** By month: plans agreed, plans completed (every instalment paid) and plans broken, each on its own day. */
+    @Operation(summary = "Plans agreed, completed and broken by month")
     @GetMapping("/api/v1/portfolio/plans")
     ResponseEntity<Plans> plans(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                 @RequestParam(required = false) Long minPosition) {
@@ -207,6 +211,7 @@ class PortfolioController {
      * By month: promises to pay made, kept and broken, each on its own day, and the share of those that came due in
      * the month (kept or broken) that were kept.
      */
+    @Operation(summary = "Promises to pay made, kept and broken by month")
     @GetMapping("/api/v1/portfolio/promises")
     ResponseEntity<Promises> promises(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
@@ -257,6 +262,7 @@ class PortfolioController {
      * The open items of the advisor queue by type at the end of each day, counted from the day each became visible,
      * from the history of its items' changes as the queue's fold records them.
      */
+    @Operation(summary = "The advisor queue's work raised and closed by day")
     @GetMapping("/api/v1/portfolio/queue")
     ResponseEntity<Queue> queue(@RequestParam(required = false) LocalDate from,
                                 @RequestParam(required = false) LocalDate to,

@@ -1,5 +1,6 @@
 package org.debtledger.query.queue;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadPositions;
 import org.springframework.http.MediaType;
@@ -46,6 +47,7 @@ class AdvisorQueueController {
     record Page(List<WorkItem> items, int page, int size, long total) {
     }
 
+    @Operation(summary = "The advisor queue's open work")
     @GetMapping("/api/v1/advisor-queue")
     ResponseEntity<Page> queue(@RequestParam(required = false) String advisorId,
                                @RequestParam(required = false) WorkType type,
@@ -90,6 +92,7 @@ class AdvisorQueueController {
     }
 
     /** Every change of the queue as a server-sent event whose id is its position; resume with Last-Event-ID. */
+    @Operation(summary = "The advisor queue's changes, live (server-sent events)")
     @GetMapping(path = "/api/v1/advisor-queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter changes(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
                        @RequestParam(required = false) Long after) {

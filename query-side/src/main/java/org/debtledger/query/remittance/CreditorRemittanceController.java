@@ -1,5 +1,6 @@
 package org.debtledger.query.remittance;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.debtledger.creditor.CreditorTerms;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.edge.Caller;
@@ -53,6 +54,7 @@ class CreditorRemittanceController {
                         List<ContractView> contracts) {
     }
 
+    @Operation(summary = "A creditor's details and contracts")
     @GetMapping("/api/v1/creditors/{creditorId}")
     CreditorView creditor(@PathVariable String creditorId) {
         CreditorTerms terms = visible(creditorId);
@@ -64,6 +66,7 @@ class CreditorRemittanceController {
     }
 
     /** Every payment, reversal and refund on the creditor's debts dated {@code from} through {@code to}. */
+    @Operation(summary = "A creditor's remittance for a period")
     @GetMapping("/api/v1/creditors/{creditorId}/remittance")
     ResponseEntity<?> remittance(@PathVariable String creditorId, @RequestParam LocalDate from,
                                  @RequestParam LocalDate to, @RequestParam(required = false) String format,
@@ -76,7 +79,7 @@ class CreditorRemittanceController {
             throw new IllegalArgumentException("from must not be after to");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new QueryProblems.RuleRefused("REMITTANCE_PERIOD_TOO_LONG",
+            throw new QueryProblems.RuleRefused(QueryProblems.Rule.REMITTANCE_PERIOD_TOO_LONG,
                     "a remittance covers at most " + MAX_DAYS + " days; ask for it a month or a year at a time");
         }
         if (page < 0 || page > 100_000 || size < 1 || size > MAX_SIZE) {

@@ -1,5 +1,6 @@
 package org.debtledger.query.search;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
@@ -39,6 +40,7 @@ class SearchController {
     record Answer(String query, List<Match> matches, int page, int size, boolean more) {
     }
 
+    @Operation(summary = "Find debts by id, reference, creditor or the debtor's name")
     @GetMapping("/api/v1/search")
     ResponseEntity<Answer> search(@RequestParam String q, @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size,

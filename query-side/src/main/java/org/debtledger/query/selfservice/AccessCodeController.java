@@ -1,8 +1,11 @@
 package org.debtledger.query.selfservice;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Problems;
 import org.debtledger.edge.SignInThrottle;
+import org.debtledger.query.api.QueryProblems;
 import org.debtledger.query.api.QueryProblems.NotFound;
 import org.debtledger.query.debt.DebtReads;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +36,7 @@ class AccessCodeController {
         this.debts = debts;
     }
 
+    @Operation(summary = "Issue a self-service access code for a debtor")
     @PostMapping("/api/v1/debtors/{debtorId}/access-codes")
     ResponseEntity<AccessCodes.Issued> issue(@PathVariable String debtorId) {
         if (debts.viewsOfDebtor(debtorId).isEmpty()) {
@@ -41,12 +45,15 @@ class AccessCodeController {
         return ResponseEntity.status(HttpStatus.CREATED).body(codes.issue(debtorId, Caller.current().id()));
     }
 
+    @Schema(example = """
+            {"reference": "debtor-42", "code": "AAAA-BBBB-CCCC"}""")
     record SignIn(String reference, String code) {
     }
 
     record SignedIn(String debtorId) {
     }
 
+    @Operation(summary = "Check a reference and an access code")
     @PostMapping("/api/v1/self-service/sign-in")
     ResponseEntity<?> signIn(@RequestBody SignIn body) {
         String reference = bounded(body.reference(), "reference", 100);
@@ -54,9 +61,8 @@ class AccessCodeController {
         long wait = throttle.secondsToWait(reference, null);
         if (wait > 0) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
-                    .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
-                            "Too many failed sign-ins", "too many sign-ins failed for this reference; try again in "
-                                    + wait + " s"));
+                    .body(Problems.TOO_MANY_FAILED_SIGN_INS.with(
+                            "too many sign-ins failed for this reference; try again in " + wait + " s"));
         }
         AccessCodes.Check check = codes.check(reference, code);
         if (check == AccessCodes.Check.ACCEPTED) {
@@ -65,10 +71,8 @@ class AccessCodeController {
         }
         throttle.failed(reference, null);
         ProblemDetail refused = check == AccessCodes.Check.EXPIRED
-                ? Problems.problem(HttpStatus.UNAUTHORIZED, "access-code-expired", "Access code expired",
-                "the access code has expired; a new one can be asked for")
-                : Problems.problem(HttpStatus.UNAUTHORIZED, "access-code-refused", "Access code refused",
-                "the reference and the access code do not match a current code");
+                ? QueryProblems.ACCESS_CODE_EXPIRED.with("the access code has expired; a new one can be asked for")
+                : QueryProblems.ACCESS_CODE_REFUSED.with("the reference and the access code do not match a current code");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(refused);
     }
 

@@ -1,5 +1,6 @@
 package org.debtledger.query.selfservice;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.debt.DebtRegistered;
 import org.debtledger.debt.DebtStatus;
@@ -110,6 +111,7 @@ class SelfServiceDebtsController {
         return instructions.of(view, today, settlesToday);
     }
 
+    @Operation(summary = "The signed-in debtor's debts")
     @GetMapping("/api/v1/self-service/debts")
     ResponseEntity<Debts> debts(@RequestParam(required = false) String after,
                                 @RequestParam(required = false) Long minPosition, HttpServletRequest request) {
@@ -126,6 +128,7 @@ class SelfServiceDebtsController {
                 .body(new Debts(shown.stream().map(DebtSummary::of).toList(), views.size() > MAX_DEBTS));
     }
 
+    @Operation(summary = "One of the signed-in debtor's debts")
     @GetMapping("/api/v1/self-service/debts/{debtId}")
     ResponseEntity<DebtDetail> debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
                                     HttpServletRequest request) {
@@ -145,6 +148,7 @@ class SelfServiceDebtsController {
         return ResponseEntity.ok().header(READ_POSITION, Long.toString(own.head())).body(detail);
     }
 
+    @Operation(summary = "A statement of the claim")
     @GetMapping("/api/v1/self-service/debts/{debtId}/statement")
     ResponseEntity<ClaimStatement> statement(@PathVariable String debtId,
                                              @RequestParam(required = false) Long minPosition,

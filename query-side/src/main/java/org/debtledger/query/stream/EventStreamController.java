@@ -1,5 +1,6 @@
 package org.debtledger.query.stream;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.debtledger.query.api.QueryProblems.Forbidden;
 import org.debtledger.edge.Caller;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ class EventStreamController {
         this.subscribers = subscribers;
     }
 
+    @Operation(summary = "The public event stream, a page at a time")
     @GetMapping("/api/v1/events")
     PublicStreamPages.Page page(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
                        @RequestParam(required = false) String types, @RequestParam(required = false) String creditorId,
@@ -41,6 +43,7 @@ class EventStreamController {
         return pages.after(after, limit, filter(types, creditorId, debtId));
     }
 
+    @Operation(summary = "The public event stream, live (server-sent events)")
     @GetMapping(path = "/api/v1/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
                       @RequestParam(required = false) Long after, @RequestParam(required = false) String types,
