@@ -203,7 +203,7 @@ public class OperationRuns implements SmartLifecycle {
                         UPDATE operation_run SET progress_at = now(), total = :total, done = :done, failed = :failed,
                             applied = :applied, already_applied = :alreadyApplied,
                             failures_by_rule = CAST(:byRule AS JSONB)
-                        WHERE run_id = :id""")
+                        WHERE run_id = :id AND status = 'RUNNING'""")
                 .param("id", runId).param("total", counts.total()).param("done", counts.done())
                 .param("failed", counts.failed()).param("applied", counts.applied())
                 .param("alreadyApplied", counts.alreadyApplied())
@@ -212,8 +212,9 @@ public class OperationRuns implements SmartLifecycle {
     }
 
     /**
-     * Records how a run ended, with its last counts unless null. Never throws: a run whose end cannot be recorded (the
-     * database out of reach) is given up later.
+     * Records how a run ended, with its last counts unless null. A run ends once: one already given up (at a stop, or
+     * as silent) keeps that ending, and is timed and counted once. Never throws: a run whose end cannot be recorded
+     * (the database out of reach) is given up later.
      */
     private void finish(long runId, String status, RunCounts counts, Object report, String failure) {
         try {
@@ -223,7 +224,7 @@ public class OperationRuns implements SmartLifecycle {
             jdbc.sql("""
                             UPDATE operation_run SET status = :status, finished_at = now(), failure = :failure,
                                 report = CAST(:report AS JSONB)
-                            WHERE run_id = :id
+                            WHERE run_id = :id AND status = 'RUNNING'
                             RETURNING kind, EXTRACT(EPOCH FROM finished_at - started_at)""")
                     .param("id", runId).param("status", status).param("failure", failure)
                     .param("report", report == null ? null : json.writeValueAsString(report))

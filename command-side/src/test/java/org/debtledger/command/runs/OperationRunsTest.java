@@ -297,4 +297,27 @@ class OperationRunsTest extends CommandSideTest {
         assertThatThrownBy(() -> stopping.inBackground(NewRun.bankFile(null, 1, "operator"), progress -> null))
                 .isInstanceOf(OperationRuns.Busy.class);
     }
+
+    @Test
+    void aRunEndsOnceAndIsCountedOnce() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OperationRuns counted = new OperationRuns(jdbc, json, new RunMetrics(registry));
+        long runId = counted.begin(NewRun.bankFile("late.csv", 10, "operator"));
+
+        counted.carryOut(runId, progress -> {
+            // given up meanwhile, as a run silent for two minutes is, while its thread still goes on
+            jdbc.sql("UPDATE operation_run SET status = 'FAILED', finished_at = now(), failure = 'given up'"
+                    + " WHERE run_id = :id").param("id", runId).update();
+            progress.reached(RunCounts.ofLines(10, 9, 0, 1, Map.of("DEBT_UNKNOWN", 1)));
+            return Map.of("lines", 10);
+        });
+
+        Run ended = counted.find(runId).orElseThrow();
+        assertThat(ended.status()).isEqualTo("FAILED");
+        assertThat(ended.failure()).isEqualTo("given up");
+        assertThat(ended.done()).as("counts written after it ended").isZero();
+        assertThat(ended.report()).isNull();
+        assertThat(registry.find("ledger.runs").timers()).as("it had ended already: not timed or counted now").isEmpty();
+        assertThat(registry.find("ledger.runs.items").counters()).isEmpty();
+    }
 }
