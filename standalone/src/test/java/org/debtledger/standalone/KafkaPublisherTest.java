@@ -2,7 +2,6 @@ package org.debtledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.debtledger.query.stream.PublicStreamPages;
@@ -29,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.debtledger.standalone.Endpoints.OPERATOR;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -195,8 +195,9 @@ class KafkaPublisherTest {
         demandAndPay(debts);
         KafkaEventPublisher publisher = ledger.context.getBean(KafkaEventPublisher.class);
         awaitCaughtUp(publisher);
-        assertThat(ledger.context.getBean(MeterRegistry.class).get("ledger.kafka.publisher.lag").gauge().value())
-                .isZero();
+        StandaloneLedger.Answer scraped = ledger.as(OPERATOR).get("/actuator/prometheus");
+        assertThat(scraped.status()).as(scraped.toString()).isEqualTo(200);
+        assertThat(new Scrape(scraped.response().body()).value("ledger_kafka_publisher_lag_events")).contains(0.0);
 
         Map<String, List<ConsumerRecord<String, String>>> published = recordsOf(KafkaPublishing.DEFAULT_TOPIC, debts);
         for (String debt : debts) {

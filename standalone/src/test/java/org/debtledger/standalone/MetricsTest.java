@@ -42,7 +42,7 @@ import static org.debtledger.standalone.Endpoints.OPERATOR;
 class MetricsTest {
 
     private static final Path DASHBOARD = Path.of("..", "docs", "grafana", "debt-ledger.json");
-    private static final String KAFKA_PUBLISHER_LAG = "ledger_kafka_publisher_lag";
+    private static final String KAFKA_PUBLISHER_LAG = "ledger_kafka_publisher_lag_events";
 
     @TempDir
     static Path dataDirectory;
