@@ -34,6 +34,10 @@ final class PublishedPosition {
                 new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(positionTopic, READ_WITHIN).stream()
                     .map(partition -> new TopicPartition(positionTopic, partition.partition())).toList();
+            if (partitions.isEmpty()) {
+                // read as nothing published, every event would be published again
+                throw new IllegalStateException(positionTopic + " has no partitions the brokers tell of yet");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // read_committed: the end is the last stable offset, before any transaction still open
