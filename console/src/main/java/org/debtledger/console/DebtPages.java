@@ -41,7 +41,8 @@ class DebtPages {
     @GetMapping("/console/debts/{debtId}")
     String debt(@PathVariable String debtId, @RequestParam(required = false) Long minPosition,
                 @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant from,
-                @RequestParam(required = false) Instant to, Model model) {
+                @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "false") boolean notes,
+                Model model) {
         Map<String, Object> debt = api.query(uri -> uri.path("/api/v1/debts/{debtId}")
                 .queryParamIfPresent("minPosition", Optional.ofNullable(minPosition)).build(debtId));
         model.addAttribute("debt", debt);
@@ -58,15 +59,18 @@ class DebtPages {
             model.addAttribute("changes", api.query(uri -> uri.path("/api/v1/debts/{debtId}/history")
                     .queryParam("from", "{from}").queryParam("to", "{to}").build(debtId, from, to)));
         }
-        notes(debt, model);
+        if (notes) {
+            notes(debt, model);
+        }
         model.addAttribute("today", today.date());
         return "console/debt";
     }
 
     // ---- the contact log
     /**
-     * The notes of the debt's contacts by contact id, read (and so logged) only when it has contacts; an erasure of
-     * the debtor's personal data took them with it, which the page says.
+     * The notes of the debt's contacts by contact id, read only when the advisor asks for them (each read is in the
+     * access log) and the debt has contacts; an erasure of the debtor's personal data took them with it, which the
+     * page says.
      */
     private void notes(Map<String, Object> debt, Model model) {
         if (!(debt.get("contacts") instanceof List<?> contacts) || contacts.isEmpty()) {

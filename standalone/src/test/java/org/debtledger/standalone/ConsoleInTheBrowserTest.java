@@ -232,6 +232,9 @@ class ConsoleInTheBrowserTest {
         browser.type("contact-note", "Lost her job in May; will pay the rest on Friday.");
         browser.press("Log contact");
         assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, reached, with its note");
+        assertThat(browser.driver.findElements(By.cssSelector("#contacts td.note")))
+                .as("notes are read only when asked for, each reading logged").isEmpty();
+        browser.click(By.id("show-notes"));
         assertThat(browser.text(By.xpath("//table[@id='contacts']/tbody/tr[2]")))
                 .contains("OUTBOUND PHONE REACHED Lost her job in May; will pay the rest on Friday.");
         assertThat(browser.text(By.xpath("//table[@id='contacts']/tbody/tr[1]/td[@class='note']")))
