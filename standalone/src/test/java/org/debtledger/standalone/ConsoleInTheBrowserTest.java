@@ -240,6 +240,12 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.xpath("//table[@id='contacts']/tbody/tr[1]/td[@class='note']")))
                 .as("the call-back asked for has no note").isEmpty();
         browser.screenshot("debt-contact-note");
+        browser.width(390);
+        browser.screenshot("debt-contact-note-390");
+        assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth"))
+                .as("the notes fit a phone's screen, or scroll in their table's own box")
+                .isEqualTo(browser.driver.executeScript("return document.documentElement.clientWidth"));
+        browser.width(1280);
         browser.go("/console/queue?type=CALL_BACK");
         assertThat(browser.driver.findElements(row)).as("the call that reached the debtor closed the call-back")
                 .isEmpty();
@@ -412,6 +418,12 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.text(By.id("report"))).contains("2 lines: 1 applied, 0 applied before, 1 refused")
                 .contains("REFERENCE");
         browser.screenshot("bank-file-report");
+        browser.width(390);
+        browser.screenshot("bank-file-report-390");
+        assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth"))
+                .as("the run's page fits a phone's screen but for its tables, which scroll in their own box")
+                .isEqualTo(browser.driver.executeScript("return document.documentElement.clientWidth"));
+        browser.width(1280);
         assertThat(browser.unnamedFields()).isEmpty();
 
         browser.click(By.linkText("Reference rates"));
