@@ -73,7 +73,7 @@ class ConsoleInTheBrowserTest {
         ledger.close();
     }
 
-    /** A debt of 250.00 EUR registered through the API, due {@code dueDaysAgo} days ago; its id. */
+    /** A debt of 250.00 EUR registered through the API, due {@code dueDaysAgo} days ago, and projected; its id. */
     private static String register(String debtorId, String invoice, int dueDaysAgo) {
         String debtId = "CON" + System.nanoTime() % 1_000_000_000 + DEBTS.incrementAndGet();
         StandaloneLedger.Answer answer = ledger.post("/api/v1/debts", """
@@ -84,6 +84,10 @@ class ConsoleInTheBrowserTest {
                 .formatted(debtId, debtorId, invoice, TODAY.minusDays(dueDaysAgo + 45),
                         TODAY.minusDays(dueDaysAgo + 15), TODAY.minusDays(dueDaysAgo), TODAY.minusDays(dueDaysAgo / 2)));
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(201);
+        // the pages read the projections: wait until they hold the debt, as an advisor's next look would find it
+        StandaloneLedger.Answer projected = ledger.get("/api/v1/debts/" + debtId + "?minPosition="
+                + answer.json().path("position").asLong());
+        assertThat(projected.status()).as(projected.toString()).isEqualTo(200);
         return debtId;
     }
 
