@@ -1,7 +1,6 @@
 package org.debtledger.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -38,14 +37,20 @@ public class EventStorage {
         return new LedgerSerializer(revisionResolver);
     }
 
+    /** Units of work nest: inside a group commit's transaction each is a savepoint (see {@code GroupCommit}). */
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
+        return new NestingTransactionManager(transactionManager);
     }
 
+    /**
+     * The connection of the Spring transaction (or savepoint) the unit of work runs in, committed and rolled back by
+     * that transaction alone. Axon's unit-of-work-aware wrapper is left out: it commits and rolls back the connection
+     * itself, which would commit or undo a whole group commit's transaction from within one of its commands.
+     */
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
@@ -53,7 +58,7 @@ public class EventStorage {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+                                          PlatformTransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -62,7 +67,8 @@ public class EventStorage {
                 // PostgreSQL's unique_violation: another process appended this debt's sequence number first
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                // a read or an append joins the unit of work's transaction or savepoint, rather than nest another
+                .transactionManager(new SpringTransactionManager(transactionManager))
                 .build();
     }
 }

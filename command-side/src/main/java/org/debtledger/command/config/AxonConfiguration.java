@@ -22,7 +22,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
@@ -76,15 +78,25 @@ public class AxonConfiguration {
         return RevisionSnapshotFilter.builder().type(Debt.class).revision(Debt.SNAPSHOT_REVISION).build();
     }
 
+    /** Commands that arrive together are committed together (see {@link GroupCommit}). */
+    @Bean
+    GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions,
+                            @Value("${ledger.group-commit.lanes:2}") int lanes,
+                            @Value("${ledger.group-commit.max-group:64}") int maxGroup,
+                            @Value("${ledger.group-commit.window:0ms}") Duration window,
+                            ObjectProvider<MeterRegistry> registry) {
+        return new GroupCommit(commandBus, transactions, lanes, maxGroup, window, registry.getObject());
+    }
+
     /**
-     * Two processes changing the same debt at once: the second append hits the unique (debt, sequence) key
-     * and the command is retried on the fresh state, a few times, before it is refused as a conflict.
+     * Every command goes through the group commit. Two processes changing the same debt at once: the second append
+     * hits the unique (debt, sequence) key and the command is retried on the fresh state, a few times, before it is
+     * refused as a conflict.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus,
-                                  @Value("${ledger.command-retries:3}") int retries) {
+    CommandGateway commandGateway(GroupCommit groupCommit, @Value("${ledger.command-retries:3}") int retries) {
         return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
+                .commandBus(groupCommit.bus())
                 .retryScheduler(new ConflictRetry(Executors.newSingleThreadScheduledExecutor(), retries, 10))
                 .build();
     }
