@@ -6,7 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.calendar.BusinessDates;
-import org.debtledger.command.store.EventTableQueries;
+import org.debtledger.command.config.Landed;
 import org.debtledger.debt.DebtCommand;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +20,11 @@ import java.time.LocalDate;
 public class CommandSender {
 
     private final CommandGateway commandGateway;
-    private final EventTableQueries events;
     private final BusinessDates businessDates;
     private final DebtorsDebts debtorsDebts;
 
-    CommandSender(CommandGateway commandGateway, EventTableQueries events, BusinessDates businessDates,
-                  DebtorsDebts debtorsDebts) {
+    CommandSender(CommandGateway commandGateway, BusinessDates businessDates, DebtorsDebts debtorsDebts) {
         this.commandGateway = commandGateway;
-        this.events = events;
         this.businessDates = businessDates;
         this.debtorsDebts = debtorsDebts;
     }
@@ -51,12 +48,9 @@ public class CommandSender {
     }
 
     private CommandAccepted dispatch(DebtCommand command, MetaData metaData) {
-        Long lastSequence = commandGateway.sendAndWait(
+        Landed landed = commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
-        String debtId = command.debtId().value();
-        // the debt's last event when the command appended none
-        EventTableQueries.Position landed = events.positionOf(debtId, lastSequence);
-        return new CommandAccepted(debtId, landed.sequenceNumber(), landed.globalIndex());
+        return new CommandAccepted(command.debtId().value(), landed.sequenceNumber(), landed.position());
     }
 
     public LocalDate orToday(LocalDate date) {

@@ -2,6 +2,7 @@ package org.debtledger.command.bankfile;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.debtledger.command.config.Landed;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -128,10 +129,9 @@ public class BankFileImport implements DisposableBean {
         RecordPayment command = new RecordPayment(debt, payment.archiveId(), payment.amount(), payment.valueDate(),
                 Channel.BANK_FILE);
         try {
-            // the result is the sequence number of the last event appended, or null when none was
-            Object appended = commandGateway.sendAndWait(
+            Landed landed = commandGateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).withMetaData(audit));
-            return new Outcome(appended == null ? Outcome.Kind.ALREADY_APPLIED : Outcome.Kind.APPLIED, null, null);
+            return new Outcome(landed.appended() ? Outcome.Kind.APPLIED : Outcome.Kind.ALREADY_APPLIED, null, null);
         } catch (RuleViolation violation) {
             return Outcome.refused(violation.rule().name(), violation.getMessage());
         } catch (AggregateNotFoundException unknown) {

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes every command's result the sequence number of the last event it appended (or null when it appended
- * none), so the API can answer with the debt's new sequence number and the event's position, and a bank file can
- * tell a payment applied now from one applied before.
+ * Makes every command's result, in its unit of work, the sequence number of the last event it appended (or null
+ * when it appended none); the group commit turns it into where the command {@link Landed}, so the API can answer
+ * with the debt's new sequence number and the event's position, and a bank file can tell a payment applied now
+ * from one applied before.
  */
 @Component
 public class AppendedEvents {

@@ -17,6 +17,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
+import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.interest.ReferenceRateCache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,12 +81,12 @@ public class AxonConfiguration {
 
     /** Commands that arrive together are committed together (see {@link GroupCommit}). */
     @Bean
-    GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions,
+    GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions, EventTableQueries events,
                             @Value("${ledger.group-commit.lanes:2}") int lanes,
                             @Value("${ledger.group-commit.max-group:64}") int maxGroup,
                             @Value("${ledger.group-commit.window:0ms}") Duration window,
                             ObjectProvider<MeterRegistry> registry) {
-        return new GroupCommit(commandBus, transactions, lanes, maxGroup, window, registry.getObject());
+        return new GroupCommit(commandBus, transactions, events, lanes, maxGroup, window, registry.getObject());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  * log, instead of a commit each. Each command is still decided in a unit of work of its own, in a savepoint of the
  * shared transaction (Axon's units of work nest, see the event store's {@code NestingTransactionManager}), so a
  * refusal or a conflict undoes its own events only. Every caller is answered after the shared commit: a command is
- * acknowledged only once it is durable, and if the commit fails, every command of the group fails with it.
+ * acknowledged only once it is durable, and if the commit fails, every command of the group fails with it. An
+ * accepted command's answer is where it {@link Landed}, found for the whole group in one statement before the commit.
  * <p>
  * Commands are spread over lanes by the aggregate they name, so a debt's commands stay in one lane in the order
  * they came, and no lane decides on events another lane has not committed. A free lane takes every command waiting
@@ -45,6 +47,7 @@ public final class GroupCommit implements AutoCloseable {
             () -> new IllegalStateException("the ledger is shutting down; the command was not run");
 
     private final CommandBus local;
+    private final EventTableQueries events;
     private final TransactionTemplate transactions;
     private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
     private final int maxGroup;
@@ -58,13 +61,14 @@ public final class GroupCommit implements AutoCloseable {
      * Decides commands on {@code local} (a bus whose units of work nest in the thread's transaction) in groups
      * committed by {@code transactions}.
      */
-    public GroupCommit(CommandBus local, PlatformTransactionManager transactions, int laneCount, int maxGroup,
-                       Duration window, MeterRegistry metrics) {
+    public GroupCommit(CommandBus local, PlatformTransactionManager transactions, EventTableQueries events,
+                       int laneCount, int maxGroup, Duration window, MeterRegistry metrics) {
         if (laneCount < 1 || maxGroup < 1 || window.isNegative()) {
             throw new IllegalStateException("ledger.group-commit needs lanes and max-group of at least 1 and a window"
                     + " of zero or more, not " + laneCount + ", " + maxGroup + " and " + window);
         }
         this.local = local;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactions);
         this.maxGroup = maxGroup;
         this.windowNanos = window.toNanos();
@@ -96,8 +100,8 @@ public final class GroupCommit implements AutoCloseable {
 
         @Override
         public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
-            Waiting<C, R> waiting = new Waiting<>(command, callback);
-            BlockingQueue<Waiting<?, ?>> queue = lanes.get(Math.floorMod(routingKey(command).hashCode(),
+            Waiting<C, R> waiting = new Waiting<>(command, aggregateOf(command), callback);
+            BlockingQueue<Waiting<?, ?>> queue = lanes.get(Math.floorMod(waiting.aggregate.hashCode(),
                     lanes.size())).queue;
             queue.add(waiting);
             // closed meanwhile: whoever takes it from the queue answers it, its lane, close(), or this
@@ -106,7 +110,7 @@ public final class GroupCommit implements AutoCloseable {
             }
         }
 
-        private String routingKey(CommandMessage<?> command) {
+        private String aggregateOf(CommandMessage<?> command) {
             return command.getPayload() instanceof DebtCommand debt ? debt.debtId().value()
                     : routing.getRoutingKey(command);
         }
@@ -189,7 +193,10 @@ public final class GroupCommit implements AutoCloseable {
         private void commit(List<Waiting<?, ?>> group) {
             RuntimeException failed = null;
             try {
-                transactions.executeWithoutResult(status -> group.forEach(waiting -> waiting.decide(local)));
+                transactions.executeWithoutResult(status -> {
+                    group.forEach(waiting -> waiting.decide(local));
+                    landed(group);
+                });
                 groupSizes.record(group.size());
             } catch (RuntimeException failure) {
                 log.warn("a group of {} commands was not committed: {}", group.size(), failure.toString());
@@ -201,18 +208,53 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Makes each accepted command's result where its aggregate stands, looked up for the whole group at once. */
+    private void landed(List<Waiting<?, ?>> group) {
+        List<Waiting<?, ?>> accepted = group.stream().filter(Waiting::accepted).toList();
+        if (accepted.isEmpty()) {
+            return;
+        }
+        List<EventTableQueries.Position> positions = events.positionsOf(
+                accepted.stream().map(waiting -> waiting.aggregate).toList(),
+                accepted.stream().map(Waiting::lastSequence).toList());
+        if (positions.size() != accepted.size()) {
+            throw new IllegalStateException("found where " + positions.size() + " of a group's " + accepted.size()
+                    + " accepted commands landed");
+        }
+        for (int i = 0; i < accepted.size(); i++) {
+            accepted.get(i).landed(positions.get(i));
+        }
+    }
+
     /** A command waiting for its lane, and then for the commit of its group. */
     private static final class Waiting<C, R> {
 
-        static final Waiting<Object, Object> STOP = new Waiting<>(null, null);
+        static final Waiting<Object, Object> STOP = new Waiting<>(null, null, null);
 
         private final CommandMessage<C> command;
+        private final String aggregate;
         private final CommandCallback<? super C, ? super R> callback;
         private CommandResultMessage<? extends R> result;
 
-        Waiting(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
+        Waiting(CommandMessage<C> command, String aggregate, CommandCallback<? super C, ? super R> callback) {
             this.command = command;
+            this.aggregate = aggregate;
             this.callback = callback;
+        }
+
+        boolean accepted() {
+            return result != null && !result.isExceptional();
+        }
+
+        /** The sequence number of the last event the command appended ({@link AppendedEvents}), or null. */
+        Long lastSequence() {
+            return (Long) result.getPayload();
+        }
+
+        @SuppressWarnings("unchecked")
+        void landed(EventTableQueries.Position position) {
+            result = (CommandResultMessage<? extends R>) GenericCommandResultMessage.asCommandResultMessage(
+                    new Landed(position.sequenceNumber(), position.globalIndex(), lastSequence() != null));
         }
 
         /** Runs the command in the lane's transaction; its result is kept until the group is committed. */

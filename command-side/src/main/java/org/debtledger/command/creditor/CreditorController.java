@@ -8,9 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.command.api.Audit;
 import org.debtledger.command.api.InvalidRequest;
 import org.debtledger.command.calendar.BusinessDates;
-import org.debtledger.command.store.EventTableQueries;
+import org.debtledger.command.config.Landed;
 import org.debtledger.creditor.AgreeCreditorContract;
-import org.debtledger.creditor.CreditorStream;
 import org.debtledger.creditor.RegisterCreditor;
 import org.debtledger.debt.CommandDate;
 import org.debtledger.debt.CreditorId;
@@ -39,12 +38,10 @@ class CreditorController {
     private static final Pattern PERCENT = Pattern.compile("-?\\d{1,5}(\\.\\d{1,2})?");
 
     private final CommandGateway commands;
-    private final EventTableQueries events;
     private final BusinessDates businessDates;
 
-    CreditorController(CommandGateway commands, EventTableQueries events, BusinessDates businessDates) {
+    CreditorController(CommandGateway commands, BusinessDates businessDates) {
         this.commands = commands;
-        this.events = events;
         this.businessDates = businessDates;
     }
 
@@ -107,10 +104,9 @@ class CreditorController {
     }
 
     private CreditorChangeAccepted send(CreditorId creditor, Object command, HttpServletRequest request) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+        Landed landed = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .withMetaData(Audit.actingAs(Role.OPERATOR, request).metaData(null, null)));
-        EventTableQueries.Position landed = events.positionOf(CreditorStream.aggregateIdentifier(creditor), null);
-        return new CreditorChangeAccepted(creditor.value(), landed.sequenceNumber(), landed.globalIndex());
+        return new CreditorChangeAccepted(creditor.value(), landed.sequenceNumber(), landed.position());
     }
 
     @ExceptionHandler(CreditorRefused.class)

@@ -29,16 +29,25 @@ public class EventTableQueries {
     public record Registered(String debtId, long position) {
     }
 
-    /** The event with {@code sequence} on the debt, or the debt's last event when {@code sequence} is null. */
-    public Position positionOf(String debtId, Long sequence) {
-        String where = sequence == null ? "" : " AND sequencenumber = :sequence";
-        JdbcClient.StatementSpec query = jdbc.sql("SELECT sequencenumber, globalindex FROM domainevententry"
-                        + " WHERE aggregateidentifier = :debt" + where + " ORDER BY sequencenumber DESC LIMIT 1")
-                .param("debt", debtId);
-        if (sequence != null) {
-            query = query.param("sequence", sequence);
-        }
-        return query.query((row, n) -> new Position(row.getLong(1), row.getLong(2))).single();
+    /**
+     * Where each aggregate of {@code aggregates} stands: its event with the sequence number at the same place of
+     * {@code sequences}, or its last event where that is null; one statement for them all, in their order.
+     */
+    public List<Position> positionsOf(List<String> aggregates, List<Long> sequences) {
+        return jdbc.sql("""
+                        SELECT event.sequencenumber, event.globalindex
+                        FROM unnest(CAST(:aggregates AS text[]), CAST(:sequences AS bigint[]))
+                             WITH ORDINALITY AS asked(id, sequence, n)
+                        CROSS JOIN LATERAL (
+                            SELECT sequencenumber, globalindex FROM domainevententry
+                            WHERE aggregateidentifier = asked.id
+                              AND (asked.sequence IS NULL OR sequencenumber = asked.sequence)
+                            ORDER BY sequencenumber DESC LIMIT 1) event
+                        ORDER BY asked.n""")
+                .param("aggregates", aggregates.toArray(String[]::new))
+                .param("sequences", sequences.toArray(Long[]::new))
+                .query((row, n) -> new Position(row.getLong(1), row.getLong(2)))
+                .list();
     }
 
     /** How many debts were registered after {@code position}. */

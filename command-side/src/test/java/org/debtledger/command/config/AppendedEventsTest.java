@@ -34,21 +34,27 @@ class AppendedEventsTest extends CommandSideTest {
     }
 
     @Test
-    void aCommandsResultIsTheSequenceNumberOfTheLastEventItAppendedOrNullWhenItAppendedNone() {
+    void aCommandsResultIsWhereItsLastEventLandedOrWhereTheDebtStandsWhenItAppendedNone() {
         DebtId debt = new DebtId(newDebtId());
-        Object registered = commandGateway.sendAndWait(new RegisterDebt(debt, new CreditorId("acme-telecom"),
+        Landed registered = commandGateway.sendAndWait(new RegisterDebt(debt, new CreditorId("acme-telecom"),
                 new DebtorId("d-1001"), "INV-1", new InvoicePeriod(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)),
                 "Broadband", Money.of("100.00", "EUR"), LocalDate.of(2025, 2, 15), DebtType.CONSUMER, Jurisdiction.FI,
                 false, LocalDate.of(2025, 3, 1)));
         RecordPayment payment = new RecordPayment(debt, new PaymentId("P-1"), Money.of("20.00", "EUR"),
                 LocalDate.of(2025, 3, 10), Channel.BANK_FILE);
 
-        Object paid = commandGateway.sendAndWait(payment);
-        Object paidAgain = commandGateway.sendAndWait(payment);
+        Landed paid = commandGateway.sendAndWait(payment);
+        Landed paidAgain = commandGateway.sendAndWait(payment);
 
-        assertThat(registered).isEqualTo(0L);
-        assertThat(paid).as("late interest posted (1), then the payment (2)").isEqualTo(2L);
-        assertThat(paidAgain).as("the same payment again appends nothing").isNull();
+        assertThat(registered.sequenceNumber()).isZero();
+        assertThat(registered.appended()).isTrue();
+        assertThat(paid.sequenceNumber()).as("late interest posted (1), then the payment (2)").isEqualTo(2L);
+        assertThat(paid.appended()).isTrue();
+        assertThat(paid.position()).isEqualTo(jdbc.sql("SELECT globalindex FROM domainevententry"
+                + " WHERE aggregateidentifier = :id AND sequencenumber = 2").param("id", debt.value())
+                .query(Long.class).single());
+        assertThat(paidAgain).as("the same payment again appends nothing: the debt stands where it did")
+                .isEqualTo(new Landed(2, paid.position(), false));
         assertThat(eventCount(debt.value())).isEqualTo(3);
     }
 }
