@@ -28,9 +28,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
@@ -161,13 +164,16 @@ public class CloseOfBusiness {
         while (!(debts = events.registeredAfter(cursor, BATCH)).isEmpty()) {
             int processed = 0;
             int failed = 0;
+            // the batch's debts at once, so that they share commits; their outcomes in the batch's order
+            List<CompletableFuture<Object>> closing = new ArrayList<>();
             for (Registered debt : debts) {
-                if (Thread.currentThread().isInterrupted()) {
-                    break;
-                }
+                closing.add(commandGateway.send(GenericCommandMessage.asCommandMessage(
+                        new CloseBusinessDay(new DebtId(debt.debtId()), businessDate)).withMetaData(audit)));
+            }
+            for (int i = 0; i < debts.size(); i++) {
+                Registered debt = debts.get(i);
                 try {
-                    commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new CloseBusinessDay(new DebtId(debt.debtId()), businessDate)).withMetaData(audit));
+                    outcome(closing.get(i));
                     processed++;
                     tally.done(null);
                 } catch (RuleViolation violation) {
@@ -207,6 +213,18 @@ public class CloseOfBusiness {
         log.info("close of business {} completed: {} debts processed, {} refused", businessDate,
                 report.debtsProcessed(), report.debtsFailed());
         return report;
+    }
+
+    /** Waits for a debt's step; a refusal or failure is thrown as the command threw it. */
+    private static void outcome(CompletableFuture<Object> step) {
+        try {
+            step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Resumes a run that died for this date, or starts the date from the first debt. Returns the cursor. */
