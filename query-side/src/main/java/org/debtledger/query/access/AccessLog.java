@@ -7,10 +7,13 @@ import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,19 +23,25 @@ import java.util.stream.Collectors;
 /**
  * Every read of a debtor's data, recorded before the answer leaves: who (the authenticated caller and its
  * roles), when, which debtor and debt, through which endpoint, and the {@code X-Channel}, {@code X-Reason}
- * and {@code X-Correlation-Id} the caller gave. Compliance reads it back.
+ * and {@code X-Correlation-Id} the caller gave. Compliance reads it back. Reads that arrive together have their
+ * entries committed together ({@link AccessLogWrites}).
  */
 @Component
-public class AccessLog {
+public class AccessLog implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
+    /** How long a read waits for its entry's commit before it is refused. */
+    private static final long WAIT_FOR_COMMIT_MILLIS = 10_000;
+
     private final JdbcClient jdbc;
+    private final AccessLogWrites writes;
     private final Counter written;
     private final Counter failed;
 
-    AccessLog(JdbcClient jdbc, MeterRegistry registry) {
+    AccessLog(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.writes = new AccessLogWrites(template, transactions, WAIT_FOR_COMMIT_MILLIS);
         this.written = writes(registry, "written");
         this.failed = writes(registry, "failed");
     }
@@ -79,18 +88,15 @@ public class AccessLog {
     }
 
     private void insert(HttpServletRequest request, Purpose purpose, String debtorId, String debtId, Caller caller) {
-        jdbc.sql("INSERT INTO ledger_private.access_log (accessed_at, actor_id, actor_roles, debtor_id, debt_id,"
-                        + " resource, channel, reason, correlation_id) VALUES (clock_timestamp(), :actor, :roles,"
-                        + " :debtor, :debt, :resource, :channel, :reason, :correlation)")
-                .param("actor", caller.id())
-                .param("roles", caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                .param("debtor", debtorId)
-                .param("debt", debtId)
-                .param("resource", request.getMethod() + " " + request.getRequestURI())
-                .param("channel", purpose.channel() == null ? null : purpose.channel().name())
-                .param("reason", purpose.reason())
-                .param("correlation", purpose.correlationId())
-                .update();
+        writes.write(caller.id(), caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                debtorId, debtId, request.getMethod() + " " + request.getRequestURI(),
+                purpose.channel() == null ? null : purpose.channel().name(), purpose.reason(),
+                purpose.correlationId());
+    }
+
+    @Override
+    public void destroy() {
+        writes.close();
     }
 
     /**
