@@ -42,18 +42,27 @@ final class BankFileRun {
 
     static Map<String, Object> measure(CommandGateway gateway, HttpClient http, int port, int payments)
             throws Exception {
-        List<String> debts = register(gateway, payments);
+        return send(http, port, fileFor(register(gateway, payments)), payments);
+    }
+
+    /** A file paying 38.22 EUR to each of {@code debts}, by its RF reference. */
+    static String fileFor(List<String> debts) {
         StringBuilder file = new StringBuilder("archive_id,reference,amount,currency,value_date\n");
-        for (int i = 0; i < payments; i++) {
+        for (int i = 0; i < debts.size(); i++) {
             file.append("ARCHIVE-").append(i).append(',')
                     .append(CreditorReference.forDebt(new DebtId(debts.get(i))).printed())
                     .append(",38.22,EUR,2025-03-31\n");
         }
+        return file.toString();
+    }
+
+    /** Sends the file as the operator; its size, seconds until the answer, and payments a second. */
+    static Map<String, Object> send(HttpClient http, int port, String file, int payments) throws Exception {
         long begin = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                                 + "/api/v1/operations/bank-files")).timeout(Duration.ofMinutes(30))
                         .header("Content-Type", "text/csv").header("Authorization", RunSecrets.OPERATOR)
-                        .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - begin) / 1e9;
         JsonNode report = new ObjectMapper().readTree(answer.body());
@@ -70,7 +79,7 @@ final class BankFileRun {
     }
 
     /** Debts whose ids fit an RF reference (capital letters and digits, at most 21), registered by 16 clients at once. */
-    private static List<String> register(CommandGateway gateway, int count) throws Exception {
+    static List<String> register(CommandGateway gateway, int count) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<String>> registered = new ArrayList<>();
         for (int i = 0; i < count; i++) {

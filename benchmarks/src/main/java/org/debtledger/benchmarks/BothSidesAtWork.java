@@ -1,13 +1,18 @@
 package org.debtledger.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadPositions;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,17 +21,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Both sides at work: the command mix arrives at {@code commandRate} (half the best rate measured, the load the
- * latency and lag targets are set at) for {@code each}, while queries arrive at a fixed 200 a
- * second (the debt view and the debtor's balance of one debt, in turn; each timed from when it was due, so a
- * slow answer delays the ones behind it) and four probes, that debt's and three others', each pay their debt one
- * payment at a time and time how long after the acknowledgement the debt view has applied it.
+ * Both sides at work: while queries arrive at a fixed 200 a second (the debt view and the debtor's balance of one
+ * debt, in turn; each timed from when it was due, so a slow answer delays the ones behind it) and four probes, that
+ * debt's and three others', each pay their debt one payment at a time and time how long after the acknowledgement
+ * the debt view has applied it, the command side works: either the command mix arrives at {@code commandRate} (half
+ * the best rate measured, the load the latency and lag targets are set at) for a measurement's time, or, for the
+ * busy hour, a month-end bank file and close of business run at once until both have answered.
  */
 final class BothSidesAtWork {
 
@@ -37,13 +44,85 @@ final class BothSidesAtWork {
 
     static Map<String, Object> measure(HttpClient http, int commandPort, int queryPort, ReadPositions positions,
                                        double commandRate, Duration each) throws Exception {
+        Work commands = () -> {
+            Figure mixed = Load.atFixedRate("commands-with-queries", commandRate, each,
+                    client -> new CommandMix(http, commandPort));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("underLoadCommandsPerSecond", Math.round(mixed.perSecond()));
+            figures.put("underLoadCommandP99Millis", mixed.p99Micros() / 1000.0);
+            figures.put("underLoadCompileMillis", mixed.compileMillis());
+            return figures;
+        };
         // the query side started cold for the catch-up: its queries are warmed up as the commands were
-        Load.warmUp("both sides", each, slice -> once(http, commandPort, queryPort, positions, commandRate, slice));
-        return once(http, commandPort, queryPort, positions, commandRate, each);
+        Load.warmUp("both sides", each, slice -> once(http, commandPort, queryPort, positions, () -> {
+            Load.atFixedRate("commands-with-queries", commandRate, slice, client -> new CommandMix(http, commandPort));
+            return Map.of();
+        }));
+        return once(http, commandPort, queryPort, positions, commands);
+    }
+
+    /**
+     * The busy hour: a bank file of {@code payments} (its debts registered and caught up with first, not timed) and
+     * close of business for {@code businessDate} sent at once, the queries and probes running until both answered.
+     * Figures named {@code busyHour...}.
+     */
+    static Map<String, Object> busyHour(CommandGateway gateway, HttpClient http, int commandPort, int queryPort,
+                                        ReadPositions positions, DataSource database, int payments,
+                                        LocalDate businessDate) throws Exception {
+        String file = BankFileRun.fileFor(BankFileRun.register(gateway, payments));
+        positions.awaitAtLeast(ProcessingGroups.DEBTS, ReadSide.head(database), Duration.ofMinutes(30));
+        Work runs = () -> {
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            try {
+                Future<Map<String, Object>> bankFile = both.submit(() -> BankFileRun.send(http, commandPort, file,
+                        payments));
+                Future<Map<String, Object>> closing = both.submit(() -> closeOfBusiness(http, commandPort,
+                        businessDate));
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("bankFile", bankFile.get(30, TimeUnit.MINUTES));
+                figures.put("closeOfBusiness", closing.get(30, TimeUnit.MINUTES));
+                return figures;
+            } finally {
+                both.shutdownNow();
+            }
+        };
+        Map<String, Object> figures = new LinkedHashMap<>();
+        once(http, commandPort, queryPort, positions, runs)
+                .forEach((name, value) -> figures.put("busyHour" + Character.toUpperCase(name.charAt(0))
+                        + name.substring(1), value));
+        return figures;
+    }
+
+    /** Close of business for the date, as the operator, timed until its answer; its seconds and debts processed. */
+    private static Map<String, Object> closeOfBusiness(HttpClient http, int commandPort, LocalDate businessDate)
+            throws Exception {
+        long begin = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + commandPort
+                                + "/api/v1/operations/close-of-business")).timeout(Duration.ofMinutes(30))
+                        .header("Content-Type", "application/json").header("Authorization", RunSecrets.OPERATOR)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"businessDate\": \"" + businessDate + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("close of business failed: " + answer.statusCode() + " " + answer.body());
+        }
+        JsonNode report = new ObjectMapper().readTree(answer.body());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("debts", report.path("debtsProcessed").asLong());
+        figures.put("refused", report.path("debtsFailed").asLong());
+        figures.put("seconds", Math.round(seconds * 100) / 100.0);
+        figures.put("debtsPerSecond", Math.round(report.path("debtsProcessed").asLong() / seconds));
+        return figures;
+    }
+
+    /** What the command side does while the queries and probes run; its own figures. */
+    interface Work {
+        Map<String, Object> run() throws Exception;
     }
 
     private static Map<String, Object> once(HttpClient http, int commandPort, int queryPort, ReadPositions positions,
-                                            double commandRate, Duration each) throws Exception {
+                                            Work work) throws Exception {
         CommandMix probeClient = new CommandMix(http, commandPort);
         // the lag is probed on the debt the queries read and on three more: one probe alone took some 70 samples in
         // 10 s, so its p99 was its slowest sample
@@ -97,9 +176,12 @@ final class BothSidesAtWork {
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
         lagProbes.forEach(Thread::start);
-        Figure mixed = Load.atFixedRate("commands-with-queries", commandRate, each,
-                client -> new CommandMix(http, commandPort));
-        stop.set(true);
+        Map<String, Object> worked;
+        try {
+            worked = work.run();
+        } finally {
+            stop.set(true);
+        }
         schedule.shutdown();
         schedule.awaitTermination(10, TimeUnit.SECONDS);
         queries.shutdown();
@@ -112,10 +194,7 @@ final class BothSidesAtWork {
         sortedQueries.sort(Long::compare);
         List<Long> sortedLags = new ArrayList<>(lags);
         sortedLags.sort(Long::compare);
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("underLoadCommandsPerSecond", Math.round(mixed.perSecond()));
-        figures.put("underLoadCommandP99Millis", mixed.p99Micros() / 1000.0);
-        figures.put("underLoadCompileMillis", mixed.compileMillis());
+        Map<String, Object> figures = new LinkedHashMap<>(worked);
         figures.put("queriesPerSecondAsked", 200);
         figures.put("queriesAnswered", sortedQueries.size());
         figures.put("queryP50Millis", Figure.percentile(sortedQueries, 50) / 1000.0);

@@ -26,8 +26,9 @@ import java.util.Map;
  *   <li><b>in-process</b> and <b>plain-axon</b>: the same mix through the ledger's command gateway in process, and
  *   through a plain Axon configuration's ({@link PlainAxonPeer}).</li>
  * </ul>
- * Then, in this order: the commands at half the best rate, loading a debt ({@link AggregateLoads}), the read side
- * ({@link ReadSide}), a bank file ({@link BankFileRun}) and the standalone ledger's memory
+ * Then, in this order: the commands at half the best rate, loading a debt ({@link AggregateLoads}), the group
+ * commit's window ({@link GroupCommitWindows}), the read side ({@link ReadSide}, with both sides at work and the busy
+ * hour of {@link BothSidesAtWork}), a bank file ({@link BankFileRun}) and the standalone ledger's memory
  * ({@link StandaloneMemory}); with {@code -Dbenchmark.console-debts=N}, the console's pages last
  * ({@link ConsolePageTimes}), and with {@code -Dbenchmark.only=console} those alone. Usage:
  * {@code LedgerBenchmark <seconds per measurement> <results.json>}.
@@ -68,6 +69,7 @@ public final class LedgerBenchmark {
             List<Map<String, Object>> aggregateLoads;
             Map<String, Object> readSide;
             PlainAxonPeer.InProcess inProcess;
+            List<Map<String, Object>> windows;
             Map<String, Object> bankFile;
             Map<String, Object> consolePages;
             try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
@@ -83,8 +85,10 @@ public final class LedgerBenchmark {
                 aggregateLoads = AggregateLoads.measure(ledger, postgres.getPostgresDatabase());
                 // before the store is filled for the read side: the peer's database holds only its own events
                 inProcess = PlainAxonPeer.measureInProcess(postgres, limit, ledger, each, CONCURRENCY);
+                windows = GroupCommitWindows.measure(ledger, limit, each);
                 ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
-                readSide = ReadSide.measure(postgres, port, sustainable / 2, each);
+                readSide = ReadSide.measure(postgres, ledger.getBean(CommandGateway.class), port, sustainable / 2,
+                        each);
                 bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
                         port, Integer.getInteger("benchmark.bank-file-payments", 50_000)));
                 consolePages = CONSOLE_DEBTS > 0
@@ -98,6 +102,7 @@ public final class LedgerBenchmark {
             results.put("aggregateLoad", aggregateLoads);
             results.put("readSide", readSide);
             results.put("inProcess", inProcess.configuration());
+            Report.add(results, "groupCommitWindows", "group commit windows", windows);
             Report.add(results, "bankFile", "bank file", bankFile);
             Report.add(results, "standaloneMemory", "standalone memory", memory);
             if (consolePages != null) {

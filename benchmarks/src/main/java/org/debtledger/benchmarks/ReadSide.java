@@ -2,6 +2,7 @@ package org.debtledger.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.query.QuerySideApplication;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ProjectionRebuilds;
@@ -22,6 +23,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,8 +112,8 @@ final class ReadSide {
         }
     }
 
-    static Map<String, Object> measure(EmbeddedPostgres postgres, int commandPort, double commandRate, Duration each)
-            throws Exception {
+    static Map<String, Object> measure(EmbeddedPostgres postgres, CommandGateway gateway, int commandPort,
+                                       double commandRate, Duration each) throws Exception {
         long begin = System.nanoTime();
         try (ConfigurableApplicationContext query = querySide(postgres, List.of(QuerySideApplication.class),
                 "classpath:debt-ledger-query.yml")) {
@@ -174,6 +177,9 @@ final class ReadSide {
             figures.put("streamEventsPerSecond", Math.round(passes[0] / (passes[2] / 1e9)));
             figures.put("storage", storage);
             figures.putAll(BothSidesAtWork.measure(http, commandPort, port, positions, commandRate, each));
+            figures.putAll(BothSidesAtWork.busyHour(gateway, http, commandPort, port, positions,
+                    query.getBean(DataSource.class), Integer.getInteger("benchmark.busy-hour-payments", 20_000),
+                    LocalDate.now(ZoneId.of("Europe/Helsinki"))));
             log.warn("%nread side: {}".formatted(), figures);
             return figures;
         }

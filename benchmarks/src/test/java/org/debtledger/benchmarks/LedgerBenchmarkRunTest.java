@@ -29,6 +29,9 @@ class LedgerBenchmarkRunTest {
         if (System.getProperty("benchmark.bank-file-payments") == null) {
             System.setProperty("benchmark.bank-file-payments", "200");
         }
+        if (System.getProperty("benchmark.busy-hour-payments") == null) {
+            System.setProperty("benchmark.busy-hour-payments", "200");
+        }
         LedgerBenchmark.main(new String[]{System.getProperty("benchmark.seconds", "1"), results.toString()});
 
         JsonNode written = new ObjectMapper().readTree(results.toFile());
@@ -81,6 +84,16 @@ class LedgerBenchmarkRunTest {
             assertThat(storage.path(part).path("bytesPerEvent").asLong()).as(part).isPositive();
         }
         assertThat(storage.path("eventIndexes").path("domainevententry_pkey").path("bytes").asLong()).isPositive();
+        assertThat(readSide.path("busyHourBankFile").path("payments").asInt())
+                .isEqualTo(Integer.getInteger("benchmark.busy-hour-payments"));
+        assertThat(readSide.path("busyHourCloseOfBusiness").path("debts").asLong())
+                .as("close of business visits every debt, the bank file's among them")
+                .isGreaterThanOrEqualTo(Integer.getInteger("benchmark.busy-hour-payments"));
+        assertThat(readSide.path("busyHourQueriesAnswered").asLong()).isPositive();
+        assertThat(readSide.path("busyHourProjectionLagSamples").asLong()).isPositive();
+        assertThat(written.path("groupCommitWindows")).hasSize(6);
+        written.path("groupCommitWindows").forEach(window ->
+                assertThat(window.path("perSecond").asLong()).as(window.toString()).isPositive());
         JsonNode halfRate = written.path("commandsAtHalfTheSustainableRate");
         assertThat(halfRate.path("perSecondAsked").asLong()).isPositive();
         assertThat(halfRate.path("p99Millis").asDouble()).isPositive();

@@ -37,15 +37,18 @@ public class EventStorage {
         return new LedgerSerializer(revisionResolver);
     }
 
-    /** Units of work nest: inside a group commit's transaction each is a savepoint (see {@code GroupCommit}). */
+    /**
+     * A unit of work runs in a Spring transaction of its own, or joins the one open on the thread: the command side's
+     * group commit decides several commands in one transaction.
+     */
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new NestingTransactionManager(transactionManager);
+        return new SpringTransactionManager(transactionManager);
     }
 
     /**
-     * The connection of the Spring transaction (or savepoint) the unit of work runs in, committed and rolled back by
-     * that transaction alone. Axon's unit-of-work-aware wrapper is left out: it commits and rolls back the connection
+     * The connection of the Spring transaction the unit of work runs in, committed and rolled back by that
+     * transaction alone. Axon's unit-of-work-aware wrapper is left out: it commits and rolls back the connection
      * itself, which would commit or undo a whole group commit's transaction from within one of its commands.
      */
     @Bean
@@ -58,7 +61,7 @@ public class EventStorage {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          PlatformTransactionManager transactionManager) {
+                                          TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -67,8 +70,7 @@ public class EventStorage {
                 // PostgreSQL's unique_violation: another process appended this debt's sequence number first
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
-                // a read or an append joins the unit of work's transaction or savepoint, rather than nest another
-                .transactionManager(new SpringTransactionManager(transactionManager))
+                .transactionManager(transactionManager)
                 .build();
     }
 }

@@ -117,6 +117,8 @@ class MetricsTest {
         // one through the API, one from the bank file
         assertThat(scrape.count("ledger_commands_total", "type", "RecordPayment", "outcome", "accepted")).isEqualTo(2);
         assertThat(scrape.count("ledger_commands_total", "outcome", "failed")).isZero();
+        assertThat(scrape.count("ledger_commands_group_commands_sum"))
+                .as("every command was committed in a group, refused ones too").isGreaterThanOrEqualTo(6);
     }
 
     @Test

@@ -79,14 +79,22 @@ public class AxonConfiguration {
         return RevisionSnapshotFilter.builder().type(Debt.class).revision(Debt.SNAPSHOT_REVISION).build();
     }
 
+    /** The debts commands loaded lately, so that the next command to one need not read it again. */
+    @Bean
+    AggregateCache debtCache(@Value("${ledger.aggregate-cache.size:2000}") int size) {
+        return new AggregateCache(size);
+    }
+
     /** Commands that arrive together are committed together (see {@link GroupCommit}). */
     @Bean
     GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions, EventTableQueries events,
+                            AggregateCache debtCache,
                             @Value("${ledger.group-commit.lanes:2}") int lanes,
                             @Value("${ledger.group-commit.max-group:64}") int maxGroup,
                             @Value("${ledger.group-commit.window:0ms}") Duration window,
                             ObjectProvider<MeterRegistry> registry) {
-        return new GroupCommit(commandBus, transactions, events, lanes, maxGroup, window, registry.getObject());
+        return new GroupCommit(commandBus, transactions, events, debtCache, lanes, maxGroup, window,
+                registry.getObject());
     }
 
     /**

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +32,22 @@ import java.util.function.Supplier;
 
 /**
  * Group commit: commands that arrive together share one database transaction, and so one flush of the write-ahead
- * log, instead of a commit each. Each command is still decided in a unit of work of its own, in a savepoint of the
- * shared transaction (Axon's units of work nest, see the event store's {@code NestingTransactionManager}), so a
- * refusal or a conflict undoes its own events only. Every caller is answered after the shared commit: a command is
- * acknowledged only once it is durable, and if the commit fails, every command of the group fails with it. An
- * accepted command's answer is where it {@link Landed}, found for the whole group in one statement before the commit.
+ * log, instead of a commit each. Each command is decided in a unit of work of its own that joins the shared
+ * transaction. A command refused by a rule fails in the ledger's own code and leaves the transaction as it was; one
+ * that failed on a statement to the database (a conflict on the unique key, a lost connection) may have left it
+ * unusable, so then the whole group is rolled back and each of its commands is committed alone, in a transaction of
+ * its own, as is every command of a group whose commit fails. Every caller is answered after the commit that holds its command: a command is
+ * acknowledged only once it is durable. An accepted command's answer is where it {@link Landed}, found for the whole
+ * group in one statement before the commit.
  * <p>
  * Commands are spread over lanes by the aggregate they name, so a debt's commands stay in one lane in the order
  * they came, and no lane decides on events another lane has not committed. A free lane takes every command waiting
  * for it, up to {@code maxGroup}; with a {@code window}, it waits that long at most for more before it begins.
+ * <p>
+ * The debts the lane decided lately are kept in the {@link AggregateCache}, each with the sequence number it stood
+ * at when last committed. Before a group is decided, one statement reads where the store holds the group's cached
+ * debts, and a debt another command process has changed since is read again. Optimistic concurrency still decides
+ * every append: the unique (debt, sequence) key refuses one made on a stale state.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -48,6 +57,7 @@ public final class GroupCommit implements AutoCloseable {
 
     private final CommandBus local;
     private final EventTableQueries events;
+    private final AggregateCache cache;
     private final TransactionTemplate transactions;
     private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
     private final int maxGroup;
@@ -58,23 +68,24 @@ public final class GroupCommit implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Decides commands on {@code local} (a bus whose units of work nest in the thread's transaction) in groups
+     * Decides commands on {@code local} (a bus whose units of work join the thread's transaction) in groups
      * committed by {@code transactions}.
      */
     public GroupCommit(CommandBus local, PlatformTransactionManager transactions, EventTableQueries events,
-                       int laneCount, int maxGroup, Duration window, MeterRegistry metrics) {
+                       AggregateCache cache, int laneCount, int maxGroup, Duration window, MeterRegistry metrics) {
         if (laneCount < 1 || maxGroup < 1 || window.isNegative()) {
             throw new IllegalStateException("ledger.group-commit needs lanes and max-group of at least 1 and a window"
                     + " of zero or more, not " + laneCount + ", " + maxGroup + " and " + window);
         }
         this.local = local;
         this.events = events;
+        this.cache = cache;
         this.transactions = new TransactionTemplate(transactions);
         this.maxGroup = maxGroup;
         this.windowNanos = window.toNanos();
         this.groupSizes = DistributionSummary.builder("ledger.commands.group")
                 .description("Commands committed together in one database transaction")
-                .baseUnit("commands").publishPercentiles(0.5, 0.99).register(metrics);
+                .baseUnit("commands").register(metrics);
         for (int i = 1; i <= laneCount; i++) {
             Lane lane = new Lane();
             lanes.add(lane);
@@ -177,8 +188,14 @@ public final class GroupCommit implements AutoCloseable {
                         queue.drainTo(group, maxGroup - group.size());
                     }
                     boolean stop = group.remove(Waiting.STOP);
-                    if (!group.isEmpty()) {
-                        commit(group);
+                    try {
+                        if (!group.isEmpty()) {
+                            commit(group);
+                        }
+                    } catch (RuntimeException unexpected) {
+                        // the lane goes on; a command answered already is not answered again
+                        log.error("a lane failed to commit a group of {} commands", group.size(), unexpected);
+                        group.forEach(waiting -> waiting.answer(unexpected));
                     }
                     group.clear();
                     if (stop) {
@@ -190,22 +207,101 @@ public final class GroupCommit implements AutoCloseable {
             }
         }
 
+        /**
+         * Commits the group in one transaction unless a command in it failed in the database, which may leave the
+         * transaction unusable; then, or when that commit fails, rolls it all back and commits each command alone.
+         */
         private void commit(List<Waiting<?, ?>> group) {
-            RuntimeException failed = null;
-            try {
-                transactions.executeWithoutResult(status -> {
-                    group.forEach(waiting -> waiting.decide(local));
-                    landed(group);
-                });
-                groupSizes.record(group.size());
-            } catch (RuntimeException failure) {
-                log.warn("a group of {} commands was not committed: {}", group.size(), failure.toString());
-                failed = failure;
+            if (group.size() > 1) {
+                try {
+                    Boolean committed = transactions.execute(status -> {
+                        freshen(group);
+                        group.forEach(waiting -> waiting.decide(local));
+                        if (group.stream().anyMatch(Waiting::failedInTheDatabase)) {
+                            status.setRollbackOnly();
+                            return false;
+                        }
+                        landed(group);
+                        return true;
+                    });
+                    if (Boolean.TRUE.equals(committed)) {
+                        committed(group);
+                        return;
+                    }
+                } catch (RuntimeException failure) {
+                    log.warn("a group of {} commands was not committed, so each is run alone: {}", group.size(),
+                            failure.toString());
+                }
+                forget(group);
             }
             for (Waiting<?, ?> waiting : group) {
-                waiting.answer(failed);
+                alone(waiting);
             }
         }
+
+        /** Commits one command in a transaction of its own; one that failed is rolled back and answered its failure. */
+        private void alone(Waiting<?, ?> waiting) {
+            List<Waiting<?, ?>> one = List.of(waiting);
+            boolean kept;
+            try {
+                kept = Boolean.TRUE.equals(transactions.execute(status -> {
+                    freshen(one);
+                    waiting.decide(local);
+                    if (!waiting.accepted()) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
+                    landed(one);
+                    return true;
+                }));
+            } catch (RuntimeException failure) {
+                cache.remove(waiting.aggregate);
+                waiting.answer(failure);
+                return;
+            }
+            if (kept) {
+                committed(one);
+            } else {
+                cache.remove(waiting.aggregate);
+                waiting.answer(null);
+            }
+        }
+
+        /** Counts the group, tells the cache where its debts stand now, and answers each command. */
+        private void committed(List<Waiting<?, ?>> group) {
+            groupSizes.record(group.size());
+            for (Waiting<?, ?> waiting : group) {
+                if (waiting.result() instanceof Landed landed) {
+                    cache.stands(waiting.aggregate, landed.sequenceNumber());
+                }
+                waiting.answer(null);
+            }
+        }
+
+        /** Rolled back: the cache may hold what the group decided, and each command is yet to be decided again. */
+        private void forget(List<Waiting<?, ?>> group) {
+            for (Waiting<?, ?> waiting : group) {
+                cache.remove(waiting.aggregate);
+                waiting.result = null;
+            }
+        }
+    }
+
+    /**
+     * Takes out of the cache the group's debts that the store holds further than the cache knows: another command
+     * process changed them. One statement for the group; none when it holds none of them.
+     */
+    private void freshen(List<Waiting<?, ?>> group) {
+        Map<String, Long> cached = cache.standings(group.stream().map(waiting -> waiting.aggregate).distinct().toList());
+        if (cached.isEmpty()) {
+            return;
+        }
+        Map<String, Long> stored = events.lastSequences(cached.keySet());
+        cached.forEach((aggregate, sequence) -> {
+            if (!sequence.equals(stored.get(aggregate))) {
+                cache.remove(aggregate);
+            }
+        });
     }
 
     /** Makes each accepted command's result where its aggregate stands, looked up for the whole group at once. */
@@ -235,6 +331,7 @@ public final class GroupCommit implements AutoCloseable {
         private final String aggregate;
         private final CommandCallback<? super C, ? super R> callback;
         private CommandResultMessage<? extends R> result;
+        private boolean answered;
 
         Waiting(CommandMessage<C> command, String aggregate, CommandCallback<? super C, ? super R> callback) {
             this.command = command;
@@ -244,6 +341,24 @@ public final class GroupCommit implements AutoCloseable {
 
         boolean accepted() {
             return result != null && !result.isExceptional();
+        }
+
+        /**
+         * Whether it failed on a statement to the database (a conflict on the unique key, a connection lost): such a
+         * failure may leave the transaction it shares unusable. A refusal by a rule fails in the ledger's own code.
+         */
+        boolean failedInTheDatabase() {
+            for (Throwable cause = result == null ? null : result.optionalExceptionResult().orElse(null);
+                 cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Object result() {
+            return result == null || result.isExceptional() ? null : result.getPayload();
         }
 
         /** The sequence number of the last event the command appended ({@link AppendedEvents}), or null. */
@@ -264,16 +379,24 @@ public final class GroupCommit implements AutoCloseable {
         }
 
         /**
-         * Answers the caller with its own result; or with {@code failure} (the group's commit failed, or the command
-         * never ran) unless it was refused: a refusal stands either way, nothing of it was to be stored.
+         * Answers the caller, once: with its own result, or with {@code failure} (its commit failed, or it never
+         * ran) unless the command failed itself, since its own failure is the one to tell.
          */
         void answer(RuntimeException failure) {
+            if (answered) {
+                return;
+            }
+            answered = true;
             CommandResultMessage<? extends R> answer = result;
             if (answer == null || (failure != null && !answer.isExceptional())) {
                 answer = GenericCommandResultMessage.asCommandResultMessage(
                         failure != null ? failure : SHUTTING_DOWN.get());
             }
-            callback.onResult(command, answer);
+            try {
+                callback.onResult(command, answer);
+            } catch (RuntimeException callbackFailed) {
+                log.error("answering a {} failed", command.getCommandName(), callbackFailed);
+            }
         }
     }
 }

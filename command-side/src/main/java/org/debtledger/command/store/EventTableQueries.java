@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the command side reads from Axon's event table by SQL, where Axon's API has no answer: where a command's
@@ -48,6 +51,20 @@ public class EventTableQueries {
                 .param("sequences", sequences.toArray(Long[]::new))
                 .query((row, n) -> new Position(row.getLong(1), row.getLong(2)))
                 .list();
+    }
+
+    /** The sequence number of the last event of each of {@code aggregates} the store holds; none for one it lacks. */
+    public Map<String, Long> lastSequences(Collection<String> aggregates) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.sql("""
+                        SELECT aggregateidentifier, max(sequencenumber) FROM domainevententry
+                        WHERE aggregateidentifier = ANY (CAST(:aggregates AS text[]))
+                        GROUP BY aggregateidentifier""")
+                .param("aggregates", aggregates.toArray(String[]::new))
+                .query(row -> {
+                    last.put(row.getString(1), row.getLong(2));
+                });
+        return last;
     }
 
     /** How many debts were registered after {@code position}. */

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.CommandSideTest;
 import org.debtledger.command.TestDatabase;
+import org.debtledger.command.config.Landed;
 import org.debtledger.debt.CreditorId;
 import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtType;
@@ -80,9 +81,10 @@ class PaymentsAfterASnapshotTest extends CommandSideTest {
 
     @Test
     void theSamePaymentRecordedAgainChangesNothing() {
-        Object appended = commandGateway.sendAndWait(payment(FIRST, "20.00"));
+        Landed landed = commandGateway.sendAndWait(payment(FIRST, "20.00"));
 
-        assertThat(appended).as("no event appended").isNull();
+        assertThat(landed.appended()).as("no event appended").isFalse();
+        assertThat(landed.sequenceNumber()).as("the debt stands where it did").isEqualTo(13);
         assertThat(eventCount(debt.value())).isEqualTo(14);
     }
 
