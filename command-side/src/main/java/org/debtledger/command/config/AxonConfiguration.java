@@ -11,10 +11,16 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.command.store.EventTableQueries;
@@ -24,6 +30,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -38,6 +46,29 @@ public class AxonConfiguration {
     @Bean
     CollectionPolicy collectionPolicy(ReferenceRateCache referenceRates) {
         return CollectionPolicy.shipped(referenceRates);
+    }
+
+    /**
+     * Axon's snapshotter as Spring Boot makes it, but each snapshot taken in a transaction of its own: a snapshot is
+     * taken right after the command that asked for it, while the group commit's transaction is still open, and must
+     * neither see that transaction's events before they are committed nor, failing, leave it unusable. It snapshots
+     * the debt as committed.
+     */
+    @Bean
+    SpringAggregateSnapshotter debtSnapshotter(org.axonframework.config.Configuration axon, EventStore eventStore,
+                                               PlatformTransactionManager transactions,
+                                               ParameterResolverFactory parameterResolverFactory,
+                                               HandlerDefinition handlerDefinition,
+                                               SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(axon::repository)
+                .transactionManager(new SpringTransactionManager(transactions,
+                        new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW)))
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .build();
     }
 
     @Bean

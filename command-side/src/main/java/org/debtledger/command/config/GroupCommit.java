@@ -18,6 +18,8 @@ import org.debtledger.debt.DebtCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
@@ -36,7 +38,8 @@ import java.util.function.Supplier;
  * transaction. A command refused by a rule fails in the ledger's own code and leaves the transaction as it was; one
  * that failed on a statement to the database (a conflict on the unique key, a lost connection) may have left it
  * unusable, so then the whole group is rolled back and each of its commands is committed alone, in a transaction of
- * its own, as is every command of a group whose commit fails. Every caller is answered after the commit that holds its command: a command is
+ * its own. A group whose commit fails is looked up: stored, it was committed; not stored, each command is committed
+ * alone; not known, every command fails. Every caller is answered after the commit that holds its command: a command is
  * acknowledged only once it is durable. An accepted command's answer is where it {@link Landed}, found for the whole
  * group in one statement before the commit.
  * <p>
@@ -58,6 +61,7 @@ public final class GroupCommit implements AutoCloseable {
     private final CommandBus local;
     private final EventTableQueries events;
     private final AggregateCache cache;
+    private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
     private final int maxGroup;
@@ -80,6 +84,7 @@ public final class GroupCommit implements AutoCloseable {
         this.local = local;
         this.events = events;
         this.cache = cache;
+        this.transactionManager = transactions;
         this.transactions = new TransactionTemplate(transactions);
         this.maxGroup = maxGroup;
         this.windowNanos = window.toNanos();
@@ -192,10 +197,12 @@ public final class GroupCommit implements AutoCloseable {
                         if (!group.isEmpty()) {
                             commit(group);
                         }
-                    } catch (RuntimeException unexpected) {
+                    } catch (RuntimeException | Error unexpected) {
                         // the lane goes on; a command answered already is not answered again
                         log.error("a lane failed to commit a group of {} commands", group.size(), unexpected);
-                        group.forEach(waiting -> waiting.answer(unexpected));
+                        RuntimeException failure = new IllegalStateException("the command's group failed", unexpected);
+                        forgetCached(group);
+                        group.forEach(waiting -> waiting.answer(failure));
                     }
                     group.clear();
                     if (stop) {
@@ -209,33 +216,76 @@ public final class GroupCommit implements AutoCloseable {
 
         /**
          * Commits the group in one transaction unless a command in it failed in the database, which may leave the
-         * transaction unusable; then, or when that commit fails, rolls it all back and commits each command alone.
+         * transaction unusable; then each command is committed alone. A commit that fails may still have been made
+         * by the database: whether the group's events are stored decides what each caller is told.
          */
         private void commit(List<Waiting<?, ?>> group) {
-            if (group.size() > 1) {
-                try {
-                    Boolean committed = transactions.execute(status -> {
-                        freshen(group);
-                        group.forEach(waiting -> waiting.decide(local));
-                        if (group.stream().anyMatch(Waiting::failedInTheDatabase)) {
-                            status.setRollbackOnly();
-                            return false;
-                        }
-                        landed(group);
-                        return true;
-                    });
-                    if (Boolean.TRUE.equals(committed)) {
-                        committed(group);
-                        return;
-                    }
-                } catch (RuntimeException failure) {
-                    log.warn("a group of {} commands was not committed, so each is run alone: {}", group.size(),
-                            failure.toString());
-                }
-                forget(group);
+            if (group.size() == 1) {
+                alone(group.get(0));
+                return;
             }
-            for (Waiting<?, ?> waiting : group) {
-                alone(waiting);
+            TransactionStatus transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            boolean decided;
+            try {
+                freshen(group);
+                group.forEach(waiting -> waiting.decide(local));
+                decided = group.stream().noneMatch(Waiting::failedInTheDatabase);
+                if (decided) {
+                    landed(group);
+                }
+            } catch (RuntimeException failure) {
+                log.warn("a group of {} commands failed, so each is run alone: {}", group.size(), failure.toString());
+                decided = false;
+            }
+            if (!decided) {
+                rollBack(transaction);
+                forget(group);
+                group.forEach(this::alone);
+                return;
+            }
+            try {
+                transactionManager.commit(transaction);
+            } catch (RuntimeException commitFailed) {
+                settle(group, commitFailed);
+                return;
+            }
+            committed(group);
+        }
+
+        /**
+         * The group's commit failed, perhaps after the database had made it (a connection lost as the commit was
+         * answered). Its events stored: every command was committed. None stored: each is committed alone.
+         * Not known (the database out of reach): every accepted command fails, as its outcome is not known.
+         */
+        private void settle(List<Waiting<?, ?>> group, RuntimeException commitFailed) {
+            List<Long> appended = group.stream().map(Waiting::result)
+                    .filter(result -> result instanceof Landed landed && landed.appended())
+                    .map(result -> ((Landed) result).position()).toList();
+            long stored = -1;
+            try {
+                stored = appended.isEmpty() ? 0 : events.storedAt(appended);
+            } catch (RuntimeException unknown) {
+                log.warn("whether a group of {} commands was committed is not known: {}", group.size(),
+                        unknown.toString());
+            }
+            if (!appended.isEmpty() && stored == appended.size()) {
+                committed(group);
+            } else if (stored == 0) {
+                log.warn("a group of {} commands was not committed, so each is run alone: {}", group.size(),
+                        commitFailed.toString());
+                forget(group);
+                group.forEach(this::alone);
+            } else {
+                forgetCached(group);
+                group.forEach(waiting -> waiting.answer(commitFailed));
+            }
+        }
+
+        private void rollBack(TransactionStatus transaction) {
+            try {
+                transactionManager.rollback(transaction);
+            } catch (RuntimeException failure) {
+                log.warn("a group's transaction could not be rolled back: {}", failure.toString());
             }
         }
 
@@ -271,7 +321,9 @@ public final class GroupCommit implements AutoCloseable {
         private void committed(List<Waiting<?, ?>> group) {
             groupSizes.record(group.size());
             for (Waiting<?, ?> waiting : group) {
-                if (waiting.result() instanceof Landed landed) {
+                // a command that appended nothing is answered with the debt's last event, which another process
+                // may have appended after this one read the debt: its standing is not known, so it is read again
+                if (waiting.result() instanceof Landed landed && landed.appended()) {
                     cache.stands(waiting.aggregate, landed.sequenceNumber());
                 }
                 waiting.answer(null);
@@ -280,10 +332,12 @@ public final class GroupCommit implements AutoCloseable {
 
         /** Rolled back: the cache may hold what the group decided, and each command is yet to be decided again. */
         private void forget(List<Waiting<?, ?>> group) {
-            for (Waiting<?, ?> waiting : group) {
-                cache.remove(waiting.aggregate);
-                waiting.result = null;
-            }
+            forgetCached(group);
+            group.forEach(waiting -> waiting.result = null);
+        }
+
+        private void forgetCached(List<Waiting<?, ?>> group) {
+            group.forEach(waiting -> cache.remove(waiting.aggregate));
         }
     }
 

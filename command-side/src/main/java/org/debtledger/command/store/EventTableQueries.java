@@ -67,6 +67,13 @@ public class EventTableQueries {
         return last;
     }
 
+    /** How many of the events at {@code positions} the store holds. */
+    public long storedAt(List<Long> positions) {
+        return jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex = ANY (CAST(:positions AS bigint[]))")
+                .param("positions", positions.toArray(Long[]::new))
+                .query(Long.class).single();
+    }
+
     /** How many debts were registered after {@code position}. */
     public int registeredCountAfter(long position) {
         return jdbc.sql("SELECT count(*) FROM domainevententry WHERE sequencenumber = 0 AND type = 'Debt'"
