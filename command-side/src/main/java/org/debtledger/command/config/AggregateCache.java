@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The debts a command loaded lately, kept so that the next command to the same debt need not read it again: at most
@@ -40,20 +42,32 @@ public final class AggregateCache implements Cache {
     }
 
     /**
-     * The committed sequence number of each of {@code aggregates} held here; one held whose standing is not known
-     * (it was put in by a command not yet committed) is taken out.
+     * Takes out each of {@code aggregates} held here that the store holds further than it was committed at here
+     * (another command process changed it), or whose standing is not known (put in by a command not committed, or one
+     * that appended nothing). {@code stored} tells, in one statement, where the store holds those it is asked about;
+     * it is not asked when none is held.
      */
-    synchronized Map<String, Long> standings(Collection<String> aggregates) {
+    void keepFresh(Collection<String> aggregates, Function<Set<String>, Map<String, Long>> stored) {
         Map<String, Long> standings = new HashMap<>();
-        for (String aggregate : aggregates) {
-            Entry entry = entries.get(aggregate);
-            if (entry != null && entry.sequence() == null) {
-                entries.remove(aggregate);
-            } else if (entry != null) {
-                standings.put(aggregate, entry.sequence());
+        synchronized (this) {
+            for (String aggregate : aggregates) {
+                Entry entry = entries.get(aggregate);
+                if (entry != null && entry.sequence() == null) {
+                    entries.remove(aggregate);
+                } else if (entry != null) {
+                    standings.put(aggregate, entry.sequence());
+                }
             }
         }
-        return standings;
+        if (standings.isEmpty()) {
+            return;
+        }
+        Map<String, Long> inTheStore = stored.apply(standings.keySet());
+        standings.forEach((aggregate, sequence) -> {
+            if (!sequence.equals(inTheStore.get(aggregate))) {
+                remove(aggregate);
+            }
+        });
     }
 
     @Override

@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.common.Registration;
@@ -22,11 +20,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +51,7 @@ import java.util.function.Supplier;
 public final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    private static final Supplier<RuntimeException> SHUTTING_DOWN =
+    static final Supplier<RuntimeException> SHUTTING_DOWN =
             () -> new IllegalStateException("the ledger is shutting down; the command was not run");
 
     private final CommandBus local;
@@ -231,7 +227,7 @@ public final class GroupCommit implements AutoCloseable {
                 group.forEach(waiting -> waiting.decide(local));
                 decided = group.stream().noneMatch(Waiting::failedInTheDatabase);
                 if (decided) {
-                    landed(group);
+                    Waiting.land(group, events);
                 }
             } catch (RuntimeException failure) {
                 log.warn("a group of {} commands failed, so each is run alone: {}", group.size(), failure.toString());
@@ -301,7 +297,7 @@ public final class GroupCommit implements AutoCloseable {
                         status.setRollbackOnly();
                         return false;
                     }
-                    landed(one);
+                    Waiting.land(one, events);
                     return true;
                 }));
             } catch (RuntimeException failure) {
@@ -333,7 +329,7 @@ public final class GroupCommit implements AutoCloseable {
         /** Rolled back: the cache may hold what the group decided, and each command is yet to be decided again. */
         private void forget(List<Waiting<?, ?>> group) {
             forgetCached(group);
-            group.forEach(waiting -> waiting.result = null);
+            group.forEach(Waiting::forget);
         }
 
         private void forgetCached(List<Waiting<?, ?>> group) {
@@ -341,116 +337,8 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /**
-     * Takes out of the cache the group's debts that the store holds further than the cache knows: another command
-     * process changed them. One statement for the group; none when it holds none of them.
-     */
+    /** Takes out of the cache the group's debts another command process changed, in one statement for the group. */
     private void freshen(List<Waiting<?, ?>> group) {
-        Map<String, Long> cached = cache.standings(group.stream().map(waiting -> waiting.aggregate).distinct().toList());
-        if (cached.isEmpty()) {
-            return;
-        }
-        Map<String, Long> stored = events.lastSequences(cached.keySet());
-        cached.forEach((aggregate, sequence) -> {
-            if (!sequence.equals(stored.get(aggregate))) {
-                cache.remove(aggregate);
-            }
-        });
-    }
-
-    /** Makes each accepted command's result where its aggregate stands, looked up for the whole group at once. */
-    private void landed(List<Waiting<?, ?>> group) {
-        List<Waiting<?, ?>> accepted = group.stream().filter(Waiting::accepted).toList();
-        if (accepted.isEmpty()) {
-            return;
-        }
-        List<EventTableQueries.Position> positions = events.positionsOf(
-                accepted.stream().map(waiting -> waiting.aggregate).toList(),
-                accepted.stream().map(Waiting::lastSequence).toList());
-        if (positions.size() != accepted.size()) {
-            throw new IllegalStateException("found where " + positions.size() + " of a group's " + accepted.size()
-                    + " accepted commands landed");
-        }
-        for (int i = 0; i < accepted.size(); i++) {
-            accepted.get(i).landed(positions.get(i));
-        }
-    }
-
-    /** A command waiting for its lane, and then for the commit of its group. */
-    private static final class Waiting<C, R> {
-
-        static final Waiting<Object, Object> STOP = new Waiting<>(null, null, null);
-
-        private final CommandMessage<C> command;
-        private final String aggregate;
-        private final CommandCallback<? super C, ? super R> callback;
-        private CommandResultMessage<? extends R> result;
-        private boolean answered;
-
-        Waiting(CommandMessage<C> command, String aggregate, CommandCallback<? super C, ? super R> callback) {
-            this.command = command;
-            this.aggregate = aggregate;
-            this.callback = callback;
-        }
-
-        boolean accepted() {
-            return result != null && !result.isExceptional();
-        }
-
-        /**
-         * Whether it failed on a statement to the database (a conflict on the unique key, a connection lost): such a
-         * failure may leave the transaction it shares unusable. A refusal by a rule fails in the ledger's own code.
-         */
-        boolean failedInTheDatabase() {
-            for (Throwable cause = result == null ? null : result.optionalExceptionResult().orElse(null);
-                 cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        Object result() {
-            return result == null || result.isExceptional() ? null : result.getPayload();
-        }
-
-        /** The sequence number of the last event the command appended ({@link AppendedEvents}), or null. */
-        Long lastSequence() {
-            return (Long) result.getPayload();
-        }
-
-        @SuppressWarnings("unchecked")
-        void landed(EventTableQueries.Position position) {
-            result = (CommandResultMessage<? extends R>) GenericCommandResultMessage.asCommandResultMessage(
-                    new Landed(position.sequenceNumber(), position.globalIndex(), lastSequence() != null));
-        }
-
-        /** Runs the command in the lane's transaction; its result is kept until the group is committed. */
-        void decide(CommandBus local) {
-            CommandCallback<C, R> keep = (message, decided) -> result = decided;
-            local.dispatch(command, keep);
-        }
-
-        /**
-         * Answers the caller, once: with its own result, or with {@code failure} (its commit failed, or it never
-         * ran) unless the command failed itself, since its own failure is the one to tell.
-         */
-        void answer(RuntimeException failure) {
-            if (answered) {
-                return;
-            }
-            answered = true;
-            CommandResultMessage<? extends R> answer = result;
-            if (answer == null || (failure != null && !answer.isExceptional())) {
-                answer = GenericCommandResultMessage.asCommandResultMessage(
-                        failure != null ? failure : SHUTTING_DOWN.get());
-            }
-            try {
-                callback.onResult(command, answer);
-            } catch (RuntimeException callbackFailed) {
-                log.error("answering a {} failed", command.getCommandName(), callbackFailed);
-            }
-        }
+        cache.keepFresh(group.stream().map(waiting -> waiting.aggregate).distinct().toList(), events::lastSequences);
     }
 }

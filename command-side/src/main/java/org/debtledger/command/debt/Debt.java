@@ -83,8 +83,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
  * {@link Rule} or answers the events, and applies them in order; the event-sourcing handler only folds what the events
  * say. Every date comes in the command: the aggregate reads no clock.
  */
-@Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter",
-        cache = "debtCache")
+@Aggregate(snapshotTriggerDefinition = "debtSnapshotTrigger", snapshotFilter = "debtSnapshotFilter", cache = "debtCache")
 @Revision(Debt.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
