@@ -121,6 +121,15 @@ class GroupCommitTest {
                 .query(Long.class).single();
     }
 
+    /** A payment of 25.00 EUR to each of {@code debts}, to be sent; more may be added. */
+    private static List<Callable<Answer>> payingEach(List<String> debts) {
+        List<Callable<Answer>> requests = new ArrayList<>();
+        for (String debt : debts) {
+            requests.add(paying(node, debt, "p-" + debt));
+        }
+        return requests;
+    }
+
     private static Callable<Answer> paying(LedgerNode to, String debt, String paymentId) {
         return () -> to.http.post("/api/v1/debts/" + debt + "/payments", payment(paymentId, "25.00", "EUR"));
     }
@@ -129,10 +138,7 @@ class GroupCommitTest {
     void commandsSentTogetherShareACommitEachAnsweredWithItsOwnEventsAndARefusalUndoesOnlyItself() throws Exception {
         List<String> debts = registered(8);
         long groupsBefore = groups().count();
-        List<Callable<Answer>> requests = new ArrayList<>();
-        for (String debt : debts) {
-            requests.add(paying(node, debt, "p-" + debt));
-        }
+        List<Callable<Answer>> requests = payingEach(debts);
         String refused = debts.get(0);
         requests.add(() -> node.http.post("/api/v1/debts/" + refused + "/payments",
                 payment("sek-" + refused, "25.00", "SEK")));
@@ -157,10 +163,7 @@ class GroupCommitTest {
     @Test
     void aConflictInAGroupHasItsCommandsCommittedOneByOneAndOnlyTheConflictRefused() throws Exception {
         List<String> debts = registered(6);
-        List<Callable<Answer>> requests = new ArrayList<>();
-        for (String debt : debts) {
-            requests.add(paying(node, debt, "p-" + debt));
-        }
+        List<Callable<Answer>> requests = payingEach(debts);
         String taken = debts.get(1);
         requests.add(() -> node.http.post("/api/v1/debts", registration(taken, "999.00")));
 
@@ -179,10 +182,7 @@ class GroupCommitTest {
     @Test
     void aGroupWhoseCommitFailsHasItsCommandsCommittedOneByOneAndOnlyTheFailingOneFails() throws Exception {
         List<String> debts = registered(6);
-        List<Callable<Answer>> requests = new ArrayList<>();
-        for (String debt : debts) {
-            requests.add(paying(node, debt, "p-" + debt));
-        }
+        List<Callable<Answer>> requests = payingEach(debts);
         String poisoned = "refused-at-commit-" + UUID.randomUUID();
         requests.add(() -> node.http.post("/api/v1/debts", registration(poisoned, "100.00")));
 
