@@ -124,6 +124,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Reloads the page until {@code what} is on it, for up to 15 s, as a person waiting for a late entry would. */
+    void reloadUntilShown(By what) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(500)).until(shown -> {
+                if (!shown.findElements(what).isEmpty()) {
+                    return true;
+                }
+                shown.navigate().refresh();
+                return false;
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + what + " on " + driver.getCurrentUrl() + ", which shows:\n" + page(), e);
+        }
+    }
+
     String text(By what) {
         return waitFor(what).getText();
     }

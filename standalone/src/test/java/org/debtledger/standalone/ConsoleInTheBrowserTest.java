@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -300,18 +299,7 @@ class ConsoleInTheBrowserTest {
                 .until(ExpectedConditions.urlContains("debtorId=console-debtor-3"));
         By advisorsReads = By.xpath("//table[@id='access-log']//tr[td[2][normalize-space()='advisor']]");
         // an entry shows once every transaction older than its own has ended: a moment later on a busy machine
-        try {
-            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(500))
-                    .until(driver -> {
-                        if (!driver.findElements(advisorsReads).isEmpty()) {
-                            return true;
-                        }
-                        driver.navigate().refresh();
-                        return false;
-                    });
-        } catch (TimeoutException e) {
-            throw new AssertionError("no read by the advisor in the access log, which shows:\n" + browser.page(), e);
-        }
+        browser.reloadUntilShown(advisorsReads);
         assertThat(browser.text(By.id("access-log"))).contains("complaint 2291 review");
         browser.screenshot("access-log");
         assertThat(browser.unnamedFields()).isEmpty();
