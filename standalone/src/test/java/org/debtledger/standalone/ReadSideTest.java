@@ -115,6 +115,23 @@ class ReadSideTest {
     }
 
     @Test
+    void aReadPastAPositionWhoseTransactionRolledBackIsAnsweredWithoutWaitingOutTheGapTimeout() throws Exception {
+        String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
+        try (Connection aborted = ledger.context.getBean(DataSource.class).getConnection()) {
+            aborted.setAutoCommit(false);
+            EventStreamTest.insertRegistration(aborted, "aborted-" + UUID.randomUUID());
+            aborted.rollback(); // its position is a hole, below the fee's
+        }
+        long position = command("/api/v1/debts/" + debt + "/fees", "{\"type\": \"REMINDER\", \"date\": \"2025-03-05\"}");
+
+        // answered once the hole is known as one, well before the gap timeout (10 s) would give it up
+        StandaloneLedger.Answer answer = await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ledger.get("/api/v1/debts/" + debt + "?minPosition=" + position),
+                        read -> read.status() == 200);
+        assertThat(answer.json().path("outstanding").path("fees").path("amount").asText()).isEqualTo("5.00");
+    }
+
+    @Test
     void aPositionBeyondTheNewestEventIsRefusedAtOnceAsNoWaitCanReachIt() {
         String debt = register("d-" + UUID.randomUUID(), "acme-telecom", "100.00");
         StandaloneLedger.Answer answer = ledger.get("/api/v1/debts/" + debt + "?minPosition=" + Long.MAX_VALUE);

@@ -29,6 +29,9 @@ public class StoredEvents {
             SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, payloadtype, payloadrevision,
                    payload, timestamp
             FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?""";
+    /** The oldest transaction still in flight, and the first not yet begun, of the statement's snapshot. */
+    private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint,"
+            + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint";
 
     private final JdbcTemplate rows;
     private final JdbcClient jdbc;
@@ -124,9 +127,25 @@ public class StoredEvents {
                 .optional();
     }
 
-    /** Whether no transaction was in flight when the current one took its snapshot. */
-    public boolean nothingInFlight() {
-        return jdbc.sql("SELECT cardinality(ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot())))")
-                .query(Integer.class).single() == 0;
+    /**
+     * The database's transactions as the current statement's snapshot sees them: every one below {@code oldest} has
+     * ended, none at or above {@code next} had begun. In a transaction of repeatable read, its own snapshot.
+     */
+    public record Horizon(long oldest, long next) {
+    }
+
+    public Horizon horizon() {
+        return jdbc.sql("SELECT " + HORIZON).query((row, n) -> new Horizon(row.getLong(1), row.getLong(2))).single();
+    }
+
+    /** Whether an event is stored at a position, and the horizon of the snapshot that looked. */
+    record Lookup(boolean stored, Horizon horizon) {
+    }
+
+    Lookup lookUp(long position) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex = :position), " + HORIZON)
+                .param("position", position)
+                .query((row, n) -> new Lookup(row.getBoolean(1), new Horizon(row.getLong(2), row.getLong(3))))
+                .single();
     }
 }

@@ -81,7 +81,7 @@ public class PublicStreamPages {
 
     public Page after(long after, int limit, Filter filter) {
         return snapshot.execute(tx -> {
-            boolean nothingInFlight = stored.nothingInFlight();
+            StoredEvents.Horizon horizon = stored.horizon(); // as this page's snapshot sees the transactions
             int scan = Math.max(limit, Math.min(MAX_SCAN, limit * 20));
             // rows come from the database a batch at a time, and no more are fetched once the page is done: an
             // unfiltered page sends nearly every row, so a batch is a page's worth; a filtered one may pass over many
@@ -98,7 +98,7 @@ public class PublicStreamPages {
                     Map<String, String> creditorsOfBatch = creditorsOf(batch, filter);
                     for (Row row : batch) {
                         if (row.position() != next + 1
-                                && !gaps.settled(next + 1, row.position() - 1, nothingInFlight, now)) {
+                                && !gaps.settled(next + 1, row.position() - 1, horizon, now)) {
                             done = true;
                             break;
                         }
