@@ -11,6 +11,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtCommand;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +44,10 @@ import java.util.function.Supplier;
  * group in one statement before the commit.
  * <p>
  * Commands are spread over lanes by the aggregate they name, so a debt's commands stay in one lane in the order
- * they came, and no lane decides on events another lane has not committed. A free lane takes every command waiting
- * for it, up to {@code maxGroup}; with a {@code window}, it waits that long at most for more before it begins.
+ * they came, and no lane decides on events another lane has not committed. Without a window, a command that finds
+ * its lane idle is decided by its caller, in the caller's thread, alone (unless the caller is in a transaction of its
+ * own). Otherwise it waits, and the lane's thread takes every command waiting, up to {@code maxGroup}; with a
+ * {@code window}, it waits that long at most for more before it begins.
  * <p>
  * The debts the lane decided lately are kept in the {@link AggregateCache}, each with the sequence number it stood
  * at when last committed. Before a group is decided, one statement reads where the store holds the group's cached
@@ -113,13 +119,21 @@ public final class GroupCommit implements AutoCloseable {
         @Override
         public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
             Waiting<C, R> waiting = new Waiting<>(command, aggregateOf(command), callback);
-            BlockingQueue<Waiting<?, ?>> queue = lanes.get(Math.floorMod(waiting.aggregate.hashCode(),
-                    lanes.size())).queue;
-            queue.add(waiting);
+            Lane lane = lanes.get(Math.floorMod(waiting.aggregate.hashCode(), lanes.size()));
+            if (lane.pending.getAndIncrement() == 0 && windowNanos == 0 && !closed && outsideAnyTransaction()) {
+                lane.decideHere(waiting);
+                return;
+            }
+            lane.queue.add(waiting);
             // closed meanwhile: whoever takes it from the queue answers it, its lane, close(), or this
-            if (closed && queue.remove(waiting)) {
+            if (closed && lane.queue.remove(waiting)) {
                 waiting.answer(SHUTTING_DOWN.get());
             }
+        }
+
+        /** A caller in a transaction or unit of work of its own would have the command join it: it is sent on. */
+        private static boolean outsideAnyTransaction() {
+            return !CurrentUnitOfWork.isStarted() && !TransactionSynchronizationManager.isActualTransactionActive();
         }
 
         private String aggregateOf(CommandMessage<?> command) {
@@ -171,42 +185,73 @@ public final class GroupCommit implements AutoCloseable {
     private final class Lane {
 
         final BlockingQueue<Waiting<?, ?>> queue = new LinkedBlockingQueue<>();
+        /** Commands dispatched to the lane and not yet answered: the caller of the first decides it itself. */
+        final AtomicInteger pending = new AtomicInteger();
+        /** Held by whoever decides the lane's commands: its thread, or a caller deciding its own. */
+        private final ReentrantLock deciding = new ReentrantLock();
         Thread thread;
+
+        /**
+         * The lane was idle: the caller decides its command in its own thread, with no hand-over to the lane's
+         * thread and back. Commands that come meanwhile wait in the queue, and the lane takes them after.
+         */
+        void decideHere(Waiting<?, ?> waiting) {
+            List<Waiting<?, ?>> one = List.of(waiting);
+            deciding.lock();
+            try {
+                commitOrFail(one);
+            } finally {
+                deciding.unlock();
+                pending.decrementAndGet();
+            }
+        }
 
         void run() {
             List<Waiting<?, ?>> group = new ArrayList<>(maxGroup);
             try {
                 while (true) {
                     group.add(queue.take());
-                    queue.drainTo(group, maxGroup - group.size());
                     long deadline = System.nanoTime() + windowNanos;
                     while (windowNanos > 0 && group.size() < maxGroup && !group.contains(Waiting.STOP)) {
+                        queue.drainTo(group, maxGroup - group.size());
                         Waiting<?, ?> next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                         if (next == null) {
                             break;
                         }
                         group.add(next);
-                        queue.drainTo(group, maxGroup - group.size());
                     }
-                    boolean stop = group.remove(Waiting.STOP);
+                    deciding.lockInterruptibly();
                     try {
-                        if (!group.isEmpty()) {
-                            commit(group);
+                        // those that came while a caller decided its own command join the group
+                        queue.drainTo(group, maxGroup - group.size());
+                        boolean stop = group.remove(Waiting.STOP);
+                        commitOrFail(group);
+                        pending.addAndGet(-group.size());
+                        if (stop) {
+                            return;
                         }
-                    } catch (RuntimeException | Error unexpected) {
-                        // the lane goes on; a command answered already is not answered again
-                        log.error("a lane failed to commit a group of {} commands", group.size(), unexpected);
-                        RuntimeException failure = new IllegalStateException("the command's group failed", unexpected);
-                        forgetCached(group);
-                        group.forEach(waiting -> waiting.answer(failure));
+                    } finally {
+                        deciding.unlock();
                     }
                     group.clear();
-                    if (stop) {
-                        return;
-                    }
                 }
             } catch (InterruptedException e) {
                 group.forEach(waiting -> waiting.answer(SHUTTING_DOWN.get()));
+            }
+        }
+
+        /** Commits the group; a failure no command's own explains fails them all, and the lane goes on. */
+        private void commitOrFail(List<Waiting<?, ?>> group) {
+            try {
+                if (!group.isEmpty()) {
+                    commit(group);
+                }
+            } catch (RuntimeException | Error unexpected) {
+                // a command answered already is not answered again
+                log.error("a lane failed to commit a group of {} commands", group.size(), unexpected);
+                RuntimeException failure = new IllegalStateException("the command's group failed", unexpected);
+                forgetCached(group);
+                group.forEach(waiting -> waiting.answer(failure));
             }
         }
 

@@ -2,21 +2,35 @@ package org.debtledger.command.config;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandCallback;
 import org.debtledger.command.LedgerHttp.Answer;
 import org.debtledger.command.LedgerNode;
 import org.debtledger.command.TestDatabase;
+import org.debtledger.audit.Channel;
+import org.debtledger.command.store.EventTableQueries;
+import org.debtledger.debt.DebtId;
+import org.debtledger.money.Money;
+import org.debtledger.payment.PaymentId;
+import org.debtledger.payment.RecordPayment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
 import static org.debtledger.command.CommandSideTest.registration;
 
 /**
@@ -132,6 +148,34 @@ class GroupCommitTest {
 
     private static Callable<Answer> paying(LedgerNode to, String debt, String paymentId) {
         return () -> to.http.post("/api/v1/debts/" + debt + "/payments", payment(paymentId, "25.00", "EUR"));
+    }
+
+    @Test
+    void withoutAWindowACommandThatFindsItsLaneIdleIsDecidedByItsCallerAndOneSentInATransactionByTheLane() {
+        DebtId debt = new DebtId(registered(1).get(0));
+        PlatformTransactionManager transactions = node.bean(PlatformTransactionManager.class);
+        try (GroupCommit noWindow = new GroupCommit(node.bean(CommandBus.class), transactions,
+                node.bean(EventTableQueries.class), node.bean(AggregateCache.class), 1, 64, Duration.ZERO,
+                new SimpleMeterRegistry())) {
+            List<String> answered = new CopyOnWriteArrayList<>(); // each answer: its thread, and whether it failed
+            CommandCallback<Object, Object> note = (command, result) ->
+                    answered.add(Thread.currentThread().getName() + (result.isExceptional() ? " failed" : ""));
+
+            noWindow.bus().dispatch(asCommandMessage(paymentOf(debt, "here")), note);
+            assertThat(answered).as("answered before the dispatch returned, in the caller's thread")
+                    .containsExactly(Thread.currentThread().getName());
+
+            new TransactionTemplate(transactions).executeWithoutResult(inATransaction ->
+                    noWindow.bus().dispatch(asCommandMessage(paymentOf(debt, "in-a-transaction")), note));
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() == 2);
+            assertThat(answered.get(1)).as("decided by the lane, in a transaction of its own").isEqualTo("group-commit-1");
+        }
+        assertThat(paymentsOf(debt.value())).isEqualTo(2);
+    }
+
+    private static RecordPayment paymentOf(DebtId debt, String paymentId) {
+        return new RecordPayment(debt, new PaymentId(paymentId), Money.of("25.00", "EUR"), LocalDate.of(2025, 3, 1),
+                Channel.BANK_FILE);
     }
 
     @Test
