@@ -3,6 +3,7 @@ package org.debtledger.benchmarks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.debtledger.command.config.AggregateCache;
 import org.debtledger.command.config.GroupCommit;
 import org.debtledger.command.store.EventTableQueries;
@@ -37,7 +38,7 @@ final class GroupCommitWindows {
                     ledger.getBean(AggregateCache.class),
                     Integer.parseInt(ledger.getEnvironment().getProperty("ledger.group-commit.lanes", "2")),
                     Integer.parseInt(ledger.getEnvironment().getProperty("ledger.group-commit.max-group", "64")),
-                    window, new SimpleMeterRegistry())) {
+                    window, new SimpleMeterRegistry(), NoOpMessageMonitor.INSTANCE)) {
                 DefaultCommandGateway gateway = DefaultCommandGateway.builder().commandBus(groupCommit.bus()).build();
                 for (int clients : CLIENTS) {
                     Figure figure = ceiling.beside("window-" + window.toMillis() + "ms", clients, each,

@@ -20,6 +20,7 @@ import org.debtledger.debt.CloseBusinessDay;
 import org.debtledger.debt.DebtId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -62,8 +63,9 @@ public class CloseOfBusiness {
     private final BusinessDates businessDates;
     private final OperationRuns runs;
 
-    CloseOfBusiness(CommandGateway commandGateway, JdbcClient jdbc, DataSource dataSource, EventTableQueries events,
-                    BusinessDates businessDates, OperationRuns runs) {
+    /** {@code commandGateway}: one whose commands wait for their lanes, as a batch is sent at once to fill groups. */
+    CloseOfBusiness(@Qualifier("queuedCommandGateway") CommandGateway commandGateway, JdbcClient jdbc,
+                    DataSource dataSource, EventTableQueries events, BusinessDates businessDates, OperationRuns runs) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.dataSource = dataSource;

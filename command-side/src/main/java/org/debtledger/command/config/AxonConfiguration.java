@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -28,6 +27,7 @@ import org.debtledger.interest.ReferenceRateCache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -116,7 +116,10 @@ public class AxonConfiguration {
         return new AggregateCache(size);
     }
 
-    /** Commands that arrive together are committed together (see {@link GroupCommit}). */
+    /**
+     * Commands that arrive together are committed together (see {@link GroupCommit}); each is counted once it is
+     * answered, by type and how it ended, for the metrics scrape.
+     */
     @Bean
     GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions, EventTableQueries events,
                             AggregateCache debtCache,
@@ -124,8 +127,9 @@ public class AxonConfiguration {
                             @Value("${ledger.group-commit.max-group:64}") int maxGroup,
                             @Value("${ledger.group-commit.window:0ms}") Duration window,
                             ObjectProvider<MeterRegistry> registry) {
-        return new GroupCommit(commandBus, transactions, events, debtCache, lanes, maxGroup, window,
-                registry.getObject());
+        MeterRegistry metrics = registry.getObject();
+        return new GroupCommit(commandBus, transactions, events, debtCache, lanes, maxGroup, window, metrics,
+                new CommandMetrics(metrics));
     }
 
     /**
@@ -134,19 +138,22 @@ public class AxonConfiguration {
      * refused as a conflict.
      */
     @Bean
+    @Primary
     CommandGateway commandGateway(GroupCommit groupCommit, @Value("${ledger.command-retries:3}") int retries) {
-        return DefaultCommandGateway.builder()
-                .commandBus(groupCommit.bus())
-                .retryScheduler(new ConflictRetry(Executors.newSingleThreadScheduledExecutor(), retries, 10))
-                .build();
+        return gateway(groupCommit.bus(), retries);
     }
 
-    /** The command bus counts the commands it handles and how each ended, for the metrics scrape. */
+    /** For close of business, which sends a batch of commands at once: each waits for its lane, to fill groups. */
     @Bean
-    ConfigurerModule commandMetrics(ObjectProvider<MeterRegistry> registry) {
-        // the registry is asked for when the bus is made, not while Axon's configuration is gathered
-        return configurer -> configurer.configureMessageMonitor(CommandBus.class,
-                axon -> new CommandMetrics(registry.getObject()));
+    CommandGateway queuedCommandGateway(GroupCommit groupCommit, @Value("${ledger.command-retries:3}") int retries) {
+        return gateway(groupCommit.queuedBus(), retries);
+    }
+
+    private static CommandGateway gateway(CommandBus bus, int retries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(bus)
+                .retryScheduler(new ConflictRetry(Executors.newSingleThreadScheduledExecutor(), retries, 10))
+                .build();
     }
 
     @Bean

@@ -15,11 +15,11 @@ import org.debtledger.debt.DebtCommand;
 import java.util.Locale;
 
 /**
- * Counts the commands the command bus handles, by type and how each ended ({@code ledger.commands}), and those a
- * named rule refused, by rule ({@code ledger.commands.refused}). A command on a debt never registered is refused as
- * {@code DEBT_UNKNOWN}, as a bank file's line names it. Close of business and bank files send their commands through
- * the same bus, so they are counted as the API's are. Each try counts: a command retried after losing a race for its
- * debt counts a conflict, then its outcome.
+ * Counts the commands sent, by type and how each ended ({@code ledger.commands}), and those a named rule refused, by
+ * rule ({@code ledger.commands.refused}), as each caller is answered: a command its group had to decide again counts
+ * once. A command on a debt never registered is refused as {@code DEBT_UNKNOWN}, as a bank file's line names it.
+ * Close of business and bank files send their commands the same way, so they are counted as the API's are. Each try
+ * counts: a command retried after losing a race for its debt counts a conflict, then its outcome.
  */
 final class CommandMetrics implements MessageMonitor<Message<?>> {
 

@@ -12,6 +12,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.monitoring.MessageMonitor;
 import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtCommand;
 import org.slf4j.Logger;
@@ -44,10 +45,10 @@ import java.util.function.Supplier;
  * group in one statement before the commit.
  * <p>
  * Commands are spread over lanes by the aggregate they name, so a debt's commands stay in one lane in the order
- * they came, and no lane decides on events another lane has not committed. Without a window, a command that finds
- * its lane idle is decided by its caller, in the caller's thread, alone (unless the caller is in a transaction of its
- * own). Otherwise it waits, and the lane's thread takes every command waiting, up to {@code maxGroup}; with a
- * {@code window}, it waits that long at most for more before it begins.
+ * they came, and no lane decides on events another lane has not committed. Without a window, a command sent through
+ * {@link #bus()} that finds its lane idle is decided by its caller, in the caller's thread, alone (unless the caller
+ * is in a transaction of its own). Otherwise it waits, and the lane's thread takes every command waiting, up to
+ * {@code maxGroup}; with a {@code window}, it waits that long at most for more before it begins.
  * <p>
  * The debts the lane decided lately are kept in the {@link AggregateCache}, each with the sequence number it stood
  * at when last committed. Before a group is decided, one statement reads where the store holds the group's cached
@@ -69,16 +70,19 @@ public final class GroupCommit implements AutoCloseable {
     private final int maxGroup;
     private final long windowNanos;
     private final DistributionSummary groupSizes;
+    private final MessageMonitor<? super CommandMessage<?>> monitor;
     private final List<Lane> lanes = new ArrayList<>();
-    private final Bus bus = new Bus();
+    private final Bus bus = new Bus(true);
+    private final Bus queuedBus = new Bus(false);
     private volatile boolean closed;
 
     /**
      * Decides commands on {@code local} (a bus whose units of work join the thread's transaction) in groups
-     * committed by {@code transactions}.
+     * committed by {@code transactions}; {@code monitor} is told how each command ended, as its caller is.
      */
     public GroupCommit(CommandBus local, PlatformTransactionManager transactions, EventTableQueries events,
-                       AggregateCache cache, int laneCount, int maxGroup, Duration window, MeterRegistry metrics) {
+                       AggregateCache cache, int laneCount, int maxGroup, Duration window, MeterRegistry metrics,
+                       MessageMonitor<? super CommandMessage<?>> monitor) {
         if (laneCount < 1 || maxGroup < 1 || window.isNegative()) {
             throw new IllegalStateException("ledger.group-commit needs lanes and max-group of at least 1 and a window"
                     + " of zero or more, not " + laneCount + ", " + maxGroup + " and " + window);
@@ -90,6 +94,7 @@ public final class GroupCommit implements AutoCloseable {
         this.transactions = new TransactionTemplate(transactions);
         this.maxGroup = maxGroup;
         this.windowNanos = window.toNanos();
+        this.monitor = monitor;
         this.groupSizes = DistributionSummary.builder("ledger.commands.group")
                 .description("Commands committed together in one database transaction")
                 .baseUnit("commands").register(metrics);
@@ -103,12 +108,30 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** The bus a command gateway sends through: it dispatches each command to its lane. */
+    /**
+     * The bus for callers that wait for each command's answer: it dispatches each command to its lane, and one that
+     * finds its lane idle is decided at once in the caller's thread.
+     */
     public CommandBus bus() {
         return bus;
     }
 
+    /**
+     * The bus for a caller that sends many commands at once and then waits for them all: each command waits for its
+     * lane, so that the commands fill groups instead of being decided one by one as they are sent.
+     */
+    public CommandBus queuedBus() {
+        return queuedBus;
+    }
+
     private final class Bus implements CommandBus {
+
+        /** Whether a command that finds its lane idle is decided in the caller's thread. */
+        private final boolean decidesIdle;
+
+        Bus(boolean decidesIdle) {
+            this.decidesIdle = decidesIdle;
+        }
 
         @Override
         public <C> void dispatch(CommandMessage<C> command) {
@@ -118,9 +141,11 @@ public final class GroupCommit implements AutoCloseable {
 
         @Override
         public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
-            Waiting<C, R> waiting = new Waiting<>(command, aggregateOf(command), callback);
+            Waiting<C, R> waiting = new Waiting<>(command, aggregateOf(command), callback,
+                    monitor.onMessageIngested(command));
             Lane lane = lanes.get(Math.floorMod(waiting.aggregate.hashCode(), lanes.size()));
-            if (lane.pending.getAndIncrement() == 0 && windowNanos == 0 && !closed && outsideAnyTransaction()) {
+            if (lane.pending.getAndIncrement() == 0 && decidesIdle && windowNanos == 0 && !closed
+                    && outsideAnyTransaction()) {
                 lane.decideHere(waiting);
                 return;
             }
@@ -211,14 +236,15 @@ public final class GroupCommit implements AutoCloseable {
             try {
                 while (true) {
                     group.add(queue.take());
+                    queue.drainTo(group, maxGroup - group.size());
                     long deadline = System.nanoTime() + windowNanos;
                     while (windowNanos > 0 && group.size() < maxGroup && !group.contains(Waiting.STOP)) {
-                        queue.drainTo(group, maxGroup - group.size());
                         Waiting<?, ?> next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                         if (next == null) {
                             break;
                         }
                         group.add(next);
+                        queue.drainTo(group, maxGroup - group.size());
                     }
                     deciding.lockInterruptibly();
                     try {
@@ -265,7 +291,15 @@ public final class GroupCommit implements AutoCloseable {
                 alone(group.get(0));
                 return;
             }
-            TransactionStatus transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            TransactionStatus transaction;
+            try {
+                transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+            } catch (RuntimeException unavailable) {
+                // the database out of reach, as each command would find it alone: a line each group, no trace
+                log.warn("a group of {} commands could not begin: {}", group.size(), unavailable.toString());
+                group.forEach(waiting -> waiting.answer(unavailable));
+                return;
+            }
             boolean decided;
             try {
                 freshen(group);

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
+import org.axonframework.monitoring.MessageMonitor;
 import org.debtledger.command.store.EventTableQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,20 +16,24 @@ import java.util.List;
 /** A command of the {@link GroupCommit} waiting for its lane, and then for the commit of its group. */
 final class Waiting<C, R> {
 
-    static final Waiting<Object, Object> STOP = new Waiting<>(null, null, null);
+    static final Waiting<Object, Object> STOP = new Waiting<>(null, null, null, null);
     private static final Logger log = LoggerFactory.getLogger(Waiting.class);
 
     private final CommandMessage<C> command;
     /** The aggregate the command names: its lane, and its key in the cache. */
     final String aggregate;
     private final CommandCallback<? super C, ? super R> callback;
+    /** Told how the command ended, once, when it is answered: a command decided again is counted once. */
+    private final MessageMonitor.MonitorCallback monitor;
     private CommandResultMessage<? extends R> result;
     private boolean answered;
 
-    Waiting(CommandMessage<C> command, String aggregate, CommandCallback<? super C, ? super R> callback) {
+    Waiting(CommandMessage<C> command, String aggregate, CommandCallback<? super C, ? super R> callback,
+            MessageMonitor.MonitorCallback monitor) {
         this.command = command;
         this.aggregate = aggregate;
         this.callback = callback;
+        this.monitor = monitor;
     }
 
     /** Makes each accepted command's result where its aggregate stands, looked up for the whole group at once. */
@@ -106,6 +111,11 @@ final class Waiting<C, R> {
         if (answer == null || (failure != null && !answer.isExceptional())) {
             answer = GenericCommandResultMessage.asCommandResultMessage(
                     failure != null ? failure : GroupCommit.SHUTTING_DOWN.get());
+        }
+        if (answer.isExceptional()) {
+            monitor.reportFailure(answer.exceptionResult());
+        } else {
+            monitor.reportSuccess();
         }
         try {
             callback.onResult(command, answer);

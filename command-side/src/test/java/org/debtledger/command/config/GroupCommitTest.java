@@ -1,10 +1,12 @@
 package org.debtledger.command.config;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.debtledger.command.LedgerHttp.Answer;
 import org.debtledger.command.LedgerNode;
 import org.debtledger.command.TestDatabase;
@@ -151,12 +153,12 @@ class GroupCommitTest {
     }
 
     @Test
-    void withoutAWindowACommandThatFindsItsLaneIdleIsDecidedByItsCallerAndOneSentInATransactionByTheLane() {
+    void withoutAWindowACommandThatFindsItsLaneIdleIsDecidedByItsCallerButOneInATransactionOrQueuedByTheLane() {
         DebtId debt = new DebtId(registered(1).get(0));
         PlatformTransactionManager transactions = node.bean(PlatformTransactionManager.class);
         try (GroupCommit noWindow = new GroupCommit(node.bean(CommandBus.class), transactions,
                 node.bean(EventTableQueries.class), node.bean(AggregateCache.class), 1, 64, Duration.ZERO,
-                new SimpleMeterRegistry())) {
+                new SimpleMeterRegistry(), NoOpMessageMonitor.INSTANCE)) {
             List<String> answered = new CopyOnWriteArrayList<>(); // each answer: its thread, and whether it failed
             CommandCallback<Object, Object> note = (command, result) ->
                     answered.add(Thread.currentThread().getName() + (result.isExceptional() ? " failed" : ""));
@@ -169,8 +171,12 @@ class GroupCommitTest {
                     noWindow.bus().dispatch(asCommandMessage(paymentOf(debt, "in-a-transaction")), note));
             await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() == 2);
             assertThat(answered.get(1)).as("decided by the lane, in a transaction of its own").isEqualTo("group-commit-1");
+
+            noWindow.queuedBus().dispatch(asCommandMessage(paymentOf(debt, "queued")), note);
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() == 3);
+            assertThat(answered.get(2)).as("sent to wait for its lane").isEqualTo("group-commit-1");
         }
-        assertThat(paymentsOf(debt.value())).isEqualTo(2);
+        assertThat(paymentsOf(debt.value())).isEqualTo(3);
     }
 
     private static RecordPayment paymentOf(DebtId debt, String paymentId) {
@@ -210,6 +216,7 @@ class GroupCommitTest {
         List<Callable<Answer>> requests = payingEach(debts);
         String taken = debts.get(1);
         requests.add(() -> node.http.post("/api/v1/debts", registration(taken, "999.00")));
+        double paymentsAcceptedBefore = counted("type", "RecordPayment", "outcome", "accepted");
 
         List<Answer> answers = allAtOnce(requests);
 
@@ -218,6 +225,8 @@ class GroupCommitTest {
             assertThat(paymentsOf(debts.get(i))).isEqualTo(1);
         }
         assertThat(answers.get(debts.size()).status()).as("a second registration of a debt id").isEqualTo(409);
+        assertThat(counted("type", "RecordPayment", "outcome", "accepted") - paymentsAcceptedBefore)
+                .as("each payment counted once, though its group was decided again").isEqualTo(debts.size());
         assertThat(SQL.sql("SELECT payload FROM domainevententry WHERE aggregateidentifier = :debt"
                         + " AND sequencenumber = 0").param("debt", taken).query(byte[].class).single())
                 .asString().contains("\"500.00\"").doesNotContain("999.00");
@@ -249,19 +258,20 @@ class GroupCommitTest {
             Answer there = other.http.post("/api/v1/debts/" + debt + "/payments", payment("there", "10.00", "EUR"));
             assertThat(there.status()).as(there.toString()).isEqualTo(200);
         }
-        double conflictsBefore = conflicts();
+        double conflictsBefore = counted("outcome", "conflict");
 
         Answer here = node.http.post("/api/v1/debts/" + debt + "/payments", payment("here-2", "10.00", "EUR"));
 
         assertThat(here.status()).as(here.toString()).isEqualTo(200);
         assertThat(here.json().path("sequenceNumber").asLong()).isEqualTo(stored(debt).size() - 1);
-        assertThat(conflicts()).as("decided on the debt as stored, not as cached: nothing to retry")
+        assertThat(counted("outcome", "conflict")).as("decided on the debt as stored, not as cached: nothing to retry")
                 .isEqualTo(conflictsBefore);
         assertThat(paymentsOf(debt)).isEqualTo(3);
     }
 
-    private static double conflicts() {
-        return node.bean(MeterRegistry.class).find("ledger.commands").tag("outcome", "conflict").counters().stream()
-                .mapToDouble(counter -> counter.count()).sum();
+    /** The commands the metrics counted with these tags, key and value in turn (outcome, type). */
+    private static double counted(String... tags) {
+        return node.bean(MeterRegistry.class).find("ledger.commands").tags(tags).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 }
