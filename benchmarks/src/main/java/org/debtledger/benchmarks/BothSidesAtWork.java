@@ -48,6 +48,7 @@ final class BothSidesAtWork {
             Figure mixed = Load.atFixedRate("commands-with-queries", commandRate, each,
                     client -> new CommandMix(http, commandPort));
             Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("underLoadCommandsPerSecondAsked", Math.round(commandRate));
             figures.put("underLoadCommandsPerSecond", Math.round(mixed.perSecond()));
             figures.put("underLoadCommandP99Millis", mixed.p99Micros() / 1000.0);
             figures.put("underLoadCompileMillis", mixed.compileMillis());

@@ -87,8 +87,8 @@ public final class LedgerBenchmark {
                 inProcess = PlainAxonPeer.measureInProcess(postgres, limit, ledger, each, CONCURRENCY);
                 windows = GroupCommitWindows.measure(ledger, limit, each);
                 ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
-                readSide = ReadSide.measure(postgres, ledger.getBean(CommandGateway.class), port, sustainable / 2,
-                        each);
+                readSide = ReadSide.measure(postgres, ledger.getBean(CommandGateway.class), port,
+                        underLoadRate(sustainable), each);
                 bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
                         port, Integer.getInteger("benchmark.bank-file-payments", 50_000)));
                 consolePages = CONSOLE_DEBTS > 0
@@ -143,5 +143,14 @@ public final class LedgerBenchmark {
                 "--ledger.security.local-users.users[1].role=OPERATOR",
                 "--ledger.password.advisor=" + RunSecrets.PASSWORD,
                 "--ledger.password.operator=" + RunSecrets.PASSWORD);
+    }
+
+    /**
+     * The rate of commands both sides work at: half the best rate measured, or {@code -Dbenchmark.under-load-rate},
+     * to compare runs whose best rates differ at one rate asked.
+     */
+    private static double underLoadRate(double sustainable) {
+        String asked = System.getProperty("benchmark.under-load-rate");
+        return asked != null ? Double.parseDouble(asked) : sustainable / 2;
     }
 }
