@@ -40,6 +40,8 @@ public class IndexGaps {
     private final Set<Long> holes = ConcurrentHashMap.newKeySet();
     /** When each missing position not yet given up was first seen, and the first transaction not begun then. */
     private final Map<Long, Seen> gapsSeen = new ConcurrentHashMap<>();
+    /** Token gaps found filled since: a token lists one until it is next stored, and it is not asked about again. */
+    private final Set<Long> filled = ConcurrentHashMap.newKeySet();
 
     private record Seen(Instant at, long nextTransaction) {
 
@@ -88,6 +90,9 @@ public class IndexGaps {
         if (holes.contains(position)) {
             return true;
         }
+        if (filled.contains(position)) {
+            return false;
+        }
         Instant now = clock.instant();
         Seen seen = gapsSeen.get(position);
         if (seen != null && now.isBefore(seen.at().plus(SETTLE))) {
@@ -96,6 +101,10 @@ public class IndexGaps {
         StoredEvents.Lookup lookup = events.lookUp(position);
         if (lookup.stored()) {
             gapsSeen.remove(position); // filled: the token will drop it
+            if (filled.size() >= MAX_REMEMBERED) {
+                filled.clear();
+            }
+            filled.add(position);
             return false;
         }
         if (!seen(position, lookup.horizon(), now).settled(lookup.horizon(), now, gapTimeout)) {
