@@ -70,8 +70,7 @@ class IndexGapsTest {
     void aPositionWhoseTransactionRolledBackIsAHoleASecondAfterItWasSeenThoughLaterTransactionsGoOn()
             throws SQLException {
         try (Connection aborted = transaction(); Connection later = transaction()) {
-            long hole = append(aborted);
-            append(database); // a later position, committed: the gap shows
+            long hole = gapHeldBy(aborted);
             aborted.rollback();
             assertThat(gaps.isHole(hole)).as("first seen").isFalse();
 
@@ -86,8 +85,7 @@ class IndexGapsTest {
     @Test
     void aPositionWhoseTransactionIsStillOpenIsNoHoleUntilTheGapTimeout() throws SQLException {
         try (Connection open = transaction()) {
-            long gap = append(open);
-            append(database);
+            long gap = gapHeldBy(open);
             assertThat(gaps.isHole(gap)).as("first seen").isFalse();
 
             now = now.plus(IndexGaps.SETTLE);
@@ -101,8 +99,7 @@ class IndexGapsTest {
     @Test
     void aGapFilledByALateCommitIsNoHole() throws SQLException {
         try (Connection slow = transaction()) {
-            long gap = append(slow);
-            append(database);
+            long gap = gapHeldBy(slow);
             assertThat(gaps.isHole(gap)).isFalse();
             slow.commit();
 
@@ -122,9 +119,8 @@ class IndexGapsTest {
     @Test
     void theStreamPassesARolledBackGapAsItsSnapshotSeesTheTransactionsNotBefore() throws SQLException {
         try (Connection aborted = transaction(); Connection open = transaction()) {
-            long hole = append(aborted);
             append(open); // a transaction in flight when the gap is first seen
-            append(database);
+            long hole = gapHeldBy(aborted);
             aborted.rollback();
             assertThat(gaps.settled(hole, hole, events.horizon(), now)).as("first seen").isFalse();
 
@@ -142,10 +138,16 @@ class IndexGapsTest {
         return connection;
     }
 
-    private static long append(DataSource database) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            return append(connection);
+    /**
+     * Appends an event in the transaction, then one committed after it: the transaction's position is a gap, as a
+     * reader sees it.
+     */
+    private static long gapHeldBy(Connection transaction) throws SQLException {
+        long gap = append(transaction);
+        try (Connection committed = database.getConnection()) {
+            append(committed);
         }
+        return gap;
     }
 
     /** Appends an event on the connection, in its transaction if it has one, and answers its position. */
