@@ -124,6 +124,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits, up to 10 s, until the browser is on a page whose address contains {@code part}: a form's answer. */
+    void waitForUrl(String part) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+        } catch (TimeoutException e) {
+            throw new AssertionError("not on a page with " + part + " but on " + driver.getCurrentUrl(), e);
+        }
+    }
+
     /** Reloads the page until {@code what} is on it, for up to 15 s, as a person waiting for a late entry would. */
     void reloadUntilShown(By what) {
         try {

@@ -10,9 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -135,6 +133,7 @@ class ConsoleInTheBrowserTest {
         assertThat(browser.unnamedFields()).isEmpty();
 
         browser.press("Suggest");
+        browser.waitForUrl("count="); // the suggestion's page, not the refusal's before it
         browser.type("monthlyIncome", "2400.00");
         browser.type("monthlyExpenses", "1600.00");
         String first = browser.driver.findElement(By.id("amount-1")).getDomAttribute("value");
@@ -295,8 +294,7 @@ class ConsoleInTheBrowserTest {
         browser.go("/console/access-log");
         browser.type("debtorId", "console-debtor-3");
         browser.press("Filter");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.urlContains("debtorId=console-debtor-3"));
+        browser.waitForUrl("debtorId=console-debtor-3");
         By advisorsReads = By.xpath("//table[@id='access-log']//tr[td[2][normalize-space()='advisor']]");
         // an entry shows once every transaction older than its own has ended: a moment later on a busy machine
         browser.reloadUntilShown(advisorsReads);
