@@ -2,7 +2,6 @@ package org.debtledger.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.RevisionResolver;
@@ -56,13 +55,14 @@ public class EventStorage {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
+    /** Axon's JDBC storage engine, whose appends a group commit can hold and insert together. */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
+    GroupedAppends eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return new GroupedAppends(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -71,6 +71,6 @@ public class EventStorage {
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .build();
+                .build());
     }
 }

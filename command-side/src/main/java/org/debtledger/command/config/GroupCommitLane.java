@@ -3,6 +3,7 @@ package org.debtledger.command.config;
 import io.micrometer.core.instrument.DistributionSummary;
 import org.axonframework.commandhandling.CommandBus;
 import org.debtledger.command.store.EventTableQueries;
+import org.debtledger.eventstore.GroupedAppends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,8 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A lane of the {@link GroupCommit}: its thread takes the commands waiting for it and commits them in groups, one
- * transaction a group; a caller whose command finds the lane idle decides it in its own thread instead. Either holds
- * the lane while it decides, so a debt's commands are decided one after another.
+ * transaction and one insert of their events a group; a caller whose command finds the lane idle decides it in its
+ * own thread instead. Either holds the lane while it decides, so a debt's commands are decided one after another.
  */
 final class GroupCommitLane {
 
@@ -36,6 +37,7 @@ final class GroupCommitLane {
     private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final EventTableQueries events;
+    private final GroupedAppends appends;
     private final AggregateCache cache;
     private final int maxGroup;
     private final long windowNanos;
@@ -43,11 +45,13 @@ final class GroupCommitLane {
     Thread thread;
 
     GroupCommitLane(CommandBus local, PlatformTransactionManager transactions, EventTableQueries events,
-                    AggregateCache cache, int maxGroup, long windowNanos, DistributionSummary groupSizes) {
+                    GroupedAppends appends, AggregateCache cache, int maxGroup, long windowNanos,
+                    DistributionSummary groupSizes) {
         this.local = local;
         this.transactionManager = transactions;
         this.transactions = new TransactionTemplate(transactions);
         this.events = events;
+        this.appends = appends;
         this.cache = cache;
         this.maxGroup = maxGroup;
         this.windowNanos = windowNanos;
@@ -140,16 +144,26 @@ final class GroupCommitLane {
             return;
         }
         boolean decided;
+        appends.hold();
         try {
             freshen(group);
-            group.forEach(waiting -> waiting.decide(local));
+            for (Waiting<?, ?> waiting : group) {
+                // a debt's next command reads what its last one appended
+                if (appends.holds(waiting.aggregate)) {
+                    appends.flush();
+                }
+                waiting.decide(local);
+            }
             decided = group.stream().noneMatch(Waiting::failedInTheDatabase);
             if (decided) {
+                appends.flush();
                 Waiting.land(group, events);
             }
         } catch (RuntimeException failure) {
             log.warn("a group of {} commands failed, so each is run alone: {}", group.size(), failure.toString());
             decided = false;
+        } finally {
+            appends.release();
         }
         if (!decided) {
             rollBack(transaction);

@@ -5,6 +5,7 @@ import org.debtledger.contact.ContactChannel;
 import org.debtledger.contact.ContactDirection;
 import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.DebtorId;
+import org.debtledger.eventstore.GroupedAppends;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +16,24 @@ import java.util.List;
  * A debtor's outbound contacts over all their debts, through the event store's index on the debtor reference of
  * {@code ContactRecorded}. It first takes a lock on the debtor for the rest of the command's transaction: two
  * contacts with one debtor on two of their debts would otherwise both count the same earlier contacts and both pass
- * a limit that only one of them may.
+ * a limit that only one of them may. The contacts a group commit holds are inserted first, so that it counts them.
  */
 @Component
 class StoredDebtorContacts implements DebtorContacts {
 
     private final JdbcClient jdbc;
+    private final GroupedAppends appends;
 
-    StoredDebtorContacts(JdbcClient jdbc) {
+    StoredDebtorContacts(JdbcClient jdbc, GroupedAppends appends) {
         this.jdbc = jdbc;
+        this.appends = appends;
     }
 
     @Override
     public List<LocalDate> outbound(DebtorId debtorId, ContactChannel channel, LocalDate from, LocalDate through) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('contact:' || :debtor, 0))")
                 .param("debtor", debtorId.value()).query((rs, row) -> 1).list();
+        appends.flush();
         // The event type is written out, not bound, so that the planner always sees it matches the partial index.
         return jdbc.sql("""
                         SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'date')::date FROM domainevententry

@@ -13,6 +13,7 @@ import org.debtledger.command.TestDatabase;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtId;
+import org.debtledger.eventstore.GroupedAppends;
 import org.debtledger.money.Money;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.RecordPayment;
@@ -48,7 +49,8 @@ import static org.debtledger.command.CommandSideTest.registration;
  * Commands sent at once, through one lane with a window wide enough to gather them, share a commit: each answer
  * names its own events and a refusal undoes only itself. A conflict, or a commit that fails, has the group's commands
  * committed one by one, so that the failure is its own alone: every command acknowledged is stored, and none that
- * is not. A debt another process changed is read again before it is decided.
+ * is not. A command reads what those decided before it in its group appended. A debt another process changed is
+ * read again before it is decided.
  */
 class GroupCommitTest {
 
@@ -157,7 +159,8 @@ class GroupCommitTest {
         DebtId debt = new DebtId(registered(1).get(0));
         PlatformTransactionManager transactions = node.bean(PlatformTransactionManager.class);
         try (GroupCommit noWindow = new GroupCommit(node.bean(CommandBus.class), transactions,
-                node.bean(EventTableQueries.class), node.bean(AggregateCache.class), 1, 64, Duration.ZERO,
+                node.bean(EventTableQueries.class), node.bean(GroupedAppends.class), node.bean(AggregateCache.class), 1,
+                64, Duration.ZERO,
                 new SimpleMeterRegistry(), NoOpMessageMonitor.INSTANCE)) {
             List<String> answered = new CopyOnWriteArrayList<>(); // each answer: its thread, and whether it failed
             CommandCallback<Object, Object> note = (command, result) ->
@@ -208,6 +211,31 @@ class GroupCommitTest {
         assertThat(paymentsOf(refused)).as("the EUR payment alone").isEqualTo(1);
         assertThat(groups().count() - groupsBefore).as("nine commands in fewer commits").isLessThan(9);
         assertThat(groups().max()).as("commands committed together").isGreaterThan(1);
+    }
+
+    @Test
+    void aGroupsEventsInsertedTogetherAreSeenByEachCommandThatReadsThem() throws Exception {
+        List<String> debts = registered(5);
+        String paidThrice = debts.get(0);
+        List<Callable<Answer>> requests = payingEach(debts.subList(1, 3));
+        for (int i = 0; i < 3; i++) {
+            requests.add(paying(node, paidThrice, "sent-thrice"));
+        }
+        // one debtor's outbound calls, on two of their debts: one a day
+        for (String debt : debts.subList(3, 5)) {
+            requests.add(() -> node.http.post("/api/v1/debts/" + debt + "/contacts", """
+                    {"direction": "OUTBOUND", "channel": "PHONE", "outcome": "NO_ANSWER", "date": "2025-03-05"}"""));
+        }
+        long groupsBefore = groups().count();
+
+        List<Answer> answers = allAtOnce(requests);
+
+        assertThat(groups().count() - groupsBefore).as("seven commands in fewer commits").isLessThan(7);
+        assertThat(answers.subList(0, 5)).as("every payment answered, the same one thrice")
+                .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+        assertThat(paymentsOf(paidThrice)).as("a payment sent thrice in one group, recorded once").isEqualTo(1);
+        assertThat(answers.subList(5, 7)).extracting(Answer::status).as("one call a day to the debtor: " + answers)
+                .containsExactlyInAnyOrder(200, 422);
     }
 
     @Test
