@@ -90,7 +90,7 @@ import static org.debtledger.command.debt.RuleViolation.check;
 public class Debt {
 
     /** Raise it whenever these fields or DebtState's change: snapshots of another revision are ignored, not misread. */
-    public static final String SNAPSHOT_REVISION = "8";
+    public static final String SNAPSHOT_REVISION = "9";
 
     @AggregateIdentifier
     private DebtId debtId;
@@ -171,7 +171,7 @@ public class Debt {
     @CommandHandler
     public void handle(RecordPayment command, CollectionPolicy policy, DebtHistory history) {
         PaymentPolicy payments = state.paymentPolicy(policy);
-        if (payments.alreadyRecorded(command, history.payment(debtId, command.paymentId(), getVersion()))) {
+        if (payments.alreadyRecorded(command, state.payment(command.paymentId(), history, getVersion()))) {
             return;
         }
         payments.requireRecordable(command);
@@ -201,7 +201,7 @@ public class Debt {
 
     @CommandHandler
     public void handle(ReversePayment command, CollectionPolicy policy, DebtHistory history) {
-        Optional<RecordedPayment> recorded = history.payment(debtId, command.paymentId(), getVersion());
+        Optional<RecordedPayment> recorded = state.payment(command.paymentId(), history, getVersion());
         apply(state.paymentPolicy(policy).reversal(command, recorded));
         RecordedPayment payment = recorded.orElseThrow();
         if (standing().status() == DebtStatus.OPEN) {

@@ -8,6 +8,7 @@ import org.debtledger.command.fee.FeePolicy;
 import org.debtledger.command.interest.InterestDue;
 import org.debtledger.command.limitation.TimeBarPolicy;
 import org.debtledger.command.payment.PaymentPolicy;
+import org.debtledger.command.payment.RecordedPayment;
 import org.debtledger.command.payment.ValueDateRestatement;
 import org.debtledger.command.pause.Pause;
 import org.debtledger.command.pause.PausePolicy;
@@ -27,6 +28,7 @@ import org.debtledger.money.Money;
 import org.debtledger.pause.CollectionPaused;
 import org.debtledger.pause.CollectionResumed;
 import org.debtledger.payment.ValueDateOrder;
+import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.PaymentReceived;
 import org.debtledger.payment.PaymentReversed;
 import org.debtledger.plan.PaymentPlanAgreed;
@@ -36,6 +38,7 @@ import org.debtledger.promise.PromiseToPayMade;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a debt knows, folded from its events, and the policies it answers to. Where it stands (balance, plan
@@ -46,17 +49,18 @@ import java.util.List;
  * @param limitationAnnounced the limitation date close of business last announced: it is announced once
  * @param promise             the promise to pay not yet kept or broken, or null
  * @param promisesMade        how many promises to pay the debt has had
+ * @param paymentsReceived    how many payments the debt has received, reversed or not
  */
 record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHistory fees, long planAgreedAt,
                  Pause pause, boolean disputed, LocalDate limitationAnnounced, OpenPromise promise,
-                 int promisesMade) {
+                 int promisesMade, int paymentsReceived) {
 
     static DebtState registered(DebtRegistered registered) {
         DebtTerms terms = new DebtTerms(registered.creditorId(), registered.debtorId(), registered.principal(),
                 registered.dueDate(), registered.debtType(), registered.jurisdiction(),
                 registered.directlyEnforceable(), registered.date());
         return new DebtState(registered.debtId(), terms, DebtStanding.registered(registered), FeeHistory.NONE, 0,
-                null, false, null, null, 0);
+                null, false, null, null, 0, 0);
     }
 
     DebtState evolve(DebtEvent event, long sequenceNumber) {
@@ -70,7 +74,8 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
                 event instanceof DebtDisputed || disputed && !(event instanceof DisputeResolved),
                 event instanceof LimitationApproaching approaching
                         ? approaching.limitationDate() : limitationAnnounced,
-                promiseAfter(event), event instanceof PromiseToPayMade ? promisesMade + 1 : promisesMade);
+                promiseAfter(event), event instanceof PromiseToPayMade ? promisesMade + 1 : promisesMade,
+                event instanceof PaymentReceived ? paymentsReceived + 1 : paymentsReceived);
     }
 
     // ---- promises to pay: a payment counts towards the open promise with what reached the claim, not its credit
@@ -129,6 +134,11 @@ record DebtState(DebtId debtId, DebtTerms terms, DebtStanding standing, FeeHisto
 
     PlanPolicy planPolicy(CollectionPolicy policy) {
         return new PlanPolicy(debtId, policy.of(terms.jurisdiction()).plans(), standing.plan(), checks(policy));
+    }
+
+    /** The payment with this id among the debt's events through {@code version}: none if it has received none. */
+    Optional<RecordedPayment> payment(PaymentId paymentId, DebtHistory history, long version) {
+        return paymentsReceived == 0 ? Optional.empty() : history.payment(debtId, paymentId, version);
     }
 
     PaymentPolicy paymentPolicy(CollectionPolicy policy) {

@@ -1,6 +1,12 @@
 package org.debtledger.command.debt;
 
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.debtledger.audit.Channel;
+import org.debtledger.command.payment.RecordedPayment;
+import org.debtledger.contact.ContactId;
+import org.debtledger.contact.ContactRecorded;
+import org.debtledger.debt.DebtEvent;
+import org.debtledger.debt.DebtId;
 import org.debtledger.debt.DebtSettled;
 import org.debtledger.debt.DebtType;
 import org.debtledger.fee.FeeType;
@@ -16,9 +22,11 @@ import org.debtledger.payment.ReversePayment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.debtledger.command.debt.DebtFixtures.DEBT;
+import static org.debtledger.command.debt.DebtFixtures.POLICY;
 import static org.debtledger.command.debt.DebtFixtures.allocation;
 import static org.debtledger.command.debt.DebtFixtures.date;
 import static org.debtledger.command.debt.DebtFixtures.eur;
@@ -60,6 +68,33 @@ class PaymentRulesTest {
                 .when(pay("RF18-1", "20.00", "2025-03-10"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void aDebtsFirstPaymentIsDecidedWithoutLookingItsIdUp() {
+        AggregateTestFixture<Debt> fixture = new AggregateTestFixture<>(Debt.class);
+        DebtHistory scanned = new ScannedDebtHistory(fixture.getEventStore());
+        fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(new DebtHistory() {
+            @Override
+            public Optional<RecordedPayment> payment(DebtId debtId, PaymentId paymentId, long throughSequence) {
+                throw new AssertionError("a debt that has received no payment has none to look up");
+            }
+
+            @Override
+            public Optional<ContactRecorded> contact(DebtId debtId, ContactId contactId, long throughSequence) {
+                return scanned.contact(debtId, contactId, throughSequence);
+            }
+
+            @Override
+            public List<DebtEvent> events(DebtId debtId, long throughSequence) {
+                return scanned.events(debtId, throughSequence);
+            }
+        });
+        fixture.given(registered("100.00"), fee(FeeType.DEMAND, "14.00", "14.00", "2025-03-05"))
+                .when(pay("RF18-1", "20.00", "2025-03-10"))
+                .expectEvents(interest("0.66", "2025-02-16", "2025-03-10", "100.00", 1050),
+                        paid("RF18-1", "20.00", "2025-03-10", allocation("14.00", "0.66", "5.34", "0.00")));
     }
 
     @Test
