@@ -7,7 +7,7 @@ import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.debtledger.command.config.AggregateCache;
 import org.debtledger.command.config.GroupCommit;
 import org.debtledger.command.store.EventTableQueries;
-import org.debtledger.eventstore.GroupedAppends;
+import org.debtledger.eventstore.GroupedStorageEngine;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -36,7 +36,7 @@ final class GroupCommitWindows {
         for (Duration window : WINDOWS) {
             try (GroupCommit groupCommit = new GroupCommit(ledger.getBean(CommandBus.class),
                     ledger.getBean(PlatformTransactionManager.class), ledger.getBean(EventTableQueries.class),
-                    ledger.getBean(GroupedAppends.class), ledger.getBean(AggregateCache.class),
+                    ledger.getBean(GroupedStorageEngine.class), ledger.getBean(AggregateCache.class),
                     Integer.parseInt(ledger.getEnvironment().getProperty("ledger.group-commit.lanes", "2")),
                     Integer.parseInt(ledger.getEnvironment().getProperty("ledger.group-commit.max-group", "64")),
                     window, new SimpleMeterRegistry(), NoOpMessageMonitor.INSTANCE)) {

@@ -56,7 +56,7 @@ class LedgerBenchmarkRunTest {
         }
         // Hibernate on the benchmark's classpath must not change the ledger: it still appends through JDBC
         JsonNode inProcess = written.path("inProcess");
-        assertThat(inProcess.path("ledgerEventStorageEngine").asText()).isEqualTo("GroupedAppends");
+        assertThat(inProcess.path("ledgerEventStorageEngine").asText()).isEqualTo("GroupedStorageEngine");
         assertThat(inProcess.path("plainAxon").path("eventsStored").asLong()).isPositive();
         assertThat(inProcess.path("plainAxon").path("payloadColumnType").asText()).isEqualTo("bytea");
         assertThat(written.path("machine").path("cores").asInt()).isPositive();

@@ -55,14 +55,14 @@ public class EventStorage {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
-    /** Axon's JDBC storage engine, whose appends a group commit can hold and insert together. */
+    /** Axon's JDBC storage engine, with a group commit's reads ahead and appends in one batch. */
     @Bean
-    GroupedAppends eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
-        return new GroupedAppends(JdbcEventStorageEngine.builder()
+    GroupedStorageEngine eventStorageEngine(Serializer serializer,
+                                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            org.axonframework.config.Configuration configuration,
+                                            ConnectionProvider connectionProvider,
+                                            TransactionManager transactionManager) {
+        return new GroupedStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -70,7 +70,6 @@ public class EventStorage {
                 // PostgreSQL's unique_violation: another process appended this debt's sequence number first
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .build());
+                .transactionManager(transactionManager));
     }
 }

@@ -23,7 +23,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.debtledger.command.debt.Debt;
 import org.debtledger.command.policy.CollectionPolicy;
 import org.debtledger.command.store.EventTableQueries;
-import org.debtledger.eventstore.GroupedAppends;
+import org.debtledger.eventstore.GroupedStorageEngine;
 import org.debtledger.interest.ReferenceRateCache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -123,13 +123,13 @@ public class AxonConfiguration {
      */
     @Bean
     GroupCommit groupCommit(CommandBus commandBus, PlatformTransactionManager transactions, EventTableQueries events,
-                            GroupedAppends appends, AggregateCache debtCache,
+                            GroupedStorageEngine storage, AggregateCache debtCache,
                             @Value("${ledger.group-commit.lanes:2}") int lanes,
                             @Value("${ledger.group-commit.max-group:64}") int maxGroup,
                             @Value("${ledger.group-commit.window:0ms}") Duration window,
                             ObjectProvider<MeterRegistry> registry) {
         MeterRegistry metrics = registry.getObject();
-        return new GroupCommit(commandBus, transactions, events, appends, debtCache, lanes, maxGroup, window, metrics,
+        return new GroupCommit(commandBus, transactions, events, storage, debtCache, lanes, maxGroup, window, metrics,
                 new CommandMetrics(metrics));
     }
 

@@ -15,7 +15,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
 import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtCommand;
-import org.debtledger.eventstore.GroupedAppends;
+import org.debtledger.eventstore.GroupedStorageEngine;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -28,14 +28,14 @@ import java.util.function.Supplier;
 /**
  * Group commit: commands that arrive together share one database transaction, and so one flush of the write-ahead
  * log, instead of a commit each. Each command is decided in a unit of work of its own that joins the shared
- * transaction, and the group's events are inserted together, in one batch ({@link GroupedAppends}). A command
- * refused by a rule fails in the ledger's own code and leaves the transaction as it was; one that failed on a
- * statement to the database (a conflict on the unique key, a lost connection) may have left it unusable, so then the
- * whole group is rolled back and each of its commands is committed alone, in a transaction of its own. A group whose
- * commit fails is looked up: stored, it was committed; not stored, each command is committed alone; not known, every
- * command fails. Every caller is answered after the commit that holds its command: a command is acknowledged only
- * once it is durable. An accepted command's answer is where it {@link Landed}, found for the whole group in one
- * statement before the commit.
+ * transaction; the debts the group loads are read ahead together, and its events inserted together, in one batch
+ * ({@link GroupedStorageEngine}). A command refused by a rule fails in the ledger's own code and leaves the
+ * transaction as it was; one that failed on a statement to the database (a conflict on the unique key, a lost
+ * connection) may have left it unusable, so then the whole group is rolled back and each of its commands is committed
+ * alone, in a transaction of its own. A group whose commit fails is looked up: stored, it was committed; not stored,
+ * each command is committed alone; not known, every command fails. Every caller is answered after the commit that
+ * holds its command: a command is acknowledged only once it is durable. An accepted command's answer is where it
+ * {@link Landed}, found for the whole group in one statement before the commit.
  * <p>
  * Commands are spread over lanes by the aggregate they name, so a debt's commands stay in one lane in the order
  * they came, and no lane decides on events another lane has not committed. Without a window, a command sent through
@@ -67,8 +67,8 @@ public final class GroupCommit implements AutoCloseable {
      * committed by {@code transactions}; {@code monitor} is told how each command ended, as its caller is.
      */
     public GroupCommit(CommandBus local, PlatformTransactionManager transactions, EventTableQueries events,
-                       GroupedAppends appends, AggregateCache cache, int laneCount, int maxGroup, Duration window, MeterRegistry metrics,
-                       MessageMonitor<? super CommandMessage<?>> monitor) {
+                       GroupedStorageEngine storage, AggregateCache cache, int laneCount, int maxGroup, Duration window,
+                       MeterRegistry metrics, MessageMonitor<? super CommandMessage<?>> monitor) {
         if (laneCount < 1 || maxGroup < 1 || window.isNegative()) {
             throw new IllegalStateException("ledger.group-commit needs lanes and max-group of at least 1 and a window"
                     + " of zero or more, not " + laneCount + ", " + maxGroup + " and " + window);
@@ -80,7 +80,7 @@ public final class GroupCommit implements AutoCloseable {
                 .description("Commands committed together in one database transaction")
                 .baseUnit("commands").register(metrics);
         for (int i = 1; i <= laneCount; i++) {
-            GroupCommitLane lane = new GroupCommitLane(local, transactions, events, appends, cache, maxGroup,
+            GroupCommitLane lane = new GroupCommitLane(local, transactions, events, storage, cache, maxGroup,
                     windowNanos, groupSizes);
             lanes.add(lane);
             Thread thread = new Thread(lane::run, "group-commit-" + i);

@@ -3,7 +3,7 @@ package org.debtledger.command.config;
 import io.micrometer.core.instrument.DistributionSummary;
 import org.axonframework.commandhandling.CommandBus;
 import org.debtledger.command.store.EventTableQueries;
-import org.debtledger.eventstore.GroupedAppends;
+import org.debtledger.eventstore.GroupedStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A lane of the {@link GroupCommit}: its thread takes the commands waiting for it and commits them in groups, one
- * transaction and one insert of their events a group; a caller whose command finds the lane idle decides it in its
- * own thread instead. Either holds the lane while it decides, so a debt's commands are decided one after another.
+ * A lane of the {@link GroupCommit}: its thread takes the commands waiting for it and commits them in groups, each
+ * group one transaction, one read ahead of its debts and one insert of its events; a caller whose command finds the
+ * lane idle decides it in its own thread instead. Either holds the lane while it decides, so a debt's commands are
+ * decided one after another.
  */
 final class GroupCommitLane {
 
@@ -37,7 +38,7 @@ final class GroupCommitLane {
     private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate transactions;
     private final EventTableQueries events;
-    private final GroupedAppends appends;
+    private final GroupedStorageEngine storage;
     private final AggregateCache cache;
     private final int maxGroup;
     private final long windowNanos;
@@ -45,13 +46,13 @@ final class GroupCommitLane {
     Thread thread;
 
     GroupCommitLane(CommandBus local, PlatformTransactionManager transactions, EventTableQueries events,
-                    GroupedAppends appends, AggregateCache cache, int maxGroup, long windowNanos,
+                    GroupedStorageEngine storage, AggregateCache cache, int maxGroup, long windowNanos,
                     DistributionSummary groupSizes) {
         this.local = local;
         this.transactionManager = transactions;
         this.transactions = new TransactionTemplate(transactions);
         this.events = events;
-        this.appends = appends;
+        this.storage = storage;
         this.cache = cache;
         this.maxGroup = maxGroup;
         this.windowNanos = windowNanos;
@@ -144,26 +145,28 @@ final class GroupCommitLane {
             return;
         }
         boolean decided;
-        appends.hold();
+        storage.hold();
         try {
             freshen(group);
+            storage.readAhead(group.stream().map(waiting -> waiting.aggregate).distinct()
+                    .filter(aggregate -> !cache.containsKey(aggregate)).toList());
             for (Waiting<?, ?> waiting : group) {
                 // a debt's next command reads what its last one appended
-                if (appends.holds(waiting.aggregate)) {
-                    appends.flush();
+                if (storage.holds(waiting.aggregate)) {
+                    storage.flush();
                 }
                 waiting.decide(local);
             }
             decided = group.stream().noneMatch(Waiting::failedInTheDatabase);
             if (decided) {
-                appends.flush();
+                storage.flush();
                 Waiting.land(group, events);
             }
         } catch (RuntimeException failure) {
             log.warn("a group of {} commands failed, so each is run alone: {}", group.size(), failure.toString());
             decided = false;
         } finally {
-            appends.release();
+            storage.release();
         }
         if (!decided) {
             rollBack(transaction);

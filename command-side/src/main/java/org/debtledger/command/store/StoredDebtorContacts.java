@@ -5,7 +5,7 @@ import org.debtledger.contact.ContactChannel;
 import org.debtledger.contact.ContactDirection;
 import org.debtledger.contact.ContactRecorded;
 import org.debtledger.debt.DebtorId;
-import org.debtledger.eventstore.GroupedAppends;
+import org.debtledger.eventstore.GroupedStorageEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +22,18 @@ import java.util.List;
 class StoredDebtorContacts implements DebtorContacts {
 
     private final JdbcClient jdbc;
-    private final GroupedAppends appends;
+    private final GroupedStorageEngine storage;
 
-    StoredDebtorContacts(JdbcClient jdbc, GroupedAppends appends) {
+    StoredDebtorContacts(JdbcClient jdbc, GroupedStorageEngine storage) {
         this.jdbc = jdbc;
-        this.appends = appends;
+        this.storage = storage;
     }
 
     @Override
     public List<LocalDate> outbound(DebtorId debtorId, ContactChannel channel, LocalDate from, LocalDate through) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('contact:' || :debtor, 0))")
                 .param("debtor", debtorId.value()).query((rs, row) -> 1).list();
-        appends.flush();
+        storage.flush();
         // The event type is written out, not bound, so that the planner always sees it matches the partial index.
         return jdbc.sql("""
                         SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'date')::date FROM domainevententry

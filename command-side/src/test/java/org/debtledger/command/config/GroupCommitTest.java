@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.debtledger.command.LedgerHttp.Answer;
 import org.debtledger.command.LedgerNode;
@@ -13,7 +16,7 @@ import org.debtledger.command.TestDatabase;
 import org.debtledger.audit.Channel;
 import org.debtledger.command.store.EventTableQueries;
 import org.debtledger.debt.DebtId;
-import org.debtledger.eventstore.GroupedAppends;
+import org.debtledger.eventstore.GroupedStorageEngine;
 import org.debtledger.money.Money;
 import org.debtledger.payment.PaymentId;
 import org.debtledger.payment.RecordPayment;
@@ -49,8 +52,8 @@ import static org.debtledger.command.CommandSideTest.registration;
  * Commands sent at once, through one lane with a window wide enough to gather them, share a commit: each answer
  * names its own events and a refusal undoes only itself. A conflict, or a commit that fails, has the group's commands
  * committed one by one, so that the failure is its own alone: every command acknowledged is stored, and none that
- * is not. A command reads what those decided before it in its group appended. A debt another process changed is
- * read again before it is decided.
+ * is not. A group's debts are read ahead as Axon would load them, and a command reads what those decided before it in
+ * its group appended. A debt another process changed is read again before it is decided.
  */
 class GroupCommitTest {
 
@@ -61,7 +64,8 @@ class GroupCommitTest {
 
     @BeforeAll
     static void start() {
-        node = LedgerNode.start(DATABASE, "ledger.group-commit.lanes=1", "ledger.group-commit.window=300ms");
+        node = LedgerNode.start(DATABASE, "ledger.group-commit.lanes=1", "ledger.group-commit.window=300ms",
+                "ledger.snapshot-threshold=5");
         // a debt whose events PostgreSQL refuses when their transaction commits, as a full disk or a lost primary would
         SQL.sql("""
                 CREATE OR REPLACE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -159,7 +163,7 @@ class GroupCommitTest {
         DebtId debt = new DebtId(registered(1).get(0));
         PlatformTransactionManager transactions = node.bean(PlatformTransactionManager.class);
         try (GroupCommit noWindow = new GroupCommit(node.bean(CommandBus.class), transactions,
-                node.bean(EventTableQueries.class), node.bean(GroupedAppends.class), node.bean(AggregateCache.class), 1,
+                node.bean(EventTableQueries.class), node.bean(GroupedStorageEngine.class), node.bean(AggregateCache.class), 1,
                 64, Duration.ZERO,
                 new SimpleMeterRegistry(), NoOpMessageMonitor.INSTANCE)) {
             List<String> answered = new CopyOnWriteArrayList<>(); // each answer: its thread, and whether it failed
@@ -226,6 +230,7 @@ class GroupCommitTest {
             requests.add(() -> node.http.post("/api/v1/debts/" + debt + "/contacts", """
                     {"direction": "OUTBOUND", "channel": "PHONE", "outcome": "NO_ANSWER", "date": "2025-03-05"}"""));
         }
+        node.bean(AggregateCache.class).removeAll(); // so that the group reads its debts ahead
         long groupsBefore = groups().count();
 
         List<Answer> answers = allAtOnce(requests);
@@ -236,6 +241,38 @@ class GroupCommitTest {
         assertThat(paymentsOf(paidThrice)).as("a payment sent thrice in one group, recorded once").isEqualTo(1);
         assertThat(answers.subList(5, 7)).extracting(Answer::status).as("one call a day to the debtor: " + answers)
                 .containsExactlyInAnyOrder(200, 422);
+    }
+
+    @Test
+    void aDebtReadAheadIsLoadedAsAxonLoadsItFromItsSnapshotOnAsItStoodWhenReadAhead() {
+        String debt = registered(1).get(0);
+        for (int i = 1; i <= 6; i++) {
+            assertThat(node.http.post("/api/v1/debts/" + debt + "/payments", payment("s-" + i, "1.00", "EUR"))
+                    .status()).isEqualTo(200);
+        }
+        EventStore eventStore = node.bean(EventStore.class);
+        GroupedStorageEngine storage = node.bean(GroupedStorageEngine.class);
+        List<Long> asAxonLoadsIt = sequences(eventStore.readEvents(debt));
+        assertThat(asAxonLoadsIt.get(0)).as("loaded from a snapshot").isGreaterThan(0);
+
+        List<Long> readAhead = new TransactionTemplate(node.bean(PlatformTransactionManager.class)).execute(status -> {
+            storage.readAhead(List.of(debt));
+            try {
+                assertThat(node.http.post("/api/v1/debts/" + debt + "/payments", payment("s-7", "1.00", "EUR"))
+                        .status()).as("committed meanwhile, by another thread").isEqualTo(200);
+                return sequences(eventStore.readEvents(debt));
+            } finally {
+                storage.release();
+            }
+        });
+
+        assertThat(readAhead).isEqualTo(asAxonLoadsIt);
+        assertThat(sequences(eventStore.readEvents(debt))).as("once released, read from the store")
+                .endsWith(stored(debt).size() - 1L);
+    }
+
+    private static List<Long> sequences(DomainEventStream events) {
+        return events.asStream().map(DomainEventMessage::getSequenceNumber).toList();
     }
 
     @Test
