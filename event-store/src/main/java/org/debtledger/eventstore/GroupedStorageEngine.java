@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * {@linkplain #release() releases} them; other threads, and this one without them, read and append as Axon does.
  * <p>
  * <b>Read ahead.</b> Axon loads a debt in three statements: its latest snapshot, its events after it, and a last
- * read that finds no more. {@link #readAhead(Collection)} reads the snapshots and the events after them of every
- * debt a group will load, in two statements, and each debt's first load takes its own from there; a load that asks
- * for anything else (a snapshot Axon's filter refused, so every event) reads the table.
+ * read that finds no more. After {@link #readAhead(Collection)}, the first load of any of a group's debts reads the
+ * snapshots and the events after them of all of them, in two statements, and each debt's first load takes its own
+ * from there. A load that asks for anything else (a snapshot Axon's filter refused, so every event), and any load of
+ * a debt the group has appended to, reads the table.
  * <p>
  * <b>Held appends.</b> Each command's unit of work appends its events as it ends, an insert each. While a thread
  * {@linkplain #hold() holds} them they wait here instead, and {@link #flush()} inserts all of them in one batch, in
@@ -49,24 +50,29 @@ public final class GroupedStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Reads the latest snapshots of these aggregates and their events after them, for this thread's next load of
-     * each; what it read for earlier aggregates is dropped.
+     * Marks these aggregates to be read ahead, for this thread's next load of each: the first load of any of them
+     * reads their latest snapshots and the events after them, all at once. What was read for earlier ones is dropped.
      */
     public void readAhead(Collection<String> aggregates) {
-        Map<String, ReadAhead> ahead = group().ahead;
-        ahead.clear();
-        if (aggregates.isEmpty()) {
-            return;
-        }
+        Group group = group();
+        group.ahead.clear();
+        group.toRead.clear();
+        group.toRead.addAll(aggregates);
+    }
+
+    /** Reads the aggregates marked to be read ahead, in two statements. */
+    private void read(Group group) {
+        List<String> aggregates = List.copyOf(group.toRead);
+        group.toRead.clear();
         for (String aggregate : aggregates) {
-            ahead.put(aggregate, new ReadAhead());
+            group.ahead.put(aggregate, new ReadAhead());
         }
         EventSchema schema = schema();
         for (DomainEventData<?> snapshot : select("""
                 SELECT %s FROM %s WHERE %s = ANY(?) ORDER BY %s DESC""".formatted(domainEventFields(),
                 schema.snapshotTable(), schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn()),
                 aggregates, true)) {
-            ahead.get(snapshot.getAggregateIdentifier()).snapshots.add(snapshot);
+            group.ahead.get(snapshot.getAggregateIdentifier()).snapshots.add(snapshot);
         }
         // the events after each aggregate's latest snapshot, as Axon reads them when it loads from that snapshot
         for (DomainEventData<?> event : select("""
@@ -76,7 +82,7 @@ public final class GroupedStorageEngine extends JdbcEventStorageEngine {
                 ORDER BY %2$s, %3$s""".formatted(domainEventFields(), schema.aggregateIdentifierColumn(),
                 schema.sequenceNumberColumn(), schema.domainEventTable(), schema.snapshotTable()),
                 aggregates, false)) {
-            ahead.get(event.getAggregateIdentifier()).events.add(event);
+            group.ahead.get(event.getAggregateIdentifier()).events.add(event);
         }
     }
 
@@ -101,7 +107,13 @@ public final class GroupedStorageEngine extends JdbcEventStorageEngine {
 
     private ReadAhead readAheadOf(String aggregate) {
         Group group = groups.get();
-        return group == null ? null : group.ahead.get(aggregate);
+        if (group == null) {
+            return null;
+        }
+        if (group.toRead.contains(aggregate)) {
+            read(group);
+        }
+        return group.ahead.get(aggregate);
     }
 
     @Override
@@ -163,15 +175,24 @@ public final class GroupedStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         Group group = groups.get();
-        if (group == null || !group.holding) {
+        if (group == null) {
             super.appendEvents(events, serializer);
             return;
         }
         for (EventMessage<?> event : events) {
-            group.held.add(event);
             if (event instanceof DomainEventMessage<?> domain) {
-                group.heldAggregates.add(domain.getAggregateIdentifier());
+                // what was read of it ahead is behind it now: its next load reads the table
+                group.ahead.remove(domain.getAggregateIdentifier());
+                group.toRead.remove(domain.getAggregateIdentifier());
+                if (group.holding) {
+                    group.heldAggregates.add(domain.getAggregateIdentifier());
+                }
             }
+        }
+        if (group.holding) {
+            group.held.addAll(events);
+        } else {
+            super.appendEvents(events, serializer);
         }
     }
 
@@ -180,6 +201,7 @@ public final class GroupedStorageEngine extends JdbcEventStorageEngine {
         boolean holding;
         final List<EventMessage<?>> held = new ArrayList<>();
         final Set<String> heldAggregates = new HashSet<>();
+        final Set<String> toRead = new HashSet<>();
         final Map<String, ReadAhead> ahead = new HashMap<>();
     }
 

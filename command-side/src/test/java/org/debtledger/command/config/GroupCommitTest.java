@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.monitoring.NoOpMessageMonitor;
@@ -244,8 +245,9 @@ class GroupCommitTest {
     }
 
     @Test
-    void aDebtReadAheadIsLoadedAsAxonLoadsItFromItsSnapshotOnAsItStoodWhenReadAhead() {
-        String debt = registered(1).get(0);
+    void debtsReadAheadAreLoadedAsAxonLoadsThemFromTheirSnapshotsOnAsTheyStoodAtTheFirstLoad() {
+        List<String> debts = registered(2);
+        String debt = debts.get(0);
         for (int i = 1; i <= 6; i++) {
             assertThat(node.http.post("/api/v1/debts/" + debt + "/payments", payment("s-" + i, "1.00", "EUR"))
                     .status()).isEqualTo(200);
@@ -256,8 +258,9 @@ class GroupCommitTest {
         assertThat(asAxonLoadsIt.get(0)).as("loaded from a snapshot").isGreaterThan(0);
 
         List<Long> readAhead = new TransactionTemplate(node.bean(PlatformTransactionManager.class)).execute(status -> {
-            storage.readAhead(List.of(debt));
+            storage.readAhead(debts);
             try {
+                eventStore.readEvents(debts.get(1)); // reads both ahead
                 assertThat(node.http.post("/api/v1/debts/" + debt + "/payments", payment("s-7", "1.00", "EUR"))
                         .status()).as("committed meanwhile, by another thread").isEqualTo(200);
                 return sequences(eventStore.readEvents(debt));
@@ -269,6 +272,30 @@ class GroupCommitTest {
         assertThat(readAhead).isEqualTo(asAxonLoadsIt);
         assertThat(sequences(eventStore.readEvents(debt))).as("once released, read from the store")
                 .endsWith(stored(debt).size() - 1L);
+    }
+
+    @Test
+    void aDebtTheGroupAppendedToIsReadFromTheTableNotFromWhatWasReadAhead() {
+        String debt = "appended-" + UUID.randomUUID();
+        EventStore eventStore = node.bean(EventStore.class);
+        GroupedStorageEngine storage = node.bean(GroupedStorageEngine.class);
+
+        List<Long> loaded = new TransactionTemplate(node.bean(PlatformTransactionManager.class)).execute(status -> {
+            status.setRollbackOnly();
+            String other = "other-" + UUID.randomUUID();
+            storage.readAhead(List.of(debt, other));
+            storage.hold();
+            try {
+                eventStore.readEvents(other); // reads both ahead, and nothing is stored for the debt yet
+                eventStore.publish(new GenericDomainEventMessage<>("Debt", debt, 0, "its first event"));
+                storage.flush();
+                return sequences(eventStore.readEvents(debt));
+            } finally {
+                storage.release();
+            }
+        });
+
+        assertThat(loaded).containsExactly(0L);
     }
 
     private static List<Long> sequences(DomainEventStream events) {
