@@ -147,9 +147,8 @@ final class GroupCommitLane {
         boolean decided;
         storage.hold();
         try {
-            freshen(group);
-            storage.readAhead(group.stream().map(waiting -> waiting.aggregate).distinct()
-                    .filter(aggregate -> !cache.containsKey(aggregate)).toList());
+            List<String> debts = freshen(group);
+            storage.readAhead(debts.stream().filter(debt -> !cache.containsKey(debt)).toList());
             for (Waiting<?, ?> waiting : group) {
                 // a debt's next command reads what its last one appended
                 if (storage.holds(waiting.aggregate)) {
@@ -271,8 +270,13 @@ final class GroupCommitLane {
         group.forEach(waiting -> cache.remove(waiting.aggregate));
     }
 
-    /** Takes out of the cache the group's debts another command process changed, in one statement for the group. */
-    private void freshen(List<Waiting<?, ?>> group) {
-        cache.keepFresh(group.stream().map(waiting -> waiting.aggregate).distinct().toList(), events::lastSequences);
+    /**
+     * Takes out of the cache the group's debts another command process changed, in one statement for the group;
+     * answers the group's debts, each once.
+     */
+    private List<String> freshen(List<Waiting<?, ?>> group) {
+        List<String> debts = group.stream().map(waiting -> waiting.aggregate).distinct().toList();
+        cache.keepFresh(debts, events::lastSequences);
+        return debts;
     }
 }
