@@ -155,6 +155,15 @@ class MetricsTest {
     }
 
     @Test
+    void theQueriesConnectionsAreShownApartFromThoseTheProjectionsAndCommandsShare() {
+        assertThat(ledger.as(ADVISOR).get("/api/v1/debts/" + DEBT).status()).isEqualTo(200);
+
+        Scrape scrape = scrape();
+        assertThat(scrape.value("hikaricp_connections_max", "pool", "ledger-queries")).contains(8.0);
+        assertThat(scrape.value("hikaricp_connections_max", "pool", "ledger")).contains(16.0);
+    }
+
+    @Test
     void readModelsThatHaveAppliedEveryEventAreNotBehindAndHoldNoDeadLetters() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Scrape scrape = scrape();

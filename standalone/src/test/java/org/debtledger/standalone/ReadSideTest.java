@@ -1,6 +1,7 @@
 package org.debtledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -286,6 +287,39 @@ class ReadSideTest {
         assertThat(balance.path("debts")).hasSize(2);
         assertThat(balance.path("totals").get(0).path("outstanding").path("amount").asText()).isEqualTo("1000.00");
         assertThat(balance.path("totals").get(0).path("payoff").path("amount").asText()).isEqualTo("1012.66");
+    }
+
+    @Test
+    void anAdvisorIsAnsweredWhileEveryConnectionOfTheProjectionsAndCommandsIsHeld() throws Exception {
+        String debtor = "d-" + UUID.randomUUID();
+        String debt = register(debtor, "acme-telecom", "100.00");
+        fresh("/api/v1/debts/" + debt, command("/api/v1/debts/" + debt + "/fees",
+                "{\"type\": \"DEMAND\", \"date\": \"2025-03-05\"}"));
+        HikariDataSource shared = ledger.context.getBean(DataSource.class).unwrap(HikariDataSource.class);
+        List<Connection> held = new ArrayList<>();
+        try {
+            // as a bank file or close of business may: every connection taken, each given back within the pool's
+            // connection timeout (2 s), so the processors waiting for one are only delayed
+            while (held.size() < shared.getMaximumPoolSize()) {
+                held.add(shared.getConnection());
+            }
+            StandaloneLedger.Answer view = ledger.get("/api/v1/debts/" + debt);
+            StandaloneLedger.Answer balance = ledger.get("/api/v1/debtors/" + debtor + "/balance");
+            StandaloneLedger.Answer queue = ledger.get("/api/v1/advisor-queue");
+            StandaloneLedger.Answer search = ledger.get("/api/v1/search?q=" + debt);
+
+            assertThat(view.status()).as(view.toString()).isEqualTo(200);
+            assertThat(view.json().path("outstanding").path("total").path("amount").asText()).isEqualTo("114.00");
+            assertThat(balance.status()).as(balance.toString()).isEqualTo(200);
+            assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+            assertThat(search.json().path("matches")).hasSize(1);
+            assertThat(shared.getHikariPoolMXBean().getActiveConnections()).isEqualTo(held.size());
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
     }
 
     @Test

@@ -5,15 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.debtledger.edge.Caller;
 import org.debtledger.edge.Purpose;
+import org.debtledger.query.config.QueryConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * Every read of a debtor's data, recorded before the answer leaves: who (the authenticated caller and its
  * roles), when, which debtor and debt, through which endpoint, and the {@code X-Channel}, {@code X-Reason}
  * and {@code X-Correlation-Id} the caller gave. Compliance reads it back. Reads that arrive together have their
- * entries committed together ({@link AccessLogWrites}).
+ * entries committed together ({@link AccessLogWrites}), on the queries' own connections ({@link QueryConnections}).
  */
 @Component
 public class AccessLog implements DisposableBean {
@@ -39,9 +38,9 @@ public class AccessLog implements DisposableBean {
     private final Counter written;
     private final Counter failed;
 
-    AccessLog(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, MeterRegistry registry) {
-        this.jdbc = jdbc;
-        this.writes = new AccessLogWrites(template, transactions, WAIT_FOR_COMMIT_MILLIS);
+    AccessLog(QueryConnections connections, MeterRegistry registry) {
+        this.jdbc = connections.jdbc();
+        this.writes = new AccessLogWrites(connections.template(), connections.transactions(), WAIT_FOR_COMMIT_MILLIS);
         this.written = writes(registry, "written");
         this.failed = writes(registry, "failed");
     }

@@ -1,5 +1,6 @@
 package org.debtledger.query.debt;
 
+import org.debtledger.query.config.QueryConnections;
 import org.debtledger.query.projection.DeadLetters;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadModelJson;
@@ -23,8 +24,8 @@ public class DebtReads {
     private final JdbcClient jdbc;
     private final StoredEvents stored;
 
-    DebtReads(JdbcClient jdbc, StoredEvents stored) {
-        this.jdbc = jdbc;
+    DebtReads(QueryConnections connections, StoredEvents stored) {
+        this.jdbc = connections.jdbc();
         this.stored = stored;
     }
 

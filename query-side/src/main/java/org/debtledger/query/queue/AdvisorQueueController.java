@@ -1,6 +1,7 @@
 package org.debtledger.query.queue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.debtledger.query.config.QueryConnections;
 import org.debtledger.query.projection.ProcessingGroups;
 import org.debtledger.query.projection.ReadPositions;
 import org.springframework.http.MediaType;
@@ -37,8 +38,8 @@ class AdvisorQueueController {
     private final QueueStream stream;
     private final Clock clock;
 
-    AdvisorQueueController(JdbcClient jdbc, ReadPositions positions, QueueStream stream, Clock clock) {
-        this.jdbc = jdbc;
+    AdvisorQueueController(QueryConnections connections, ReadPositions positions, QueueStream stream, Clock clock) {
+        this.jdbc = connections.jdbc();
         this.positions = positions;
         this.stream = stream;
         this.clock = clock;

@@ -1,6 +1,7 @@
 package org.debtledger.query.search;
 
 import org.debtledger.payment.CreditorReference;
+import org.debtledger.query.config.QueryConnections;
 import org.debtledger.query.debt.DebtView;
 import org.debtledger.query.personal.NameIndex;
 import org.debtledger.query.projection.ReadModelJson;
@@ -27,8 +28,8 @@ class DebtSearch {
     private final JdbcClient jdbc;
     private final NameIndex names;
 
-    DebtSearch(JdbcClient jdbc, NameIndex names) {
-        this.jdbc = jdbc;
+    DebtSearch(QueryConnections connections, NameIndex names) {
+        this.jdbc = connections.jdbc();
         this.names = names;
     }
 
