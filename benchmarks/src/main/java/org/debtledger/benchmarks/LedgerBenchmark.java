@@ -28,16 +28,18 @@ import java.util.Map;
  * </ul>
  * Then, in this order: the commands at half the best rate, loading a debt ({@link AggregateLoads}), the group
  * commit's window ({@link GroupCommitWindows}), the read side ({@link ReadSide}, with both sides at work and the busy
- * hour of {@link BothSidesAtWork}), a bank file ({@link BankFileRun}) and the standalone ledger's memory
+ * hour of {@link BothSidesAtWork}), two bank files ({@link BankFileRun}) and the standalone ledger's memory
  * ({@link StandaloneMemory}); with {@code -Dbenchmark.console-debts=N}, the console's pages last
- * ({@link ConsolePageTimes}), and with {@code -Dbenchmark.only=console} those alone. Usage:
+ * ({@link ConsolePageTimes}), and with {@code -Dbenchmark.only=console} those alone. With
+ * {@code -Dbenchmark.only=bank-file}, three bank files one after the other and nothing else. Usage:
  * {@code LedgerBenchmark <seconds per measurement> <results.json>}.
  */
 public final class LedgerBenchmark {
 
     private static final int[] CONCURRENCY = {1, 4, 16};
     private static final long CONSOLE_DEBTS = Long.getLong("benchmark.console-debts", 0);
-    private static final boolean ONLY_CONSOLE = "console".equals(System.getProperty("benchmark.only"));
+    private static final String ONLY = System.getProperty("benchmark.only", "");
+    private static final int BANK_FILE_PAYMENTS = Integer.getInteger("benchmark.bank-file-payments", 50_000);
 
     private LedgerBenchmark() {
     }
@@ -54,8 +56,11 @@ public final class LedgerBenchmark {
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start()) {
+            if (ONLY.equals("bank-file")) {
+                return bankFilesAlone(postgres, each);
+            }
             Ceiling limit = Ceiling.create(postgres);
-            if (ONLY_CONSOLE) {
+            if (ONLY.equals("console")) {
                 return consolePagesAlone(postgres, limit, each);
             }
             List<Figure> ceiling = new ArrayList<>();
@@ -71,6 +76,7 @@ public final class LedgerBenchmark {
             PlainAxonPeer.InProcess inProcess;
             List<Map<String, Object>> windows;
             Map<String, Object> bankFile;
+            Map<String, Object> bankFileWarm;
             Map<String, Object> consolePages;
             try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
                 int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
@@ -89,8 +95,11 @@ public final class LedgerBenchmark {
                 ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
                 readSide = ReadSide.measure(postgres, ledger.getBean(CommandGateway.class), port,
                         underLoadRate(sustainable), each);
-                bankFile = Profiles.of("bank-file", () -> BankFileRun.measure(ledger.getBean(CommandGateway.class), http,
-                        port, Integer.getInteger("benchmark.bank-file-payments", 50_000)));
+                bankFile = BankFileRun.measure("bank-file", ledger.getBean(CommandGateway.class), http, port,
+                        BANK_FILE_PAYMENTS);
+                // the same again, now that the first has warmed the code only a bank file runs
+                bankFileWarm = BankFileRun.measure("bank-file-warm", ledger.getBean(CommandGateway.class), http,
+                        port, BANK_FILE_PAYMENTS);
                 consolePages = CONSOLE_DEBTS > 0
                         ? ConsolePageTimes.measure(postgres, limit, port, CONSOLE_DEBTS, each) : null;
             }
@@ -104,6 +113,7 @@ public final class LedgerBenchmark {
             results.put("inProcess", inProcess.configuration());
             Report.add(results, "groupCommitWindows", "group commit windows", windows);
             Report.add(results, "bankFile", "bank file", bankFile);
+            Report.add(results, "bankFileWarm", "bank file, the second", bankFileWarm);
             Report.add(results, "standaloneMemory", "standalone memory", memory);
             if (consolePages != null) {
                 Report.add(results, "consolePages", "console pages", consolePages);
@@ -122,6 +132,25 @@ public final class LedgerBenchmark {
             Map<String, Object> results = Report.header(each);
             Report.add(results, "consolePages", "console pages",
                     ConsolePageTimes.measure(postgres, limit, port, CONSOLE_DEBTS, each));
+            return results;
+        }
+    }
+
+    /**
+     * Three bank files one after the other on one command side, each paying debts of its own: the spread between
+     * them is the machine's, which one file in a full run cannot show.
+     */
+    private static Map<String, Object> bankFilesAlone(EmbeddedPostgres postgres, Duration each) throws Exception {
+        try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
+            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (int file = 1; file <= 3; file++) {
+                files.add(BankFileRun.measure("bank-file-" + file, ledger.getBean(CommandGateway.class), http, port,
+                        BANK_FILE_PAYMENTS));
+            }
+            Map<String, Object> results = Report.header(each);
+            Report.add(results, "bankFiles", "bank files, one after the other", files);
             return results;
         }
     }
