@@ -31,7 +31,9 @@ import java.util.Map;
  * hour of {@link BothSidesAtWork}), two bank files ({@link BankFileRun}) and the standalone ledger's memory
  * ({@link StandaloneMemory}); with {@code -Dbenchmark.console-debts=N}, the console's pages last
  * ({@link ConsolePageTimes}), and with {@code -Dbenchmark.only=console} those alone. With
- * {@code -Dbenchmark.only=bank-file}, three bank files one after the other and nothing else. Usage:
+ * {@code -Dbenchmark.only=bank-file}, three bank files one after the other and nothing else; with
+ * {@code -Dbenchmark.only=read-side}, the read side's catch-up, rebuild and stream alone; with
+ * {@code -Dbenchmark.only=http}, three rounds of the commands over HTTP beside their ceilings. Usage:
  * {@code LedgerBenchmark <seconds per measurement> <results.json>}.
  */
 public final class LedgerBenchmark {
@@ -59,9 +61,15 @@ public final class LedgerBenchmark {
             if (ONLY.equals("bank-file")) {
                 return bankFilesAlone(postgres, each);
             }
+            if (ONLY.equals("read-side")) {
+                return readSideAlone(postgres, each);
+            }
             Ceiling limit = Ceiling.create(postgres);
             if (ONLY.equals("console")) {
                 return consolePagesAlone(postgres, limit, each);
+            }
+            if (ONLY.equals("http")) {
+                return commandsOverHttpAlone(postgres, limit, each);
             }
             List<Figure> ceiling = new ArrayList<>();
             for (int clients : CONCURRENCY) {
@@ -137,6 +145,30 @@ public final class LedgerBenchmark {
     }
 
     /**
+     * The commands over HTTP alone, after their warm-up: three rounds of 1, 4 and 16 clients, each beside a ceiling
+     * measured just before it at the same concurrency, so that the spread between rounds shows the machine's noise.
+     */
+    private static Map<String, Object> commandsOverHttpAlone(EmbeddedPostgres postgres, Ceiling limit, Duration each)
+            throws Exception {
+        try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
+            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Load.warmUp("commands", each,
+                    slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
+            List<Map<String, Object>> rounds = new ArrayList<>();
+            for (int round = 1; round <= 3; round++) {
+                for (int clients : CONCURRENCY) {
+                    rounds.add(Report.row(
+                            limit.beside("commands", clients, each, client -> new CommandMix(http, port))));
+                }
+            }
+            Map<String, Object> results = Report.header(each);
+            Report.add(results, "commandsOverHttp", "commands over HTTP, three rounds", rounds);
+            return results;
+        }
+    }
+
+    /**
      * Three bank files one after the other on one command side, each paying debts of its own: the spread between
      * them is the machine's, which one file in a full run cannot show.
      */
@@ -153,6 +185,22 @@ public final class LedgerBenchmark {
             Report.add(results, "bankFiles", "bank files, one after the other", files);
             return results;
         }
+    }
+
+    /**
+     * The read side alone: commands over HTTP for a measurement's time fill the store with debts, copied until it
+     * holds {@code -Dbenchmark.read-side-events}; then a fresh query side catches up, rebuilds and serves the stream.
+     */
+    private static Map<String, Object> readSideAlone(EmbeddedPostgres postgres, Duration each) throws Exception {
+        try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
+            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Load.measure("commands", 4, each, client -> new CommandMix(http, port));
+        }
+        ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
+        Map<String, Object> results = Report.header(each);
+        Report.add(results, "readSide", "read side", ReadSide.measureAlone(postgres, each));
+        return results;
     }
 
     /** The command side on {@code postgres}, on a free port, with an advisor and an operator signing in. */

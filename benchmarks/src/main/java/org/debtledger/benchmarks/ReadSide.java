@@ -115,67 +115,11 @@ final class ReadSide {
     static Map<String, Object> measure(EmbeddedPostgres postgres, CommandGateway gateway, int commandPort,
                                        double commandRate, Duration each) throws Exception {
         long begin = System.nanoTime();
-        try (ConfigurableApplicationContext query = querySide(postgres, List.of(QuerySideApplication.class),
-                "classpath:debt-ledger-query.yml")) {
+        try (ConfigurableApplicationContext query = freshQuerySide(postgres)) {
+            Map<String, Object> figures = fromTheStore(postgres, query, begin, each);
             ReadPositions positions = query.getBean(ReadPositions.class);
-            long head = Profiles.of("catch-up", () -> caughtUp(query));
-            double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
-            // the read models as caught up, before a rebuild leaves a version of them behind
-            Map<String, Object> storage = StoreSizes.measure(postgres.getPostgresDatabase());
-
-            ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
-            long rebuildBegin = System.nanoTime();
-            Profiles.of("rebuild", () -> {
-                rebuilds.start(ProcessingGroups.ALL);
-                long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
-                while (!ProcessingGroups.ALL.stream()
-                        .allMatch(model -> rebuilds.status(model).status().equals("COMPLETED"))) {
-                    for (String model : ProcessingGroups.ALL) {
-                        if (rebuilds.status(model).status().equals("FAILED")) {
-                            throw new IllegalStateException("the rebuild failed: " + rebuilds.status(model));
-                        }
-                    }
-                    if (System.nanoTime() > rebuildDeadline) {
-                        throw new IllegalStateException("the rebuild did not finish within 30 minutes");
-                    }
-                    Thread.sleep(20);
-                }
-                return null;
-            });
-            double rebuildSeconds = (System.nanoTime() - rebuildBegin) / 1e9;
-
             int port = ((WebServerApplicationContext) query).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            StreamConsumer consumer = new StreamConsumer(http, port, RunSecrets.INTEGRATION, head);
-            long firstPassBegin = System.nanoTime();
-            long received = Profiles.of("stream-first-pass", consumer::pass);
-            double firstPassSeconds = (System.nanoTime() - firstPassBegin) / 1e9;
-            long warm = System.nanoTime() + each.toNanos();
-            while (System.nanoTime() < warm) {
-                consumer.pass();
-            }
-            long[] passes = Profiles.of("stream", () -> {
-                long passesBegin = System.nanoTime();
-                long events = 0;
-                long count = 0;
-                do {
-                    events += consumer.pass();
-                    count++;
-                } while (System.nanoTime() - passesBegin < each.toNanos());
-                return new long[]{events, count, System.nanoTime() - passesBegin};
-            });
-
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("events", head);
-            figures.put("startAndCatchUpSeconds", Math.round(catchUpSeconds * 100) / 100.0);
-            figures.put("startAndCatchUpEventsPerSecond", Math.round(head / catchUpSeconds));
-            figures.put("rebuildAllSeconds", Math.round(rebuildSeconds * 100) / 100.0);
-            figures.put("rebuildEventsPerSecond", Math.round(head / rebuildSeconds));
-            figures.put("streamEventsReceived", received);
-            figures.put("streamFirstPassEventsPerSecond", Math.round(received / firstPassSeconds));
-            figures.put("streamPasses", passes[1]);
-            figures.put("streamEventsPerSecond", Math.round(passes[0] / (passes[2] / 1e9)));
-            figures.put("storage", storage);
             figures.putAll(BothSidesAtWork.measure(http, commandPort, port, positions, commandRate, each));
             figures.putAll(BothSidesAtWork.busyHour(gateway, http, commandPort, port, positions,
                     query.getBean(DataSource.class), Integer.getInteger("benchmark.busy-hour-payments", 20_000),
@@ -183,6 +127,87 @@ final class ReadSide {
             log.warn("%nread side: {}".formatted(), figures);
             return figures;
         }
+    }
+
+    /** The catch-up, the rebuild and the stream alone, with nothing else at work. */
+    static Map<String, Object> measureAlone(EmbeddedPostgres postgres, Duration each) throws Exception {
+        long begin = System.nanoTime();
+        try (ConfigurableApplicationContext query = freshQuerySide(postgres)) {
+            Map<String, Object> figures = fromTheStore(postgres, query, begin, each);
+            log.warn("%nread side alone: {}".formatted(), figures);
+            return figures;
+        }
+    }
+
+    private static ConfigurableApplicationContext freshQuerySide(EmbeddedPostgres postgres) {
+        return querySide(postgres, List.of(QuerySideApplication.class), "classpath:debt-ledger-query.yml");
+    }
+
+    /**
+     * On a query side started at {@code begin}: how long it took to catch up, how fast it rebuilds both models, and
+     * how fast a consumer pages through the stream.
+     */
+    private static Map<String, Object> fromTheStore(EmbeddedPostgres postgres, ConfigurableApplicationContext query,
+                                                    long begin, Duration each) throws Exception {
+        long head = Profiles.of("catch-up", () -> caughtUp(query));
+        double catchUpSeconds = (System.nanoTime() - begin) / 1e9;
+        // the read models as caught up, before a rebuild leaves a version of them behind
+        Map<String, Object> storage = StoreSizes.measure(postgres.getPostgresDatabase());
+
+        ProjectionRebuilds rebuilds = query.getBean(ProjectionRebuilds.class);
+        long rebuildBegin = System.nanoTime();
+        Profiles.of("rebuild", () -> {
+            rebuilds.start(ProcessingGroups.ALL);
+            long rebuildDeadline = rebuildBegin + TimeUnit.MINUTES.toNanos(30);
+            while (!ProcessingGroups.ALL.stream()
+                    .allMatch(model -> rebuilds.status(model).status().equals("COMPLETED"))) {
+                for (String model : ProcessingGroups.ALL) {
+                    if (rebuilds.status(model).status().equals("FAILED")) {
+                        throw new IllegalStateException("the rebuild failed: " + rebuilds.status(model));
+                    }
+                }
+                if (System.nanoTime() > rebuildDeadline) {
+                    throw new IllegalStateException("the rebuild did not finish within 30 minutes");
+                }
+                Thread.sleep(20);
+            }
+            return null;
+        });
+        double rebuildSeconds = (System.nanoTime() - rebuildBegin) / 1e9;
+
+        int port = ((WebServerApplicationContext) query).getWebServer().getPort();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        StreamConsumer consumer = new StreamConsumer(http, port, RunSecrets.INTEGRATION, head);
+        long firstPassBegin = System.nanoTime();
+        long received = Profiles.of("stream-first-pass", consumer::pass);
+        double firstPassSeconds = (System.nanoTime() - firstPassBegin) / 1e9;
+        long warm = System.nanoTime() + each.toNanos();
+        while (System.nanoTime() < warm) {
+            consumer.pass();
+        }
+        long[] passes = Profiles.of("stream", () -> {
+            long passesBegin = System.nanoTime();
+            long events = 0;
+            long count = 0;
+            do {
+                events += consumer.pass();
+                count++;
+            } while (System.nanoTime() - passesBegin < each.toNanos());
+            return new long[]{events, count, System.nanoTime() - passesBegin};
+        });
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", head);
+        figures.put("startAndCatchUpSeconds", Math.round(catchUpSeconds * 100) / 100.0);
+        figures.put("startAndCatchUpEventsPerSecond", Math.round(head / catchUpSeconds));
+        figures.put("rebuildAllSeconds", Math.round(rebuildSeconds * 100) / 100.0);
+        figures.put("rebuildEventsPerSecond", Math.round(head / rebuildSeconds));
+        figures.put("streamEventsReceived", received);
+        figures.put("streamFirstPassEventsPerSecond", Math.round(received / firstPassSeconds));
+        figures.put("streamPasses", passes[1]);
+        figures.put("streamEventsPerSecond", Math.round(passes[0] / (passes[2] / 1e9)));
+        figures.put("storage", storage);
+        return figures;
     }
 
     /**

@@ -39,17 +39,7 @@ final class Report {
             for (Figure figure : List.of(ceiling.get(i), commands.get(i), inProcess.ledger().get(i),
                     inProcess.plainAxon().get(i))) {
                 double ratio = figure.perSecond() / figure.ceilingPerSecond();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("figure", figure.name());
-                row.put("clients", figure.concurrency());
-                row.put("perSecond", Math.round(figure.perSecond()));
-                row.put("ceilingPerSecond", Math.round(figure.ceilingPerSecond()));
-                row.put("ratioToCeiling", Math.round(ratio * 1000) / 1000.0);
-                row.put("p50Millis", figure.p50Micros() / 1000.0);
-                row.put("p99Millis", figure.p99Micros() / 1000.0);
-                row.put("maxMillis", figure.maxMicros() / 1000.0);
-                row.put("compileMillis", figure.compileMillis());
-                rows.add(row);
+                rows.add(row(figure));
                 table.append(String.format("%-10s %8d %12.0f %12.0f %8.2f %10.2f %10.2f %10.2f %10d%n", figure.name(),
                         figure.concurrency(), figure.perSecond(), figure.ceilingPerSecond(), ratio,
                         figure.p50Micros() / 1000.0, figure.p99Micros() / 1000.0, figure.maxMicros() / 1000.0,
@@ -59,6 +49,21 @@ final class Report {
         results.put("figures", rows);
         log.warn(table.toString());
         return results;
+    }
+
+    /** A figure as a row of the results: its rate, the ceiling's beside it and their ratio, its latencies. */
+    static Map<String, Object> row(Figure figure) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("figure", figure.name());
+        row.put("clients", figure.concurrency());
+        row.put("perSecond", Math.round(figure.perSecond()));
+        row.put("ceilingPerSecond", Math.round(figure.ceilingPerSecond()));
+        row.put("ratioToCeiling", Math.round(figure.perSecond() / figure.ceilingPerSecond() * 1000) / 1000.0);
+        row.put("p50Millis", figure.p50Micros() / 1000.0);
+        row.put("p99Millis", figure.p99Micros() / 1000.0);
+        row.put("maxMillis", figure.maxMicros() / 1000.0);
+        row.put("compileMillis", figure.compileMillis());
+        return row;
     }
 
     /** The run's date and machine, and how long each measurement ran. */

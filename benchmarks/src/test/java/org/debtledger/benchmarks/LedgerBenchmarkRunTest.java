@@ -45,6 +45,16 @@ class LedgerBenchmarkRunTest {
         if ("console".equals(System.getProperty("benchmark.only"))) {
             return; // the console's pages alone were asked for
         }
+        if ("http".equals(System.getProperty("benchmark.only"))) {
+            assertThat(written.path("commandsOverHttp")).hasSize(9);
+            written.path("commandsOverHttp")
+                    .forEach(row -> assertThat(row.path("ratioToCeiling").asDouble()).isPositive());
+            return;
+        }
+        if ("read-side".equals(System.getProperty("benchmark.only"))) {
+            assertThat(written.path("readSide").path("rebuildEventsPerSecond").asLong()).isPositive();
+            return;
+        }
         if ("bank-file".equals(System.getProperty("benchmark.only"))) {
             assertThat(written.path("bankFiles")).hasSize(3);
             written.path("bankFiles").forEach(file -> assertThat(file.path("paymentsPerSecond").asLong()).isPositive());
