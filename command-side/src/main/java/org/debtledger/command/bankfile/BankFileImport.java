@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies a bank file's payments, each as its own {@code RecordPayment} through the command gateway, on a bounded
- * pool of workers ({@code ledger.bank-file.workers}, 64 unless configured). A worker waits for its payment's group
+ * pool of workers ({@code ledger.bank-file.workers}, 128 unless configured). A worker waits for its payment's group
  * commit and holds no database connection, so enough of them keep the commits full. Each debt's payments are applied one after another in the file's order, by one worker,
  * so the outcome is the same as applying the file line by line; different debts are applied at once.
  * A line that cannot be applied is reported with its rule and the rest go on; only the database out of reach
@@ -57,7 +57,7 @@ public class BankFileImport implements DisposableBean {
     private final int workerCount;
     private final ExecutorService workers;
 
-    BankFileImport(CommandGateway commandGateway, @Value("${ledger.bank-file.workers:64}") int workerCount) {
+    BankFileImport(CommandGateway commandGateway, @Value("${ledger.bank-file.workers:128}") int workerCount) {
         if (workerCount < 1) {
             throw new IllegalStateException("ledger.bank-file.workers must be at least 1, not " + workerCount);
         }
