@@ -87,8 +87,8 @@ public final class LedgerBenchmark {
             Map<String, Object> bankFileWarm;
             Map<String, Object> consolePages;
             try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
-                int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                int port = portOf(ledger);
+                HttpClient http = client();
                 Load.warmUp("commands", each,
                         slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
                 for (int clients : CONCURRENCY) {
@@ -136,7 +136,7 @@ public final class LedgerBenchmark {
             throw new IllegalArgumentException("-Dbenchmark.only=console needs -Dbenchmark.console-debts=N");
         }
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
-            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+            int port = portOf(ledger);
             Map<String, Object> results = Report.header(each);
             Report.add(results, "consolePages", "console pages",
                     ConsolePageTimes.measure(postgres, limit, port, CONSOLE_DEBTS, each));
@@ -151,8 +151,8 @@ public final class LedgerBenchmark {
     private static Map<String, Object> commandsOverHttpAlone(EmbeddedPostgres postgres, Ceiling limit, Duration each)
             throws Exception {
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
-            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            int port = portOf(ledger);
+            HttpClient http = client();
             Load.warmUp("commands", each,
                     slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
             List<Map<String, Object>> rounds = new ArrayList<>();
@@ -174,8 +174,8 @@ public final class LedgerBenchmark {
      */
     private static Map<String, Object> bankFilesAlone(EmbeddedPostgres postgres, Duration each) throws Exception {
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
-            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            int port = portOf(ledger);
+            HttpClient http = client();
             List<Map<String, Object>> files = new ArrayList<>();
             for (int file = 1; file <= 3; file++) {
                 files.add(BankFileRun.measure("bank-file-" + file, ledger.getBean(CommandGateway.class), http, port,
@@ -193,14 +193,22 @@ public final class LedgerBenchmark {
      */
     private static Map<String, Object> readSideAlone(EmbeddedPostgres postgres, Duration each) throws Exception {
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
-            int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            int port = portOf(ledger);
+            HttpClient http = client();
             Load.measure("commands", 4, each, client -> new CommandMix(http, port));
         }
         ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
         Map<String, Object> results = Report.header(each);
         Report.add(results, "readSide", "read side", ReadSide.measureAlone(postgres, each));
         return results;
+    }
+
+    private static int portOf(ConfigurableApplicationContext ledger) {
+        return ((WebServerApplicationContext) ledger).getWebServer().getPort();
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The command side on {@code postgres}, on a free port, with an advisor and an operator signing in. */

@@ -14,8 +14,8 @@ import java.sql.SQLException;
 /**
  * The connections a query waits on, for its reads and its access-log entry: a pool of their own, apart from the one
  * the projections, the commands and close of business share, so that a balance asked for while a bank file runs
- * never waits for a connection the batch work holds. The same database, user and password as the ledger's data
- * source; {@code ledger.queries.pool-size} connections at most, opened as they are needed.
+ * never waits for a connection the batch work holds. The same database, user, password and settings as the ledger's
+ * data source; {@code ledger.queries.pool-size} connections at most, opened as they are needed.
  */
 public final class QueryConnections implements AutoCloseable {
 
@@ -33,13 +33,14 @@ public final class QueryConnections implements AutoCloseable {
         pool.setPassword(shared.getPassword());
         pool.setDataSourceProperties(shared.getDataSourceProperties());
         pool.setConnectionTimeout(shared.getConnectionTimeout());
+        pool.setConnectionInitSql(shared.getConnectionInitSql());
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
         if (registry != null) {
             pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
-        jdbc = JdbcClient.create(pool);
         template = new JdbcTemplate(pool);
+        jdbc = JdbcClient.create(template);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
 
