@@ -137,10 +137,8 @@ public final class LedgerBenchmark {
         }
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
             int port = portOf(ledger);
-            Map<String, Object> results = Report.header(each);
-            Report.add(results, "consolePages", "console pages",
+            return Report.alone(each, "consolePages", "console pages",
                     ConsolePageTimes.measure(postgres, limit, port, CONSOLE_DEBTS, each));
-            return results;
         }
     }
 
@@ -162,9 +160,7 @@ public final class LedgerBenchmark {
                             limit.beside("commands", clients, each, client -> new CommandMix(http, port))));
                 }
             }
-            Map<String, Object> results = Report.header(each);
-            Report.add(results, "commandsOverHttp", "commands over HTTP, three rounds", rounds);
-            return results;
+            return Report.alone(each, "commandsOverHttp", "commands over HTTP, three rounds", rounds);
         }
     }
 
@@ -181,9 +177,7 @@ public final class LedgerBenchmark {
                 files.add(BankFileRun.measure("bank-file-" + file, ledger.getBean(CommandGateway.class), http, port,
                         BANK_FILE_PAYMENTS));
             }
-            Map<String, Object> results = Report.header(each);
-            Report.add(results, "bankFiles", "bank files, one after the other", files);
-            return results;
+            return Report.alone(each, "bankFiles", "bank files, one after the other", files);
         }
     }
 
@@ -198,9 +192,7 @@ public final class LedgerBenchmark {
             Load.measure("commands", 4, each, client -> new CommandMix(http, port));
         }
         ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
-        Map<String, Object> results = Report.header(each);
-        Report.add(results, "readSide", "read side", ReadSide.measureAlone(postgres, each));
-        return results;
+        return Report.alone(each, "readSide", "read side", ReadSide.measureAlone(postgres, each));
     }
 
     private static int portOf(ConfigurableApplicationContext ledger) {

@@ -78,6 +78,13 @@ final class Report {
         return results;
     }
 
+    /** The results of a run that measured one thing alone ({@code -Dbenchmark.only}): the header and its figures. */
+    static Map<String, Object> alone(Duration each, String name, String printed, Object figures) {
+        Map<String, Object> results = header(each);
+        add(results, name, printed, figures);
+        return results;
+    }
+
     /** The commands sent at a fixed rate: the rate asked for and the latencies, in milliseconds. */
     static Map<String, Object> atFixedRate(Figure atRate) {
         return Map.of("perSecondAsked", Math.round(atRate.perSecond()), "p50Millis", atRate.p50Micros() / 1000.0,
