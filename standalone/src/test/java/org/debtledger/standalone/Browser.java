@@ -104,6 +104,14 @@ final class Browser implements AutoCloseable {
         click(By.xpath("//button[normalize-space()='" + label + "']"));
     }
 
+    /**
+     * Waits for the page's confirmation ({@code .done}) to read {@code text}: after a form is sent, the page before
+     * its answer may still show a confirmation of its own until the answer replaces it.
+     */
+    void done(String text) {
+        waitForText(By.cssSelector(".done"), text);
+    }
+
     /** The element once it is shown; if it is not within 10 s, the failure says what the page showed instead. */
     WebElement waitFor(By what) {
         try {

@@ -138,12 +138,12 @@ class ConsoleInTheBrowserTest {
         browser.type("monthlyExpenses", "1600.00");
         String first = browser.driver.findElement(By.id("amount-1")).getDomAttribute("value");
         browser.press("Agree the plan");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Plan of 3 instalments agreed");
+        browser.done("Plan of 3 instalments agreed");
         assertThat(browser.driver.findElements(By.cssSelector("#instalments tbody tr"))).hasSize(3);
 
         browser.type("payment-amount", first);
         browser.press("Record payment");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Payment of " + first + " EUR recorded");
+        browser.done("Payment of " + first + " EUR recorded");
         assertThat(browser.text(By.cssSelector("#instalments tbody tr:first-child"))).contains("PAID");
         assertThat(browser.text(By.id("paid"))).isEqualTo(first + " EUR");
         assertThat(browser.text(By.id("timeline"))).contains("PaymentPlanAgreed").contains("PaymentReceived");
@@ -177,8 +177,7 @@ class ConsoleInTheBrowserTest {
         browser.type("promise-amount", "50.00");
         browser.date("promise-for", TODAY.plusDays(5));
         browser.press("Record promise");
-        assertThat(browser.text(By.cssSelector(".done")))
-                .isEqualTo("Promise to pay 50.00 EUR by " + TODAY.plusDays(5) + " recorded");
+        browser.done("Promise to pay 50.00 EUR by " + TODAY.plusDays(5) + " recorded");
         assertThat(browser.text(By.cssSelector("#promises tbody tr:first-child"))).contains("OPEN")
                 .contains("50.00 EUR").contains("ADVISOR_PHONE").contains(TODAY.plusDays(5).toString());
         assertThat(browser.text(By.id("timeline"))).contains("PromiseToPayMade");
@@ -224,7 +223,7 @@ class ConsoleInTheBrowserTest {
         new Select(browser.driver.findElement(By.id("contact-outcome"))).selectByValue("CALL_BACK_REQUESTED");
         browser.date("contact-call-back-on", TODAY.plusDays(1));
         browser.press("Log contact");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, call back requested");
+        browser.done("Contact recorded: phone, call back requested");
         assertThat(browser.text(By.cssSelector("#contacts tbody"))).contains("OUTBOUND PHONE CALL_BACK_REQUESTED");
 
         browser.go("/console/queue?type=CALL_BACK");
@@ -236,7 +235,7 @@ class ConsoleInTheBrowserTest {
         browser.date("contact-date", TODAY.plusDays(1));
         browser.type("contact-note", "Lost her job in May; will pay the rest on Friday.");
         browser.press("Log contact");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contact recorded: phone, reached, with its note");
+        browser.done("Contact recorded: phone, reached, with its note");
         assertThat(browser.driver.findElements(By.cssSelector("#contacts td.note")))
                 .as("notes are read only when asked for, each reading logged").isEmpty();
         browser.click(By.id("show-notes"));
@@ -268,7 +267,7 @@ class ConsoleInTheBrowserTest {
         browser.type("pd-name", "Aino Virtanen");
         browser.type("pd-address", "Mannerheimintie 1, Helsinki");
         browser.press("Record personal data");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Personal data recorded");
+        browser.done("Personal data recorded");
         browser.go("/console");
         browser.type("q", "virtanen");
         browser.press("Find");
@@ -437,7 +436,7 @@ class ConsoleInTheBrowserTest {
         browser.type("referenceRate", "2.25");
         browser.type("source", "Bank of Finland press release");
         browser.press("Record the rate");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Reference rate 2.25 % recorded from " + next);
+        browser.done("Reference rate 2.25 % recorded from " + next);
         assertThat(browser.text(By.id("rates"))).contains(next + " " + LocalDate.parse(next).plusMonths(6).minusDays(1)
                 + " 2.25");
         assertThat(browser.unnamedFields()).isEmpty();
@@ -467,7 +466,7 @@ class ConsoleInTheBrowserTest {
                 .isEqualTo("Kotka Energia Oy");
         browser.type("remittance-account", "FI21 1234 5600 0007 85");
         browser.press("Register the creditor");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Creditor " + creditorId + " registered");
+        browser.done("Creditor " + creditorId + " registered");
         assertThat(browser.text(By.id("creditor-title"))).isEqualTo("Kotka Energia Oy");
         assertThat(browser.text(By.id("account"))).isEqualTo("FI2112345600000785");
         assertThat(browser.driver.findElement(By.id("from")).getDomProperty("value"))
@@ -478,7 +477,7 @@ class ConsoleInTheBrowserTest {
         browser.type("interest-share", "50.00");
         browser.type("principal-commission", "2.50");
         browser.press("Add the contract");
-        assertThat(browser.text(By.cssSelector(".done"))).isEqualTo("Contract in force from 2025-01-01 recorded");
+        browser.done("Contract in force from 2025-01-01 recorded");
         assertThat(browser.text(By.cssSelector("#contracts tbody"))).isEqualTo("2025-01-01 50.00 2.50");
 
         // a debt of the creditor placed in January 2025 and paid in part before it fell due, as an advisor records it
