@@ -74,23 +74,32 @@ public class AccessLog implements DisposableBean {
                         String resource, String channel, String reason, String correlationId) {
     }
 
-    /** Records that the current caller read {@code debtorId}'s data (and {@code debtId}'s, when one debt). */
-    public void record(HttpServletRequest request, Purpose purpose, String debtorId, String debtId) {
-        Caller caller = Caller.current();
-        try {
-            insert(request, purpose, debtorId, debtId, caller);
-        } catch (RuntimeException e) {
-            failed.increment();
-            throw e;
-        }
-        written.increment();
+    /** One debtor's data read: the debtor, and the debt when one debt was read. */
+    public record Read(String debtorId, String debtId) {
     }
 
-    private void insert(HttpServletRequest request, Purpose purpose, String debtorId, String debtId, Caller caller) {
-        writes.write(caller.id(), caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                debtorId, debtId, request.getMethod() + " " + request.getRequestURI(),
-                purpose.channel() == null ? null : purpose.channel().name(), purpose.reason(),
-                purpose.correlationId());
+    /** Records that the current caller read {@code debtorId}'s data (and {@code debtId}'s, when one debt). */
+    public void record(HttpServletRequest request, Purpose purpose, String debtorId, String debtId) {
+        record(request, purpose, List.of(new Read(debtorId, debtId)));
+    }
+
+    /** Records each of {@code reads} one answer gave the current caller, waiting once for all their commits. */
+    public void record(HttpServletRequest request, Purpose purpose, List<Read> reads) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        Caller caller = Caller.current();
+        String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        String resource = request.getMethod() + " " + request.getRequestURI();
+        String channel = purpose.channel() == null ? null : purpose.channel().name();
+        try {
+            writes.write(reads.stream().map(read -> new Object[]{caller.id(), roles, read.debtorId(), read.debtId(),
+                    resource, channel, purpose.reason(), purpose.correlationId()}).toList());
+        } catch (RuntimeException e) {
+            failed.increment(reads.size());
+            throw e;
+        }
+        written.increment(reads.size());
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Writes access-log entries in groups. A read still waits until its entry is committed, but the reads that arrive
  * together share one transaction, and so one flush of the write-ahead log, instead of a commit each. One thread
- * writes: it takes every entry waiting, up to {@value #MAX_GROUP}, and inserts them in one batch.
+ * writes: it takes every answer's entries waiting, up to {@value #MAX_GROUP} answers, and inserts them in one batch.
  */
 final class AccessLogWrites implements AutoCloseable {
 
@@ -24,8 +24,8 @@ final class AccessLogWrites implements AutoCloseable {
             + " debtor_id, debt_id, resource, channel, reason, correlation_id)"
             + " VALUES (clock_timestamp(), ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** An entry's values in the order of the insert's parameters, and the read waiting for its commit. */
-    private record Waiting(Object[] values, CompletableFuture<Void> committed) {
+    /** An answer's entries, each its values in the order of the insert's parameters, and the read waiting for them. */
+    private record Waiting(List<Object[]> entries, CompletableFuture<Void> committed) {
     }
 
     private final JdbcTemplate jdbc;
@@ -43,11 +43,12 @@ final class AccessLogWrites implements AutoCloseable {
         writer.start();
     }
 
-    /** Writes the entry and waits for its commit; throws when it was not committed within the wait. */
-    void write(String actor, String roles, String debtor, String debt, String resource, String channel,
-               String reason, String correlation) {
-        Waiting waiting = new Waiting(new Object[]{actor, roles, debtor, debt, resource, channel, reason, correlation},
-                new CompletableFuture<>());
+    /**
+     * Writes the entries of one answer, each its values in the order of the insert's parameters, in one transaction,
+     * and waits for its commit; throws when they were not committed within the wait.
+     */
+    void write(List<Object[]> entries) {
+        Waiting waiting = new Waiting(entries, new CompletableFuture<>());
         if (!writer.isAlive()) {
             throw new IllegalStateException("the access log is closed");
         }
@@ -73,7 +74,7 @@ final class AccessLogWrites implements AutoCloseable {
                 queue.drainTo(group, MAX_GROUP - 1);
                 try {
                     transactions.executeWithoutResult(status ->
-                            jdbc.batchUpdate(INSERT, group.stream().map(Waiting::values).toList()));
+                            jdbc.batchUpdate(INSERT, group.stream().flatMap(waiting -> waiting.entries().stream()).toList()));
                     group.forEach(waiting -> waiting.committed().complete(null));
                 } catch (RuntimeException failure) {
                     group.forEach(waiting -> waiting.committed().completeExceptionally(failure));

@@ -66,7 +66,8 @@ class SearchController {
                         hit.view().invoiceReference(), hit.view().status().name(), hit.view().outstanding().total(),
                         hit.matchedOn()))
                 .toList();
-        matches.forEach(match -> accessLog.record(request, purpose, match.debtorId(), match.debtId()));
+        accessLog.record(request, purpose,
+                matches.stream().map(match -> new AccessLog.Read(match.debtorId(), match.debtId())).toList());
         return ResponseEntity.ok().header("X-Read-Position", Long.toString(reached))
                 .body(new Answer(text, matches, page, size, found.size() > size));
     }

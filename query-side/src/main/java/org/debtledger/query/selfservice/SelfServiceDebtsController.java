@@ -122,8 +122,8 @@ class SelfServiceDebtsController {
         long reached = positions.awaitAtLeast(ProcessingGroups.DEBTS, minPosition);
         List<DebtView> views = reads.viewsOfDebtors(Caller.current().debtorIds(), after, MAX_DEBTS + 1);
         List<DebtView> shown = views.subList(0, Math.min(views.size(), MAX_DEBTS));
-        shown.stream().map(DebtView::debtorId).distinct().sorted()
-                .forEach(debtorId -> accessLog.record(request, purpose, debtorId, null));
+        accessLog.record(request, purpose, shown.stream().map(DebtView::debtorId).distinct().sorted()
+                .map(debtorId -> new AccessLog.Read(debtorId, null)).toList());
         return ResponseEntity.ok().header(READ_POSITION, Long.toString(reached))
                 .body(new Debts(shown.stream().map(DebtSummary::of).toList(), views.size() > MAX_DEBTS));
     }

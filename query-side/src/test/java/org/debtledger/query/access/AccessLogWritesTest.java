@@ -40,6 +40,26 @@ class AccessLogWritesTest {
         side.close();
     }
 
+    /** An advisor's entry for reading debt {@code debt} of debtor d-1. */
+    private static Object[] entry(String actor, String debt) {
+        return new Object[]{actor, "ADVISOR", "d-1", debt, "GET /x", null, null, null};
+    }
+
+    @Test
+    void theEntriesOfOneAnswerAreCommittedTogether() {
+        DataSource database = side.bean(DataSource.class);
+        String actor = "advisor-" + UUID.randomUUID();
+        try (AccessLogWrites writes = new AccessLogWrites(new JdbcTemplate(database),
+                new TransactionTemplate(new DataSourceTransactionManager(database)), 30_000)) {
+            writes.write(List.of(entry(actor, "found-1"), entry(actor, "found-2"), entry(actor, "found-3")));
+        }
+        assertThat(side.database.sql("SELECT written_by::text FROM ledger_private.access_log WHERE actor_id = :actor")
+                .param("actor", actor).query(String.class).list())
+                .as("an entry for each debt the answer showed, all in one transaction")
+                .hasSize(3).containsOnly(side.database.sql("SELECT min(written_by)::text FROM ledger_private.access_log"
+                        + " WHERE actor_id = :actor").param("actor", actor).query(String.class).single());
+    }
+
     @Test
     void entriesWaitingWhileTheLogIsBusyShareOneTransactionAndEachReadGoesOnOnlyOnceCommitted() throws Exception {
         DataSource database = side.bean(DataSource.class);
@@ -53,8 +73,7 @@ class AccessLogWritesTest {
             // the log is busy: its first insert waits on a lock another transaction holds
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE ledger_private.access_log IN SHARE MODE");
-            Future<?> first = reads.submit(() -> writes.write(actor, "ADVISOR", "d-1", "first", "GET /x", null,
-                    null, null));
+            Future<?> first = reads.submit(() -> writes.write(List.<Object[]>of(entry(actor, "first"))));
             await().atMost(30, TimeUnit.SECONDS).until(() -> side.database.sql(
                     "SELECT count(*) FROM pg_locks WHERE relation = 'ledger_private.access_log'::regclass"
                             + " AND NOT granted").query(Long.class).single() == 1);
@@ -65,7 +84,7 @@ class AccessLogWritesTest {
                     synchronized (readers) {
                         readers.add(Thread.currentThread());
                     }
-                    writes.write(actor, "ADVISOR", "d-1", debt, "GET /x", null, null, null);
+                    writes.write(List.<Object[]>of(entry(actor, debt)));
                 }));
             }
             // every read is waiting for its commit, and none has gone on
