@@ -1,5 +1,6 @@
 package org.debtledger.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.debtledger.command.CommandSideApplication;
@@ -33,8 +34,10 @@ import java.util.Map;
  * ({@link ConsolePageTimes}), and with {@code -Dbenchmark.only=console} those alone. With
  * {@code -Dbenchmark.only=bank-file}, three bank files one after the other and nothing else; with
  * {@code -Dbenchmark.only=read-side}, the read side's catch-up, rebuild and stream alone; with
- * {@code -Dbenchmark.only=http}, three rounds of the commands over HTTP beside their ceilings. Usage:
- * {@code LedgerBenchmark <seconds per measurement> <results.json>}.
+ * {@code -Dbenchmark.only=http}, three rounds of the commands over HTTP beside their ceilings; with
+ * {@code -Dbenchmark.only=at-work}, three rounds of both sides at work and the busy hour. Last, each of the
+ * {@link Targets} this run measured beside the figure of the run before it: the results it left in the same file, or
+ * in {@code -Dbenchmark.previous}. Usage: {@code LedgerBenchmark <seconds per measurement> <results.json>}.
  */
 public final class LedgerBenchmark {
 
@@ -47,7 +50,11 @@ public final class LedgerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Report.write(run(Duration.ofSeconds(Long.parseLong(args[0]))), Path.of(args[1]));
+        Path file = Path.of(args[1]);
+        JsonNode previous = Targets.previous(Path.of(System.getProperty(Targets.PREVIOUS, args[1])));
+        Map<String, Object> results = run(Duration.ofSeconds(Long.parseLong(args[0])));
+        Targets.add(results, previous);
+        Report.write(results, file);
     }
 
     public static Map<String, Object> run(Duration each) throws Exception {
@@ -63,6 +70,9 @@ public final class LedgerBenchmark {
             }
             if (ONLY.equals("read-side")) {
                 return readSideAlone(postgres, each);
+            }
+            if (ONLY.equals("at-work")) {
+                return bothSidesAtWorkAlone(postgres, each);
             }
             Ceiling limit = Ceiling.create(postgres);
             if (ONLY.equals("console")) {
@@ -193,6 +203,25 @@ public final class LedgerBenchmark {
         }
         ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
         return Report.alone(each, "readSide", "read side", ReadSide.measureAlone(postgres, each));
+    }
+
+    /**
+     * Both sides at work and the busy hour alone, three rounds: the commands warmed up over HTTP (filling the store),
+     * a fresh query side caught up, then each round at {@code -Dbenchmark.under-load-rate} commands a second (300
+     * unless given).
+     */
+    private static Map<String, Object> bothSidesAtWorkAlone(EmbeddedPostgres postgres, Duration each)
+            throws Exception {
+        try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
+            int port = portOf(ledger);
+            HttpClient http = client();
+            Load.warmUp("commands", each,
+                    slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
+            ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
+            return Report.alone(each, "bothSidesAtWork", "both sides at work, three rounds",
+                    ReadSide.measureAtWork(postgres, ledger.getBean(CommandGateway.class), port,
+                            Double.parseDouble(System.getProperty("benchmark.under-load-rate", "300")), each, 3));
+        }
     }
 
     private static int portOf(ConfigurableApplicationContext ledger) {

@@ -117,16 +117,41 @@ final class ReadSide {
         long begin = System.nanoTime();
         try (ConfigurableApplicationContext query = freshQuerySide(postgres)) {
             Map<String, Object> figures = fromTheStore(postgres, query, begin, each);
-            ReadPositions positions = query.getBean(ReadPositions.class);
-            int port = ((WebServerApplicationContext) query).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            figures.putAll(BothSidesAtWork.measure(http, commandPort, port, positions, commandRate, each));
-            figures.putAll(BothSidesAtWork.busyHour(gateway, http, commandPort, port, positions,
-                    query.getBean(DataSource.class), Integer.getInteger("benchmark.busy-hour-payments", 20_000),
-                    LocalDate.now(ZoneId.of("Europe/Helsinki"))));
+            figures.putAll(atWork(query, gateway, commandPort, commandRate, each));
             log.warn("%nread side: {}".formatted(), figures);
             return figures;
         }
+    }
+
+    /**
+     * Both sides at work and the busy hour, {@code rounds} times one after the other on one query side started
+     * fresh and caught up: the spread between rounds is the machine's, which one round in a full run cannot show.
+     */
+    static List<Map<String, Object>> measureAtWork(EmbeddedPostgres postgres, CommandGateway gateway, int commandPort,
+                                                   double commandRate, Duration each, int rounds) throws Exception {
+        try (ConfigurableApplicationContext query = freshQuerySide(postgres)) {
+            caughtUp(query);
+            List<Map<String, Object>> figures = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                figures.add(atWork(query, gateway, commandPort, commandRate, each));
+                log.warn("%nboth sides at work, round {}: {}".formatted(), round + 1, figures.get(round));
+            }
+            return figures;
+        }
+    }
+
+    /** Commands at {@code commandRate} beside queries, and then the busy hour, on {@code query}. */
+    private static Map<String, Object> atWork(ConfigurableApplicationContext query, CommandGateway gateway,
+                                              int commandPort, double commandRate, Duration each) throws Exception {
+        ReadPositions positions = query.getBean(ReadPositions.class);
+        int port = ((WebServerApplicationContext) query).getWebServer().getPort();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<String, Object> figures = new LinkedHashMap<>(
+                BothSidesAtWork.measure(http, commandPort, port, positions, commandRate, each));
+        figures.putAll(BothSidesAtWork.busyHour(gateway, http, commandPort, port, positions,
+                query.getBean(DataSource.class), Integer.getInteger("benchmark.busy-hour-payments", 20_000),
+                LocalDate.now(ZoneId.of("Europe/Helsinki"))));
+        return figures;
     }
 
     /** The catch-up, the rebuild and the stream alone, with nothing else at work. */
