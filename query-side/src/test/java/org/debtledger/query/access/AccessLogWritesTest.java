@@ -21,9 +21,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Reads that arrive while the access log is busy have their entries committed together, each read after its commit. */
+/**
+ * Reads that arrive while the access log is busy have their entries committed together, each read after its commit;
+ * a read that waits too long is refused and its entries are not written.
+ */
 class AccessLogWritesTest {
 
     @TempDir
@@ -58,6 +62,36 @@ class AccessLogWritesTest {
                 .as("an entry for each debt the answer showed, all in one transaction")
                 .hasSize(3).containsOnly(side.database.sql("SELECT min(written_by)::text FROM ledger_private.access_log"
                         + " WHERE actor_id = :actor").param("actor", actor).query(String.class).single());
+    }
+
+    @Test
+    void aReadThatWaitsLongerThanTheWaitIsRefusedAndItsEntryIsNotWritten() throws Exception {
+        DataSource database = side.bean(DataSource.class);
+        String actor = "advisor-" + UUID.randomUUID();
+        AccessLogWrites writes = new AccessLogWrites(new JdbcTemplate(database),
+                new TransactionTemplate(new DataSourceTransactionManager(database)), 500);
+        ExecutorService reads = Executors.newSingleThreadExecutor();
+        try (Connection blocker = database.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE ledger_private.access_log IN SHARE MODE");
+            Future<?> first = reads.submit(() -> writes.write(List.<Object[]>of(entry(actor, "first"))));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> side.database.sql(
+                    "SELECT count(*) FROM pg_locks WHERE relation = 'ledger_private.access_log'::regclass"
+                            + " AND NOT granted").query(Long.class).single() == 1);
+
+            assertThatThrownBy(() -> writes.write(List.<Object[]>of(entry(actor, "late"))))
+                    .hasMessage("the access log was not written within 500 ms");
+
+            blocker.commit();
+            first.get(30, TimeUnit.SECONDS);
+        } finally {
+            reads.shutdownNow();
+            writes.close();
+        }
+        assertThat(side.database.sql("SELECT debt_id FROM ledger_private.access_log WHERE actor_id = :actor")
+                .param("actor", actor).query(String.class).list()).containsExactly("first");
+        assertThatThrownBy(() -> writes.write(List.<Object[]>of(entry(actor, "closed"))))
+                .hasMessage("the access log is closed");
     }
 
     @Test
