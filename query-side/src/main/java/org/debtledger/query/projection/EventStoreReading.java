@@ -37,15 +37,16 @@ public class EventStoreReading {
 
     /**
      * The event store the processors read. In the query side alone another process appends to it, so nothing wakes
-     * a reader that has caught up: it asks the store again every 10 ms ({@code ledger.projection.fetch-delay})
-     * instead of Axon's default second, which would be the projection lag. Every 50 ms measured a lag of about 70 ms
-     * at p50 beside 300 commands a second, every 10 ms about 40 ms (benchmarks/RESULTS.md, 2026-12-07).
+     * a reader that has caught up: it asks the store again every 50 ms ({@code ledger.projection.fetch-delay})
+     * instead of Axon's default second, which would be the projection lag. Every 10 ms shortened the lag (about 45
+     * ms at p50 against 70 beside 300 commands a second) and lengthened the queries beside it (p99 43 to 73 ms against
+     * 30 to 42): benchmarks/RESULTS.md, 2026-12-07.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnMissingBean(EventBus.class)
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.projection.fetch-delay:10ms}") Duration fetchDelay) {
+                                  @Value("${ledger.projection.fetch-delay:50ms}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
