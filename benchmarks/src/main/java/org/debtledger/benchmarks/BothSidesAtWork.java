@@ -64,15 +64,15 @@ final class BothSidesAtWork {
 
     /**
      * The busy hour: a bank file of {@code payments} (its debts registered and caught up with first, not timed) and
-     * close of business for {@code businessDate} sent at once, the queries and probes running until both answered.
-     * Figures named {@code busyHour...}.
+     * close of business for {@code businessDate} sent at once, the queries and probes running until both answered,
+     * profiled as {@code busy-hour} when the run profiles. Figures named {@code busyHour...}.
      */
     static Map<String, Object> busyHour(CommandGateway gateway, HttpClient http, int commandPort, int queryPort,
                                         ReadPositions positions, DataSource database, int payments,
                                         LocalDate businessDate) throws Exception {
         String file = BankFileRun.fileFor(BankFileRun.register(gateway, payments));
         positions.awaitAtLeast(ProcessingGroups.DEBTS, ReadSide.head(database), Duration.ofMinutes(30));
-        Work runs = () -> {
+        Work runs = () -> Profiles.of("busy-hour", () -> {
             ExecutorService both = Executors.newFixedThreadPool(2);
             try {
                 Future<Map<String, Object>> bankFile = both.submit(() -> BankFileRun.send(http, commandPort, file,
@@ -86,7 +86,7 @@ final class BothSidesAtWork {
             } finally {
                 both.shutdownNow();
             }
-        };
+        });
         Map<String, Object> figures = new LinkedHashMap<>();
         once(http, commandPort, queryPort, positions, runs)
                 .forEach((name, value) -> figures.put("busyHour" + Character.toUpperCase(name.charAt(0))
