@@ -99,8 +99,7 @@ public final class LedgerBenchmark {
             try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
                 int port = portOf(ledger);
                 HttpClient http = client();
-                Load.warmUp("commands", each,
-                        slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
+                warmUpCommands(http, port, each);
                 for (int clients : CONCURRENCY) {
                     commands.add(limit.beside("commands", clients, each, client -> new CommandMix(http, port)));
                 }
@@ -161,8 +160,7 @@ public final class LedgerBenchmark {
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
             int port = portOf(ledger);
             HttpClient http = client();
-            Load.warmUp("commands", each,
-                    slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
+            warmUpCommands(http, port, each);
             List<Map<String, Object>> rounds = new ArrayList<>();
             for (int round = 1; round <= 3; round++) {
                 for (int clients : CONCURRENCY) {
@@ -215,13 +213,18 @@ public final class LedgerBenchmark {
         try (ConfigurableApplicationContext ledger = commandSide(postgres)) {
             int port = portOf(ledger);
             HttpClient http = client();
-            Load.warmUp("commands", each,
-                    slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
+            warmUpCommands(http, port, each);
             ReadSide.copyDebtsUntil(postgres.getPostgresDatabase(), Long.getLong("benchmark.read-side-events", 0));
             return Report.alone(each, "bothSidesAtWork", "both sides at work, three rounds",
                     ReadSide.measureAtWork(postgres, ledger.getBean(CommandGateway.class), port,
                             Double.parseDouble(System.getProperty("benchmark.under-load-rate", "300")), each, 3));
         }
+    }
+
+    /** Commands over HTTP at 4 clients until their rate settles (see {@link Load#warmUp}), filling the store. */
+    private static void warmUpCommands(HttpClient http, int port, Duration each) throws Exception {
+        Load.warmUp("commands", each,
+                slice -> Load.measure("commands-warm-up", 4, slice, client -> new CommandMix(http, port)));
     }
 
     private static int portOf(ConfigurableApplicationContext ledger) {
